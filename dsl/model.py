@@ -1,0 +1,323 @@
+"""The typed, immutable model of a budget proposal.
+
+Every node carries the `Span` of the text it was read from, so that rules,
+the formatter and the editor server can point back at the source. Amounts are
+`Decimal` millions of NOK, signed as the document writes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from typing import Literal
+
+ENTRY_KINDS = ("item", "invest", "cover", "allocate", "draw", "loan")
+EntryKind = Literal["item", "invest", "cover", "allocate", "draw", "loan"]
+LinkKind = Literal["offset", "funds", "reallocates"]
+
+#: Spending side of the operating balance, and its covering side.
+SPEND_KINDS = frozenset({"item", "allocate"})
+COVER_KINDS = frozenset({"cover", "draw"})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of the source: 1-based lines and columns, end exclusive.
+
+    `start` and `end` are character offsets into the decoded text.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int = 0
+    end: int = 0
+
+    def contains(self, line: int, column: int) -> bool:
+        if (line, column) < (self.line, self.column):
+            return False
+        return (line, column) < (self.end_line, self.end_column) or (
+            line == self.end_line and column == self.end_column
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A quoted name and where it stands."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A single figure (heading amount, total, opening balance, cost)."""
+
+    value: Decimal
+    span: Span
+    kroner: bool = False  # written in kroner in the source, e.g. `400 000 kr`
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """The amount of one year; `value` is None where the year is named without a figure."""
+
+    year: int
+    value: Decimal | None
+    span: Span
+    kroner: bool = False
+    ranged: bool = False  # came from a range such as 2022..2023=5
+
+
+@dataclass(frozen=True)
+class Prose:
+    """The document's own text, as written between the quotes."""
+
+    raw: str
+    span: Span
+
+    @cached_property
+    def text(self) -> str:
+        """The prose with its lines stripped and joined by newlines."""
+        lines = [ln.strip() for ln in self.raw.replace("\r", "").split("\n")]
+        while lines and not lines[0]:
+            lines.pop(0)
+        while lines and not lines[-1]:
+            lines.pop()
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    text: str  # including the leading '#'
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A present attribute without a value, e.g. `halfyear`."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class YearAttr:
+    year: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DateAttr:
+    """A year, or a year and month (`2021-07`)."""
+
+    year: int
+    month: int | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    id: str
+    name: str
+    span: Span | None = None  # None for the built-in areas
+
+
+@dataclass(frozen=True, slots=True)
+class SectorRef:
+    id: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Header:
+    name: Name
+    span: Span
+    title: Name | None = None
+    period: tuple[int, int] | None = None
+    period_span: Span | None = None
+    base: Name | None = None
+    unit: str = "mill"
+    unit_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An operating item, investment, coverage line, fund movement or borrowing change."""
+
+    kind: EntryKind
+    name: Name
+    span: Span
+    sector: SectorRef | None = None
+    amounts: tuple[Amount, ...] = ()
+    unquantified: Flag | None = None  # the bare `?`: named without any figure
+    heading: Number | None = None
+    halfyear: Flag | None = None
+    permanent: Flag | None = None
+    oneoff: Flag | None = None
+    until: YearAttr | None = None
+    trial: Flag | None = None
+    evaluate: DateAttr | None = None
+    continued: Flag | None = None
+    ramp: Flag | None = None
+    exempt: tuple[SectorRef, ...] = ()
+    total: Number | None = None
+    fund: Name | None = None  # `to` (allocate) or `from` (draw)
+    frees: Flag | None = None  # a loan change that frees operating room, amount not given
+    prose: Prose | None = None
+
+    @property
+    def direction(self) -> str | None:
+        return {"allocate": "allocate", "draw": "draw"}.get(self.kind)
+
+    @cached_property
+    def by_year(self) -> dict[int, Decimal | None]:
+        """Year -> amount (None where named without a figure); the last statement of a year wins."""
+        return {a.year: a.value for a in self.amounts}
+
+    @property
+    def is_unquantified(self) -> bool:
+        """True where the entry gives no figure for any year."""
+        return all(a.value is None for a in self.amounts)
+
+    def value(self, year: int) -> Decimal | None:
+        return self.by_year.get(year)
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: LinkKind
+    source: Name  # `from` in the export: the offsetting saving, the coverage, the pot
+    target: Name  # `to`: the measure, the use
+    span: Span
+    amounts: tuple[Amount, ...] = ()
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A verbal directive (verbal føring)."""
+
+    name: Name
+    span: Span
+    sector: SectorRef | None = None
+    cost: Literal["none", "unknown", "amount"] | None = None  # None: not stated
+    cost_amount: Number | None = None
+    cost_span: Span | None = None
+    funded_by: Name | None = None
+    prose: Prose | None = None
+
+
+@dataclass(frozen=True)
+class Fund:
+    name: Name
+    span: Span
+    opening: Number | None = None
+
+
+@dataclass(frozen=True)
+class Pot:
+    """A named pot or source of money in the base budget, that funding can name."""
+
+    name: Name
+    span: Span
+    sector: SectorRef | None = None
+    prose: Prose | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of the document: groups what follows in the outline."""
+
+    name: Name
+    span: Span
+    sector: SectorRef | None = None
+    prose: Prose | None = None
+
+
+Statement = Header | Sector | Fund | Pot | Section | Entry | Directive | Link
+
+BUILTIN_SECTORS: tuple[Sector, ...] = (
+    Sector("oppvekst", "Oppvekst"),
+    Sector("arbeid", "Arbeid og sosial"),
+    Sector("helse", "Helse og eldre"),
+    Sector("kultur", "Kultur, idrett og friluftsliv"),
+    Sector("miljø", "Miljø og næring"),
+    Sector("areal", "Areal og samferdsel"),
+    Sector("finans", "Finans og organisasjon"),
+)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A whole proposal: its statements in source order, and its comments."""
+
+    statements: tuple[Statement, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    text: str = field(default="", repr=False, compare=False)
+
+    @cached_property
+    def header(self) -> Header | None:
+        return next((s for s in self.statements if isinstance(s, Header)), None)
+
+    @property
+    def period(self) -> tuple[int, int] | None:
+        return self.header.period if self.header else None
+
+    @property
+    def years(self) -> range:
+        """The years of the plan; empty where no period is declared."""
+        if not self.period:
+            return range(0)
+        return range(self.period[0], self.period[1] + 1)
+
+    @cached_property
+    def declared_sectors(self) -> tuple[Sector, ...]:
+        return tuple(s for s in self.statements if isinstance(s, Sector))
+
+    @cached_property
+    def sectors(self) -> dict[str, Sector]:
+        """Built-in areas, then declared ones (a declaration renames a built-in)."""
+        result = {s.id: s for s in BUILTIN_SECTORS}
+        result.update({s.id: s for s in self.declared_sectors})
+        return result
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(s for s in self.statements if isinstance(s, Entry))
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        return tuple(s for s in self.statements if isinstance(s, Link))
+
+    @cached_property
+    def directives(self) -> tuple[Directive, ...]:
+        return tuple(s for s in self.statements if isinstance(s, Directive))
+
+    @cached_property
+    def funds(self) -> tuple[Fund, ...]:
+        return tuple(s for s in self.statements if isinstance(s, Fund))
+
+    @cached_property
+    def pots(self) -> tuple[Pot, ...]:
+        return tuple(s for s in self.statements if isinstance(s, Pot))
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.statements if isinstance(s, Section))
+
+    @cached_property
+    def named(self) -> dict[str, Entry | Directive | Fund | Pot]:
+        """Name -> the first entry, directive, fund or pot of that name."""
+        result: dict[str, Entry | Directive | Fund | Pot] = {}
+        for s in self.statements:
+            if isinstance(s, (Entry, Directive, Fund, Pot)):
+                result.setdefault(s.name.text, s)
+        return result
+
+    @cached_property
+    def entry_by_name(self) -> dict[str, Entry]:
+        result: dict[str, Entry] = {}
+        for e in self.entries:
+            result.setdefault(e.name.text, e)
+        return result

@@ -1,0 +1,626 @@
+"""Parse budsjett text into the model.
+
+The whole file is parsed in one LALR pass with the transformer built into the
+parser, so no parse tree is kept. Where that pass fails, the text is split into
+statements (every statement starts on its own line with its keyword) and each
+is parsed alone: every syntax error of the file is reported, and everything
+around the errors still reaches the rules.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from .model import (
+    Amount,
+    Budget,
+    Comment,
+    DateAttr,
+    Directive,
+    Entry,
+    Flag,
+    Fund,
+    Header,
+    Link,
+    Name,
+    Number,
+    Pot,
+    Prose,
+    Section,
+    Sector,
+    SectorRef,
+    Span,
+    Statement,
+    YearAttr,
+)
+from .problems import Problem
+
+#: Keywords that start a statement; recovery resumes at a line that starts with one.
+STATEMENT_KEYWORDS = frozenset(
+    "budget area fund pot section item invest cover allocate draw loan directive offset funds reallocate".split()
+)
+MIN_YEAR, MAX_YEAR = 1000, 9999
+
+_NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
+_KRONER_RE = re.compile(r"(-?)(\d{1,3}(?: \d{3})+|\d+) ?kr")
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    budget: Budget
+    problems: tuple[Problem, ...]
+
+
+class _Invalid(Exception):
+    """A value that lexed but does not make sense; becomes a SYN problem."""
+
+    def __init__(self, code: str, message: str, span: Span, hint: str | None = None):
+        super().__init__(message)
+        self.problem = Problem(code, message, span, hint)
+
+
+def _span(first: Token, last: Token, line_offset: int, pos_offset: int) -> Span:
+    return Span(
+        first.line + line_offset,
+        first.column,
+        last.end_line + line_offset,
+        last.end_column,
+        first.start_pos + pos_offset,
+        last.end_pos + pos_offset,
+    )
+
+
+def _first_token(item) -> Token:
+    return item if isinstance(item, Token) else item[2][0]
+
+
+def _last_token(item) -> Token:
+    return item if isinstance(item, Token) else item[2][1]
+
+
+class _Builder(Transformer):
+    """Builds model nodes as the parser reduces; spans are shifted by the offsets
+    of the statement being parsed (zero when the whole file is parsed at once)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line_offset = 0
+        self.pos_offset = 0
+        self.problems: list[Problem] = []
+
+    # -- helpers ---------------------------------------------------------
+    def span(self, first: Token, last: Token | None = None) -> Span:
+        return _span(first, last or first, self.line_offset, self.pos_offset)
+
+    def name(self, tok: Token) -> Name:
+        return Name(str(tok)[1:-1], self.span(tok))
+
+    def number(self, tok: Token) -> Number:
+        value, kroner = self.value(str(tok), self.span(tok))
+        return Number(value, self.span(tok), kroner)
+
+    def value(self, raw: str, span: Span) -> tuple[Decimal, bool]:
+        m = _KRONER_RE.fullmatch(raw)
+        if m:
+            kroner = Decimal(m.group(2).replace(" ", ""))
+            value = kroner / Decimal(1_000_000)
+            return (-value if m.group(1) else value), True
+        if not _NUMBER_RE.fullmatch(raw):
+            hint = "write millions with a decimal point, e.g. 3.5 or -45, or kroner as 400 000 kr"
+            if raw == "":
+                raise _Invalid("SYN003", "the amount is missing", span, "write a figure, or ? where the document gives none")
+            raise _Invalid("SYN003", f"`{raw}` is not an amount", span, hint)
+        try:
+            return Decimal(raw) + 0, False  # + 0 turns -0 into 0
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+            raise _Invalid("SYN003", f"`{raw}` is not an amount", span) from None
+
+    def year(self, raw: str, span: Span) -> int:
+        if not re.fullmatch(r"\d{4}", raw):
+            raise _Invalid("SYN004", f"`{raw}` is not a year", span, "years have four digits, e.g. 2021")
+        return int(raw)
+
+    def amounts(self, tok: Token) -> list[Amount]:
+        span = self.span(tok)
+        years, _, raw = str(tok).partition("=")
+        first, dots, last = years.partition("..")
+        y1 = self.year(first, span)
+        y2 = self.year(last, span) if dots else y1
+        if y2 < y1:
+            raise _Invalid("SYN004", f"the range {y1}..{y2} runs backwards", span, f"write {y2}..{y1}")
+        if raw == "?":
+            value, kroner = None, False
+        else:
+            value, kroner = self.value(raw, span)
+        return [Amount(y, value, span, kroner, bool(dots)) for y in range(y1, y2 + 1)]
+
+    # -- header ----------------------------------------------------------
+    def start(self, children):
+        return children
+
+    def budget(self, c):
+        fields = {}
+        for item in c[2:]:
+            key, value, _ = item
+            fields[key] = value
+        period = fields.get("period")
+        return Header(
+            name=self.name(c[1]),
+            span=self.span(c[0], _last_token(c[-1])),
+            title=fields.get("title"),
+            period=period[0] if period else None,
+            period_span=period[1] if period else None,
+            base=fields.get("base"),
+            unit=fields["unit"][0] if "unit" in fields else "mill",
+            unit_span=fields["unit"][1] if "unit" in fields else None,
+        )
+
+    def title(self, c):
+        return ("title", self.name(c[1]), (c[0], c[1]))
+
+    def base(self, c):
+        return ("base", self.name(c[1]), (c[0], c[1]))
+
+    def period(self, c):
+        span = self.span(c[0], c[3])
+        y1, y2 = self.year(str(c[1]), self.span(c[1])), self.year(str(c[3]), self.span(c[3]))
+        if y2 < y1:
+            raise _Invalid("SYN004", f"the period {y1}..{y2} runs backwards", span, f"write period {y2}..{y1}")
+        return ("period", ((y1, y2), span), (c[0], c[3]))
+
+    def unit(self, c):
+        unit = str(c[1])
+        span = self.span(c[1])
+        if unit not in ("mill", "kr"):
+            raise _Invalid("SYN005", f"unknown unit `{unit}`", span, "the unit is `mill` (millions of NOK) or `kr`")
+        return ("unit", (unit, span), (c[0], c[1]))
+
+    # -- declarations ------------------------------------------------------
+    def area(self, c):
+        return Sector(str(c[1]), self.name(c[2]).text, self.span(c[0], c[2]))
+
+    def fund(self, c):
+        opening = c[2][1] if len(c) > 2 else None
+        return Fund(self.name(c[1]), self.span(c[0], _last_token(c[-1])), opening)
+
+    def opening(self, c):
+        return ("opening", self.number(c[1]), (c[0], c[1]))
+
+    def _named_with_text(self, cls, c):
+        sector = prose = None
+        for item in c[2:]:
+            if isinstance(item, Token):
+                sector = SectorRef(str(item), self.span(item))
+            else:
+                prose = item[1]
+        return cls(name=self.name(c[1]), span=self.span(c[0], _last_token(c[-1])), sector=sector, prose=prose)
+
+    def pot(self, c):
+        return self._named_with_text(Pot, c)
+
+    def section(self, c):
+        return self._named_with_text(Section, c)
+
+    # -- entries -----------------------------------------------------------
+    def entry(self, c):
+        kind = str(c[0])
+        fields: dict = {"amounts": []}
+        rest = c[2:]
+        if rest and isinstance(rest[0], Token) and rest[0].type == "IDENT":
+            fields["sector"] = SectorRef(str(rest[0]), self.span(rest[0]))
+            rest = rest[1:]
+        for item in rest:
+            if isinstance(item, Token):  # AMOUNT
+                fields["amounts"].extend(self.amounts(item))
+                continue
+            key, value, toks = item
+            if key in fields and key != "amounts":
+                span = self.span(*toks)
+                raise _Invalid("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", span, "keep one of them")
+            fields[key] = value
+        fields["amounts"] = tuple(fields["amounts"])
+        return Entry(kind=kind, name=self.name(c[1]), span=self.span(c[0], _last_token(c[-1])), **fields)
+
+    def unquantified(self, c):
+        return ("unquantified", Flag(self.span(c[0])), (c[0], c[0]))
+
+    def _flag(key):  # noqa: N805 - a factory for the callbacks below
+        def callback(self, c):
+            return (key, Flag(self.span(c[0])), (c[0], c[0]))
+
+        return callback
+
+    halfyear = _flag("halfyear")
+    permanent = _flag("permanent")
+    oneoff = _flag("oneoff")
+    trial = _flag("trial")
+    continued = _flag("continued")
+    ramp = _flag("ramp")
+    frees = _flag("frees")
+    del _flag
+
+    def heading(self, c):
+        return ("heading", self.number(c[1]), (c[0], c[1]))
+
+    def total(self, c):
+        return ("total", self.number(c[1]), (c[0], c[1]))
+
+    def until(self, c):
+        span = self.span(c[0], c[1])
+        return ("until", YearAttr(self.year(str(c[1]), self.span(c[1])), span), (c[0], c[1]))
+
+    def evaluate(self, c):
+        span = self.span(c[0], c[1])
+        year, _, month = str(c[1]).partition("-")
+        y = self.year(year, self.span(c[1]))
+        m = None
+        if month:
+            if not re.fullmatch(r"\d{1,2}", month) or not 1 <= int(month) <= 12:
+                raise _Invalid("SYN004", f"`{c[1]}` is not a date", self.span(c[1]), "write a year, or a year and month such as 2021-07")
+            m = int(month)
+        return ("evaluate", DateAttr(y, m, span), (c[0], c[1]))
+
+    def exempt(self, c):
+        return ("exempt", tuple(SectorRef(str(t), self.span(t)) for t in c[1:]), (c[0], c[-1]))
+
+    def to(self, c):
+        return ("fund", self.name(c[1]), (c[0], c[1]))
+
+    def from_(self, c):
+        return ("fund", self.name(c[1]), (c[0], c[1]))
+
+    def text(self, c):
+        tok = c[1]
+        raw = str(tok)[3:-3] if tok.type == "PROSE" else str(tok)[1:-1]
+        return ("prose", Prose(raw, self.span(tok)), (c[0], c[1]))
+
+    # -- directives --------------------------------------------------------
+    def directive(self, c):
+        fields: dict = {}
+        rest = c[2:]
+        if rest and isinstance(rest[0], Token) and rest[0].type == "IDENT":
+            fields["sector"] = SectorRef(str(rest[0]), self.span(rest[0]))
+            rest = rest[1:]
+        for key, value, toks in rest:
+            if key in fields or (key == "cost" and "cost" in fields):
+                raise _Invalid("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", self.span(*toks), "keep one of them")
+            if key == "cost":
+                fields["cost"], fields["cost_amount"], fields["cost_span"] = value
+            else:
+                fields[key] = value
+        return Directive(name=self.name(c[1]), span=self.span(c[0], _last_token(c[-1])), **fields)
+
+    def cost(self, c):
+        span = self.span(c[0], c[1])
+        tok = c[1]
+        if tok == "none":
+            value = ("none", None, span)
+        elif tok == "?":
+            value = ("unknown", None, span)
+        else:
+            value = ("amount", self.number(tok), span)
+        return ("cost", value, (c[0], c[1]))
+
+    def funded_by(self, c):
+        return ("funded_by", self.name(c[1]), (c[0], c[1]))
+
+    # -- links ---------------------------------------------------------------
+    def link(self, c):
+        kind = {"offset": "offset", "funds": "funds", "reallocate": "reallocates"}[str(c[0])]
+        amounts: list[Amount] = []
+        for tok in c[4:]:
+            amounts.extend(self.amounts(tok))
+        return Link(kind, self.name(c[1]), self.name(c[3]), self.span(c[0], c[-1]), tuple(amounts))
+
+
+_KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by"}
+
+_GRAMMAR = resources.files(__package__).joinpath("budsjett.lark").read_text(encoding="utf-8")
+_lock = threading.Lock()
+_parser: Lark | None = None
+_builder: _Builder | None = None
+_comments: list[Token] = []
+
+
+def _get_parser() -> tuple[Lark, _Builder]:
+    global _parser, _builder
+    if _parser is None:
+        _builder = _Builder()
+        _parser = Lark(
+            _GRAMMAR,
+            parser="lalr",
+            lexer="contextual",
+            transformer=_builder,
+            keep_all_tokens=True,
+            maybe_placeholders=False,
+            lexer_callbacks={"COMMENT": _comments.append},
+        )
+    assert _builder is not None
+    return _parser, _builder
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn lone CRs into LFs, keeping every offset; CRLF stays as it is."""
+    if "\r" not in text:
+        return text
+    return re.sub(r"\r(?!\n)", "\n", text)
+
+
+def parse(text: str) -> ParseResult:
+    """Parse decoded text. Never raises on bad input: problems are returned."""
+    text = normalize_newlines(text)
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # keep offsets; the BOM is white space
+    parser, builder = _get_parser()
+    with _lock:
+        _comments.clear()
+        builder.line_offset = builder.pos_offset = 0
+        try:
+            statements = parser.parse(text)
+            comments = [_comment(t, 0, 0) for t in _comments]
+            return ParseResult(Budget(tuple(statements), tuple(comments), text), ())
+        except (UnexpectedInput, VisitError, _Invalid):
+            pass
+        statements, problems = [], []
+        work = split_statements(text)
+        work.reverse()
+        while work:
+            start, end, line = work.pop()
+            builder.line_offset, builder.pos_offset = line - 1, start
+            try:
+                statements.extend(parser.parse(text[start:end]))
+            except UnexpectedInput as exc:
+                at = _error_offset(exc, start)
+                line_start = text.rfind("\n", 0, at) + 1
+                first_line_end = text.find("\n", start, end)
+                if line_start > start and not text[line_start:at].strip():
+                    # The statement broke where a new line began: keep what came
+                    # before, and read the line on its own.
+                    work.append((line_start, end, line + text.count("\n", start, line_start)))
+                    work.append((start, line_start, line))
+                    continue
+                problems.append(_syntax_problem(exc, parser, text, text[start:end], line - 1, start))
+                if at <= start + len(text[start:end]) - len(text[start:end].lstrip()) and 0 <= first_line_end < end:
+                    # Junk at the very start: skip its line, read on from the next.
+                    work.append((first_line_end + 1, end, line + 1))
+            except _Invalid as exc:
+                problems.append(exc.problem)
+        comments = tuple(_scan_comments(text))
+        return ParseResult(Budget(tuple(statements), comments, text), tuple(problems))
+
+
+def _error_offset(exc: UnexpectedInput, chunk_start: int) -> int:
+    if isinstance(exc, UnexpectedCharacters):
+        return chunk_start + exc.pos_in_stream
+    tok = getattr(exc, "token", None)
+    if tok is None or tok.type == "$END":
+        return -1
+    return chunk_start + tok.start_pos
+
+
+_COMMENT_SCAN = re.compile(r'"""[\s\S]*?"""|"[^"\n]*"|#[^\n]*')
+
+
+def _scan_comments(text: str):
+    line = 1
+    last = 0
+    for m in _COMMENT_SCAN.finditer(text):
+        if m.group().startswith("#"):
+            line += text.count("\n", last, m.start())
+            last = m.start()
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            body = m.group().rstrip("\r")
+            yield Comment(body, Span(line, col, line, col + len(body), m.start(), m.start() + len(body)))
+
+
+def _comment(tok: Token, line_offset: int, pos_offset: int) -> Comment:
+    return Comment(str(tok).rstrip("\r"), _span(tok, tok, line_offset, pos_offset))
+
+
+_PROSE_QUOTES = re.compile(r'"""|"[^"\n]*"|#')
+
+
+def split_statements(text: str) -> list[tuple[int, int, int]]:
+    """Split text into (start, end, first line) chunks, one statement each.
+
+    A chunk starts at a line whose first word is a statement keyword, outside a
+    \"\"\"text\"\"\" block. Lines before the first keyword form a chunk of their own.
+    An unterminated text block ends at the next keyword line, so that one
+    missing quote does not swallow the rest of the file.
+    """
+    chunks: list[tuple[int, int, int]] = []
+    pos = 0
+    start, start_line = 0, 1
+    in_prose = False
+    prose_opened_at = -1  # index into lines where the open block began
+    lines = text.split("\n")
+    offsets = []
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        word = ln.lstrip(" \t\ufeff").split(" ", 1)[0].split("\t", 1)[0]
+        if not in_prose and word in STATEMENT_KEYWORDS and i + 1 != start_line:
+            chunks.append((start, offsets[i], start_line))
+            start, start_line = offsets[i], i + 1
+        in_prose = _prose_state_after(ln, in_prose)
+        if in_prose and prose_opened_at < 0:
+            prose_opened_at = i
+        elif not in_prose:
+            prose_opened_at = -1
+        i += 1
+        if i == len(lines) and in_prose:
+            # Unterminated: resume at the next keyword line after the opening.
+            j = prose_opened_at + 1
+            while j < len(lines):
+                w = lines[j].lstrip(" \t").split(" ", 1)[0].split("\t", 1)[0]
+                if w in STATEMENT_KEYWORDS:
+                    break
+                j += 1
+            if j >= len(lines):
+                break
+            chunks.append((start, offsets[j], start_line))
+            start, start_line = offsets[j], j + 1
+            in_prose, prose_opened_at, i = False, -1, j + 0
+            # the loop re-reads line j as the start of the new chunk
+            ln = lines[j]
+            in_prose = _prose_state_after(ln, False)
+            prose_opened_at = j if in_prose else -1
+            i = j + 1
+    chunks.append((start, len(text), start_line))
+    return [c for c in chunks if text[c[0] : c[1]].strip()]
+
+
+def _prose_state_after(line: str, in_prose: bool) -> bool:
+    """Whether a \"\"\" block is open after this line."""
+    if in_prose:
+        idx = line.find('"""')
+        if idx < 0:
+            return True
+        return _prose_state_after(line[idx + 3 :], False)
+    for m in _PROSE_QUOTES.finditer(line):
+        if m.group() == "#":
+            return False
+        if m.group() == '"""':
+            return _prose_state_after(line[m.end() :], True)
+    return False
+
+
+# -- syntax errors in words ----------------------------------------------------
+
+_TERMINAL_WORDS = {
+    "STRING": "a quoted name",
+    "PROSE": 'a """text""" block',
+    "AMOUNT": "an amount such as 2020=3.5",
+    "NUMBER": "a number",
+    "YEAR": "a year",
+    "DATE": "a year or a year and month such as 2021-07",
+    "IDENT": "an area id",
+    "ENTRY_KIND": "an entry keyword",
+    "LINK_OFFSET": "`offset`",
+    "LINK_FUNDS": "`funds`",
+    "LINK_REALLOCATE": "`reallocate`",
+    "$END": "the end of the file",
+}
+_ATTRIBUTES = frozenset(
+    "heading halfyear permanent oneoff until trial evaluate continued ramp exempt total to from frees text".split()
+)
+
+
+def _describe_expected(expected: set[str], parser: Lark) -> str:
+    words: list[str] = []
+    attrs: list[str] = []
+    statement = False
+    for name in sorted(expected):
+        if name == "ENTRY_KIND" or name.startswith("LINK_"):
+            statement = True
+            continue
+        if name in _TERMINAL_WORDS:
+            words.append(_TERMINAL_WORDS[name])
+            continue
+        try:
+            pattern = parser.get_terminal(name).pattern
+        except KeyError:  # pragma: no cover
+            continue
+        word = pattern.value if pattern.type == "str" else name.lower()
+        if word in STATEMENT_KEYWORDS:
+            statement = True
+        elif word in _ATTRIBUTES:
+            attrs.append(word)
+        else:
+            words.append(f"`{word}`")
+    parts = list(dict.fromkeys(words))
+    if len(attrs) > 3:
+        parts.append("an attribute")
+    else:
+        parts.extend(f"`{a}`" for a in attrs)
+    if statement:
+        parts.append("a new statement")
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " or " + parts[-1]
+
+
+def _found(text: str) -> str:
+    shown = text if len(text) <= 30 else text[:27] + "..."
+    return "`" + shown.replace("\n", "\\n") + "`"
+
+
+def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, line_offset: int, pos_offset: int) -> Problem:
+    if isinstance(exc, UnexpectedCharacters):
+        pos = exc.pos_in_stream + pos_offset
+        ch = chunk[exc.pos_in_stream]
+        span = Span(exc.line + line_offset, exc.column, exc.line + line_offset, exc.column + 1, pos, pos + 1)
+        if ch == '"':
+            at = exc.pos_in_stream
+            if chunk.startswith('"""', at) or chunk[max(0, at - 2) : at] == '""':
+                at = at if chunk.startswith('"""', at) else at - 2
+                col = exc.column - (exc.pos_in_stream - at)
+                span = Span(span.line, col, span.line, col + 3, at + pos_offset, at + 3 + pos_offset)
+                return Problem("SYN002", 'this """text block is never closed', span, 'close it with """')
+            return Problem("SYN002", "this quoted name is never closed", span, 'close it with " on the same line')
+        if ch == "\x00" or (not ch.isprintable() and ch not in "\t"):
+            found = f"the control character U+{ord(ch):04X}"
+        else:
+            found = _found(_word_at(chunk, exc.pos_in_stream))
+        expected = _describe_expected(set(exc.allowed or ()), parser)
+        message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
+        return Problem("SYN001", message, span, _hint_for(_rest_of_line(chunk, exc.pos_in_stream)))
+    assert isinstance(exc, (UnexpectedToken, UnexpectedEOF))
+    tok = getattr(exc, "token", None)
+    expected = _describe_expected(set(exc.expected or ()), parser)
+    if tok is None or tok.type == "$END":
+        # Point just past the last thing written in the statement.
+        stripped = _strip_comments(chunk).rstrip()
+        end = len(stripped)
+        line = line_offset + chunk.count("\n", 0, end) + 1
+        col = end - (chunk.rfind("\n", 0, end) + 1) + 1
+        span = Span(line, col, line, col + 1, end + pos_offset, end + pos_offset)
+        found = "the end of the statement"
+    else:
+        span = _span(tok, tok, line_offset, pos_offset)
+        found = _found(str(tok))
+    message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
+    rest = _rest_of_line(chunk, tok.start_pos) if tok is not None and tok.type != "$END" else ""
+    return Problem("SYN001", message, span, _hint_for(rest))
+
+
+def _strip_comments(chunk: str) -> str:
+    out = []
+    for ln in chunk.split("\n"):
+        in_string = False
+        for i, ch in enumerate(ln):
+            if ch == '"':
+                in_string = not in_string
+            elif ch == "#" and not in_string:
+                ln = ln[:i]
+                break
+        out.append(ln)
+    return "\n".join(out)
+
+
+def _rest_of_line(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[pos : end if end >= 0 else len(text)]
+
+
+def _word_at(text: str, pos: int) -> str:
+    m = re.compile(r"\S+").match(text, pos)
+    return m.group() if m else text[pos : pos + 1]
+
+
+def _hint_for(found: str) -> str | None:
+    if re.match(r"-?\d+(\.\.-?\d+)?\s*=", found) or re.match(r"\d+\s+=", found):
+        return "write amounts without spaces around `=`, e.g. 2020=3.5"
+    if re.match(r"-?\d+,\d+", found):
+        return "use a decimal point in amounts: 3.5, not 3,5"
+    return None

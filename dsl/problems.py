@@ -1,0 +1,17 @@
+"""Problems found while reading a file, before any rule runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A syntax problem: its SYN code, what is wrong, where, and what would fix it."""
+
+    code: str
+    message: str
+    span: Span
+    hint: str | None = None
