@@ -1,0 +1,76 @@
+"""The command line: `budsjett-lint [COMMAND] ...`.
+
+Each command lives in `checker/commands/<name>.py` with `add_arguments(parser)`
+and `run(args) -> int`, and is imported only when it runs. A first argument
+that is not a command is a path: `budsjett-lint FILE` means `check FILE`.
+
+Exit codes: 0 nothing at or above the failing severity, 1 findings that fail
+the run, 2 usage, configuration or I/O errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS: dict[str, str] = {
+    "check": "Check files and folders of .budsjett files (the default command)",
+    "rules": "List every rule with its code, name, severity and summary",
+    "rule": "Show the page of one rule: what, why, a failing and a passing example",
+    "export": "Print the model of a file as JSON",
+}
+_MODULE = {"rule": "rules"}
+
+
+def build_parser(command: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="budsjett-lint",
+        description="Check Norwegian municipal budget proposals the way code is checked.",
+        epilog="Run `budsjett-lint COMMAND --help` for a command's options. "
+               "`budsjett-lint FILE` is short for `budsjett-lint check FILE`.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if name == command:
+            module = importlib.import_module(f"{__package__}.commands.{_MODULE.get(name, name)}")
+            module.add_arguments(p, name)
+            p.set_defaults(run=module.run)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("budsjett-lint")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+unknown"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv.insert(0, "check")
+    elif argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        argv.insert(0, "check")  # `budsjett-lint --format json FILE`, `budsjett-lint -`
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    parser = build_parser(command)
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("budsjett-lint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away: nothing left to report to
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,253 @@
+"""Configuration: `[tool.budsjett-lint]` in pyproject.toml or `.budsjett-lint.yaml`.
+
+Found upward from the linted file; the nearest file that configures the tool
+wins. Every problem names the file and the key, and is raised as `ConfigError`.
+
+    [tool.budsjett-lint]
+    select = ["BAL", "FUN001"]      # codes or prefixes; default: every rule
+    ignore = ["TXT002"]
+    fail-on = "warning"             # error (default), warning or info
+    max-file-size = 50_000_000      # bytes; larger files are refused
+
+    [tool.budsjett-lint.severity]
+    RMP007 = "info"
+
+    [tool.budsjett-lint.options.BAL001]
+    tolerance = 0.1
+
+    [tool.budsjett-lint.format]
+    indent = 2
+    align = true
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from ..rules import BY_CODE, ENGINE_RULES, RULES
+from ..rules.base import SEVERITIES
+from ..rules.syntax import CODES as PARSER_CODES
+
+ALL_CODES = tuple(p.code for p in PARSER_CODES) + tuple(m.CODE for m in RULES + ENGINE_RULES)
+YAML_NAMES = (".budsjett-lint.yaml", ".budsjett-lint.yml")
+DEFAULT_MAX_FILE_SIZE = 50_000_000
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    indent: int = 2
+    align: bool = True
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()  # empty: everything
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)  # code -> the rule's Options instance
+    fail_on: str = "error"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    format: FormatOptions = FormatOptions()
+    path: Path | None = None  # where it was read from
+
+    def enabled(self, code: str) -> bool:
+        if any(code.startswith(p) for p in self.ignore):
+            return False
+        return not self.select or any(code.startswith(p) for p in self.select)
+
+    def options_for(self, module: ModuleType):
+        return self.options.get(module.CODE) or module.Options()
+
+    def severity_of(self, code: str, default: str) -> str:
+        return self.severity.get(code, default)
+
+    def with_overrides(self, *, select=None, ignore=None, fail_on=None) -> Config:
+        changes: dict[str, Any] = {}
+        if select is not None:
+            changes["select"] = tuple(_codes(select, "--select", "select"))
+        if ignore is not None:
+            changes["ignore"] = self.ignore + tuple(_codes(ignore, "--ignore", "ignore"))
+        if fail_on is not None:
+            changes["fail_on"] = fail_on
+        return dataclasses.replace(self, **changes)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above `start` (a file or folder)."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for d in (folder, *folder.parents):
+        for name in YAML_NAMES:
+            if (d / name).is_file():
+                return d / name
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_section(pyproject, quiet=True) is not None:
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    if path.name == "pyproject.toml":
+        table = _pyproject_section(path, quiet=False) or {}
+    else:
+        table = _yaml_table(path)
+    return parse_config(table, str(path), path)
+
+
+def _pyproject_section(path: Path, quiet: bool) -> dict | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        if quiet:
+            return None
+        raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
+    section = data.get("tool", {}).get("budsjett-lint")
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.budsjett-lint] must be a table")
+    return section
+
+
+def _yaml_table(path: Path) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ConfigError(f"{path}: invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
+    return data
+
+
+_KEYS = {"select", "ignore", "fail-on", "severity", "options", "format", "max-file-size"}
+
+
+def parse_config(table: dict, source: str, path: Path | None = None) -> Config:
+    """Check and convert a configuration table; `source` names it in messages."""
+    unknown = sorted(set(map(str, table)) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{source}: unknown key `{unknown[0]}`; known keys: {', '.join(sorted(_KEYS))}")
+    select = tuple(_codes(table.get("select", []), source, "select"))
+    ignore = tuple(_codes(table.get("ignore", []), source, "ignore"))
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in SEVERITIES:
+        raise ConfigError(f"{source}: fail-on: expected one of error, warning, info, got {fail_on!r}")
+    max_size = table.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
+        raise ConfigError(f"{source}: max-file-size: expected a positive whole number of bytes, got {max_size!r}")
+
+    severity = _table(table, "severity", source)
+    for code, level in severity.items():
+        _known_code(code, source, f"severity.{code}")
+        if level not in SEVERITIES:
+            raise ConfigError(f"{source}: severity.{code}: expected one of error, warning, info, got {level!r}")
+
+    options: dict[str, Any] = {}
+    for code, values in _table(table, "options", source).items():
+        _known_code(code, source, f"options.{code}")
+        module = BY_CODE.get(code)
+        if module is None:
+            raise ConfigError(f"{source}: options.{code}: parser codes take no options")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{source}: options.{code}: expected a table of options")
+        options[code] = _rule_options(module, values, source, f"options.{code}")
+
+    fmt_table = _table(table, "format", source)
+    fmt_known = {f.name for f in dataclasses.fields(FormatOptions)}
+    for key in fmt_table:
+        if key not in fmt_known:
+            raise ConfigError(f"{source}: format.{key}: unknown key; known keys: {', '.join(sorted(fmt_known))}")
+    indent = fmt_table.get("indent", 2)
+    if not isinstance(indent, int) or isinstance(indent, bool) or not 0 < indent <= 8:
+        raise ConfigError(f"{source}: format.indent: expected a whole number from 1 to 8, got {indent!r}")
+    align = fmt_table.get("align", True)
+    if not isinstance(align, bool):
+        raise ConfigError(f"{source}: format.align: expected true or false, got {align!r}")
+
+    return Config(select, ignore, dict(severity), options, fail_on, max_size, FormatOptions(indent, align), path)
+
+
+def _table(table: dict, key: str, source: str) -> dict:
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: {key}: expected a table")
+    return value
+
+
+def _codes(values, source: str, key: str) -> list[str]:
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list):
+        raise ConfigError(f"{source}: {key}: expected a list of rule codes")
+    for v in values:
+        if not isinstance(v, str) or not any(c.startswith(v) for c in ALL_CODES) or not v:
+            raise ConfigError(f"{source}: {key}: unknown rule code or prefix {v!r}{_did_you_mean(str(v))}")
+    return list(values)
+
+
+def _known_code(code: str, source: str, key: str) -> None:
+    if code not in ALL_CODES:
+        raise ConfigError(f"{source}: {key}: unknown rule code {code!r}{_did_you_mean(code)}")
+
+
+def _did_you_mean(code: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(code.upper(), ALL_CODES, n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _rule_options(module: ModuleType, values: dict, source: str, key: str):
+    fields = {f.name: f for f in dataclasses.fields(module.Options)}
+    converted: dict[str, Any] = {}
+    for name, value in values.items():
+        f = fields.get(name)
+        if f is None:
+            known = ", ".join(fields) or "none"
+            raise ConfigError(f"{source}: {key}.{name}: unknown option; {module.CODE} takes: {known}")
+        converted[name] = _convert(value, f.type if isinstance(f.type, str) else f.type.__name__, f"{source}: {key}.{name}")
+    return module.Options(**converted)
+
+
+def _convert(value, type_name: str, where: str):
+    if type_name == "Decimal":
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ConfigError(f"{where}: expected a number, got {value!r}")
+        try:
+            result = Decimal(str(value))
+        except ArithmeticError:
+            raise ConfigError(f"{where}: expected a number, got {value!r}") from None
+        if not result.is_finite() or result < 0:
+            raise ConfigError(f"{where}: expected a number of at least 0, got {value!r}")
+        return result
+    if type_name == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+        return value
+    if type_name == "bool":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: expected true or false, got {value!r}")
+        return value
+    if type_name == "str":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a string, got {value!r}")
+        return value
+    raise ConfigError(f"{where}: unsupported option type {type_name}")  # pragma: no cover

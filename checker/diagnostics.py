@@ -1,0 +1,52 @@
+"""A diagnostic: a finding stamped with its rule's code, name and severity, and its file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dsl.model import Span
+from ..rules.base import Fix, Related, Severity
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    file: str = "-"
+    hint: str | None = None
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.file, self.span.line, self.span.column, self.code, self.message)
+
+    def to_json(self) -> dict:
+        """The JSON form shared by `--format json`, the baseline and the editor server."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+            "file": self.file,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "related": [
+                {"line": r.span.line, "column": r.span.column, "end_line": r.span.end_line,
+                 "end_column": r.span.end_column, "note": r.note}
+                for r in self.related
+            ],
+            "fix": None if self.fix is None else {
+                "description": self.fix.description,
+                "safety": "safe" if self.fix.safe else "unsafe",
+                "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.fix.edits],
+            },
+        }

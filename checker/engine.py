@@ -1,0 +1,65 @@
+"""The engine: parse, run the enabled rules, apply suppressions, sort.
+
+Pure: text and configuration in, diagnostics out. Reading files, writing
+output and exit codes belong to the command line and the editor server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dsl import parse
+from ..dsl.model import Budget, Span
+from ..rules import RULES
+from ..rules.syntax import CODES as PARSER_CODES
+from .config import Config
+from .diagnostics import Diagnostic
+from .suppressions import apply_suppressions
+
+_PARSER_NAMES = {p.code: (p.name, p.severity) for p in PARSER_CODES}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    file: str
+    budget: Budget
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def check_text(text: str, file: str = "-", config: Config | None = None) -> CheckResult:
+    """Every finding for one file's text, sorted by position."""
+    config = config or Config()
+    parsed = parse(text)
+    found: list[Diagnostic] = []
+    for p in parsed.problems:
+        if config.enabled(p.code):
+            name, severity = _PARSER_NAMES[p.code]
+            found.append(Diagnostic(p.code, name, config.severity_of(p.code, severity), p.message, p.span,
+                                    file, p.hint))
+    budget = parsed.budget
+    for module in RULES:
+        if not config.enabled(module.CODE):
+            continue
+        severity = config.severity_of(module.CODE, module.SEVERITY)
+        for f in module.check(budget, config.options_for(module)):
+            found.append(Diagnostic(module.CODE, module.NAME, severity, f.message, f.span, file,
+                                    f.hint, f.related, f.fix))
+    kept = apply_suppressions(found, budget, file, config)
+    return CheckResult(file, budget, tuple(sorted(kept, key=lambda d: d.sort_key)))
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
+    """Decode UTF-8 (a BOM is allowed); a file that is not is a SYN007 finding."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        span = Span(line, column, line, column + 1, len(before), len(before) + 1)
+        name, severity = _PARSER_NAMES["SYN007"]
+        return None, Diagnostic(
+            "SYN007", name, severity,
+            f"the file is not valid UTF-8: byte 0x{data[exc.start]:02X} at offset {exc.start} cannot be decoded",
+            span, file, "save the file as UTF-8")
+    return text, None

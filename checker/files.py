@@ -1,0 +1,93 @@
+"""Reading and writing files: the side effects at the edge.
+
+Reads refuse what is not a regular file (a folder, a FIFO that would block
+forever) and what is larger than the configured limit. Writes are atomic: a
+temporary file beside the target, flushed, then renamed over it, so that an
+interrupted or concurrent run leaves the file either as it was or complete.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+
+class ReadError(Exception):
+    """A file that cannot be read; the message says which and why."""
+
+
+def collect(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Expand folders into the .budsjett files below them, in a stable order.
+
+    Returns the files, and errors for paths that do not exist.
+    """
+    files: list[str] = []
+    errors: list[str] = []
+    for p in paths:
+        if p == "-":
+            files.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(str(f) for f in path.rglob("*.budsjett") if f.is_file() and not _hidden(f, path))
+            files.extend(found)
+        elif path.exists() or path.is_symlink():
+            files.append(p)
+        else:
+            errors.append(f"{p}: no such file or folder")
+    return files, errors
+
+
+def _hidden(f: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in f.relative_to(root).parts[:-1])
+
+
+def read_bytes(path: str, max_size: int) -> bytes:
+    if path == "-":
+        data = sys.stdin.buffer.read(max_size + 1)
+        if len(data) > max_size:
+            raise ReadError(f"standard input is larger than the limit of {max_size} bytes (max-file-size)")
+        return data
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise ReadError(f"{path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(f"{path}: is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError(f"{path}: not a regular file (a FIFO, socket or device is not read)")
+    if st.st_size > max_size:
+        raise ReadError(f"{path}: {st.st_size} bytes is larger than the limit of {max_size} bytes "
+                        "(set max-file-size in the configuration to allow more)")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(max_size + 1)
+    except OSError as exc:
+        raise ReadError(f"{path}: {exc.strerror or exc}") from None
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Replace the file's content at once; its permissions are kept."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

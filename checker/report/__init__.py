@@ -1,0 +1,47 @@
+"""Reporters: each turns the results of a run into text, and does nothing else.
+
+A reporter module has `render(results, context) -> str`. They are imported
+only when chosen, so that machine formats never load the terminal's libraries.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from ..engine import CheckResult
+
+FORMATS = {
+    "full": "full",
+    "concise": "concise",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "junit": "junit",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    color: bool = False
+    root: Path = field(default_factory=Path.cwd)  # paths in reports are relative to this
+    show_fixes: bool = True
+
+
+def render(format: str, results: Sequence[CheckResult], context: Context) -> str:
+    module = importlib.import_module(f"{__name__}.{FORMATS[format]}")
+    return module.render(results, context)
+
+
+def relative(file: str, root: Path) -> str:
+    """A path as reports show it: relative to the root where it lies below it, with forward slashes."""
+    if file == "-":
+        return file
+    path = Path(file)
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,16 @@
+"""`file:line:col: CODE message`, one a line, for editors' problem matchers."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..engine import CheckResult
+from . import Context
+
+
+def render(results: Sequence[CheckResult], context: Context) -> str:
+    lines = []
+    for r in results:
+        for d in r.diagnostics:
+            lines.append(f"{d.file}:{d.span.line}:{d.span.column}: {d.code} {d.message}")
+    return "".join(line + "\n" for line in lines)

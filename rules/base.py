@@ -1,0 +1,68 @@
+"""The contract between the rules and the engine.
+
+A rule is a module with `CODE`, `NAME`, `SEVERITY`, `SUMMARY`, an `Options`
+dataclass (typed, with defaults), a docstring that is its documentation, and a
+pure generator `check(budget, options)` that yields `Finding`s. The engine, not
+the rule, stamps the code, name and severity onto what the rule finds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from ..dsl.model import Span
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place that explains a finding: the other side of a link, the line that funds."""
+
+    span: Span
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text between two character offsets."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool  # safe fixes keep the meaning; unsafe ones change a figure
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: what is wrong, where, and what would fix it."""
+
+    message: str
+    span: Span
+    hint: str | None = None
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """For rules that take no options."""
+
+
+def fmt(value: Decimal | float | int | None) -> str:
+    """An amount as people write it in a message: 7.0, 0.35, -45.0."""
+    if value is None:
+        return "?"
+    d = Decimal(value).normalize() if not isinstance(value, Decimal) else value
+    d = d.quantize(Decimal("0.1")) if d == d.quantize(Decimal("0.1")) else d.normalize()
+    text = f"{d:f}"
+    return "0.0" if text in ("-0.0", "-0") else text

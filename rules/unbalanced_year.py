@@ -1,0 +1,73 @@
+"""A year of the plan whose operating budget does not balance.
+
+## What it does
+For each year of the plan, adds up the operating spending (`item`) and the
+allocations to funds (`allocate`), and what covers them (`cover` and `draw`),
+and reports a year where the two differ by more than the tolerance. A year
+where some line gives no figure cannot be added up: BAL002 reports it instead.
+
+## Why
+Kommuneloven § 14-4 demands that the annual budget and every year of the
+economic plan are set up in balance: what a year spends is covered by what
+comes in that same year. An amendment that spends more in 2021 than it covers
+in 2021 cannot be adopted as it stands, even if it balances over four years.
+Coverage beyond spending is reported too: a surplus has to be placed
+somewhere, for example as an allocation to the disposisjonsfond.
+
+## Example
+```budsjett
+budget "Eksempel" period 2020..2021
+item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0
+cover "Innkjøp" 2020=3.5 2021=5.0
+```
+
+## Use instead
+```budsjett
+budget "Eksempel" period 2020..2021
+item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0
+cover "Innkjøp" 2020=3.5 2021=7.0
+```
+
+## Options
+- `tolerance` (number, millions, default 0.05): the gap that counts as
+  balanced, the rounding of amounts given with one decimal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..dsl.model import Budget, Span
+from ._totals import operating_balance
+from .base import Finding, fmt
+
+CODE = "BAL001"
+NAME = "unbalanced-year"
+SEVERITY = "error"
+SUMMARY = "A plan year whose operating spending and coverage differ"
+
+
+@dataclass(frozen=True)
+class Options:
+    tolerance: Decimal = Decimal("0.05")
+
+
+def check(budget: Budget, options: Options) -> Iterator[Finding]:
+    header = budget.header
+    if header is None:
+        return
+    where: Span = header.period_span or header.span
+    for year in operating_balance(budget):
+        if not year.verifiable or abs(year.gap) <= options.tolerance:
+            continue
+        if year.gap > 0:
+            message = (f"{year.year} does not balance: spend {fmt(year.spend)}, covered {fmt(year.cover)}, "
+                       f"gap {fmt(year.gap)} mill")
+            hint = f"cover {fmt(year.gap)} mill more in {year.year}, or spend that much less"
+        else:
+            message = (f"{year.year} does not balance: spend {fmt(year.spend)}, covered {fmt(year.cover)}, "
+                       f"surplus {fmt(-year.gap)} mill")
+            hint = f"allocate the surplus of {fmt(-year.gap)} mill to a fund, or cover that much less"
+        yield Finding(message, where, hint)

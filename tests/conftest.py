@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROPOSAL = ROOT / "proposal.budsjett"
+
+
+def budsjett_blocks(markdown: str) -> list[str]:
+    """The ```budsjett code blocks of a Markdown text."""
+    return re.findall(r"```budsjett\n(.*?)```", markdown, flags=re.S)
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
