@@ -1,0 +1,71 @@
+"""`budsjett-lint export` prints the model in the documented JSON schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+CLI = str(Path(sys.executable).with_name("budsjett-lint"))
+
+DOC = '''\
+budget "Eksempel"
+  period 2020..2023
+fund "Disposisjonsfondet" opening 100
+item "Toppet bemanning" oppvekst 2020=3.5 2021=7.0 halfyear heading 3.5
+cover "Udisponert reserve" ?
+allocate "Avsetning til disposisjonsfondet" 2020=14.6 to "Disposisjonsfondet"
+loan "Reduserte låneopptak" ? total -365 frees
+offset "Toppet bemanning" <-> "Redusert vikarinnleie barnehage"
+cover "Redusert vikarinnleie barnehage" oppvekst 2020=? 2021=?
+directive "Bystyresekretariatet" finans cost ?
+directive "Trondheim Kino" kultur cost 8
+directive "Tegnspråkklubb" kultur cost ? funded-by "Rosten"
+'''
+
+
+def export(tmp_path, text):
+    path = tmp_path / "x.budsjett"
+    path.write_text(text, encoding="utf-8")
+    return subprocess.run([CLI, "export", str(path)], capture_output=True, text=True)
+
+
+def test_export_schema(tmp_path):
+    proc = export(tmp_path, DOC)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["name"] == "Eksempel" and data["period"] == [2020, 2023] and data["unit"] == "mill"
+    assert {"id": "oppvekst", "name": "Oppvekst"} in data["sectors"]
+    for e in data["entries"]:
+        assert set(e) >= {"kind", "name", "sector", "amounts", "unquantified", "line", "attributes"}
+        assert e["kind"] in ("item", "invest", "cover", "fund", "loan")
+        assert isinstance(e["line"], int) and e["line"] >= 1
+    by_name = {e["name"]: e for e in data["entries"]}
+    assert by_name["Toppet bemanning"]["amounts"] == {"2020": 3.5, "2021": 7.0}
+    assert by_name["Toppet bemanning"]["attributes"] == {"heading": 3.5, "halfyear": True}
+    assert by_name["Toppet bemanning"]["unquantified"] is False and by_name["Toppet bemanning"]["line"] == 4
+    assert by_name["Udisponert reserve"]["unquantified"] is True
+    assert by_name["Redusert vikarinnleie barnehage"]["amounts"] == {"2020": None, "2021": None}
+    assert by_name["Redusert vikarinnleie barnehage"]["unquantified"] is True
+    fund = by_name["Avsetning til disposisjonsfondet"]
+    assert (fund["kind"], fund["direction"], fund["attributes"]["fund"]) == ("fund", "allocate", "Disposisjonsfondet")
+    assert "direction" not in by_name["Toppet bemanning"]
+    assert by_name["Reduserte låneopptak"]["attributes"] == {"total": -365.0, "frees": True}
+    assert data["links"] == [{"kind": "offset", "from": "Toppet bemanning", "to": "Redusert vikarinnleie barnehage",
+                              "amounts": {}, "line": 8}]
+    costs = {d["name"]: (d["cost"], d["funded_by"], d["sector"]) for d in data["directives"]}
+    assert costs == {"Bystyresekretariatet": ("unknown", None, "finans"), "Trondheim Kino": (8.0, None, "kultur"),
+                     "Tegnspråkklubb": ("unknown", "Rosten", "kultur")}
+
+
+def test_export_reports_syntax_errors_and_exports_the_rest(tmp_path):
+    proc = export(tmp_path, 'budget "X" period 2020..2021\nitem "A" oppvekst 2020=\nitem "B" oppvekst 2020=1\n')
+    assert proc.returncode == 1
+    assert "x.budsjett:2:19: SYN003" in proc.stderr
+    assert [e["name"] for e in json.loads(proc.stdout)["entries"]] == ["B"]
+
+
+def test_export_of_a_missing_file_is_an_io_error(tmp_path):
+    proc = subprocess.run([CLI, "export", str(tmp_path / "nope.budsjett")], capture_output=True, text=True)
+    assert proc.returncode == 2 and "nope.budsjett" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,250 @@
+"""The parser: every construct, every kind of syntax error with its position, recovery."""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+
+import pytest
+
+from budsjett_lint.dsl import parse
+from budsjett_lint.dsl.model import Directive, Entry, Fund, Header, Link, Pot, Section, Sector
+
+
+def one(text: str):
+    result = parse(textwrap.dedent(text))
+    assert result.problems == ()
+    assert len(result.budget.statements) == 1
+    return result.budget.statements[0]
+
+
+def problems(text: str) -> list[tuple[int, int, str]]:
+    return [(p.span.line, p.span.column, p.code) for p in parse(textwrap.dedent(text)).problems]
+
+
+# -- constructs ------------------------------------------------------------------
+
+
+def test_the_users_line_parses_exactly_as_written():
+    e = one('item "Toppet bemanning" oppvekst 2020=3.5 2021=7.0\n')
+    assert isinstance(e, Entry)
+    assert (e.kind, e.name.text, e.sector.id) == ("item", "Toppet bemanning", "oppvekst")
+    assert e.by_year == {2020: Decimal("3.5"), 2021: Decimal("7.0")}
+
+
+def test_the_users_offset_link_parses_exactly_as_written():
+    link = one('offset "Toppet bemanning" <-> "Redusert vikarinnleie barnehage"\n')
+    assert isinstance(link, Link)
+    assert (link.kind, link.source.text, link.target.text) == (
+        "offset", "Toppet bemanning", "Redusert vikarinnleie barnehage")
+
+
+def test_header():
+    h = one('''
+        budget "Trondheimsbudsjettet"
+          title "De rødgrønnes forslag"
+          period 2020..2023
+          base "Kommunedirektørens forslag"
+          unit kr
+    ''')
+    assert isinstance(h, Header)
+    assert h.name.text == "Trondheimsbudsjettet"
+    assert h.title.text == "De rødgrønnes forslag"
+    assert h.period == (2020, 2023)
+    assert h.base.text == "Kommunedirektørens forslag"
+    assert h.unit == "kr"
+    assert (h.span.line, h.span.column, h.span.end_line) == (2, 1, 6)
+
+
+def test_header_defaults_to_millions():
+    assert one('budget "X" period 2020..2021').unit == "mill"
+
+
+def test_area_declaration():
+    s = one('area byutvikling "Byutvikling"')
+    assert s == Sector("byutvikling", "Byutvikling", s.span)
+
+
+def test_fund_with_and_without_opening_balance():
+    assert one('fund "Disposisjonsfondet"').opening is None
+    f = one('fund "Disposisjonsfondet" opening 350')
+    assert isinstance(f, Fund) and f.opening.value == Decimal(350)
+
+
+def test_pot_and_section_with_area_and_text():
+    p = one('pot "Nærmiljøanlegg" kultur text "potten til nærmiljøanlegg"')
+    assert isinstance(p, Pot) and p.sector.id == "kultur" and p.prose.text == "potten til nærmiljøanlegg"
+    s = one('section "Verbale føringer - Oppvekst" oppvekst')
+    assert isinstance(s, Section) and s.sector.id == "oppvekst" and s.prose is None
+
+
+@pytest.mark.parametrize("kind", ["item", "invest", "cover", "allocate", "draw", "loan"])
+def test_every_entry_kind(kind):
+    e = one(f'{kind} "Linje" 2020=1')
+    assert e.kind == kind
+
+
+def test_negative_amounts_ranges_unknown_years_and_kroner():
+    e = one('cover "Innkjøp" 2020=15 2021..2022=? 2023=-45 2024=400 000 kr 2025=1500000kr')
+    assert e.by_year == {2020: Decimal(15), 2021: None, 2022: None, 2023: Decimal(-45),
+                         2024: Decimal("0.4"), 2025: Decimal("1.5")}
+    assert [a.ranged for a in e.amounts] == [False, True, True, False, False, False]
+    assert [a.kroner for a in e.amounts] == [False, False, False, False, True, True]
+
+
+def test_unquantified_marker():
+    e = one('cover "Udisponert reserve" ?')
+    assert e.unquantified is not None and e.amounts == () and e.is_unquantified
+
+
+def test_every_attribute():
+    e = one('''
+        item "Toppet bemanning" oppvekst 2020=3.5 2021=7
+          heading 3.5 halfyear ramp permanent oneoff until 2021 trial evaluate 2021-07 continued
+          exempt oppvekst helse total 10.5 frees
+          text """
+            Vi setter av 3,5 millioner (halvårseffekt) i 2020,
+            økende til 7 millioner i 2021.
+          """
+    ''')
+    assert e.heading.value == Decimal("3.5")
+    for flag in ("halfyear", "ramp", "permanent", "oneoff", "trial", "continued", "frees"):
+        assert getattr(e, flag) is not None, flag
+    assert e.until.year == 2021
+    assert (e.evaluate.year, e.evaluate.month) == (2021, 7)
+    assert [s.id for s in e.exempt] == ["oppvekst", "helse"]
+    assert e.total.value == Decimal("10.5")
+    assert e.prose.text == "Vi setter av 3,5 millioner (halvårseffekt) i 2020,\nøkende til 7 millioner i 2021."
+
+
+def test_fund_references():
+    assert one('allocate "Avsetning" 2020=14.6 to "Disposisjonsfondet"').fund.text == "Disposisjonsfondet"
+    assert one('draw "Bruk" 2020=? from "Disposisjonsfondet"').fund.text == "Disposisjonsfondet"
+
+
+def test_amounts_and_attributes_in_any_order():
+    e = one('item "X" oppvekst halfyear 2020=1 heading 1 2021=2')
+    assert e.by_year == {2020: 1, 2021: 2} and e.halfyear and e.heading.value == 1
+
+
+@pytest.mark.parametrize("cost, expected", [("cost none", ("none", None)), ("cost ?", ("unknown", None)),
+                                            ("cost 8", ("amount", Decimal(8))), ("", (None, None))])
+def test_directive_costs(cost, expected):
+    d = one(f'directive "Trondheim Kino" kultur {cost}')
+    assert isinstance(d, Directive)
+    assert (d.cost, d.cost_amount.value if d.cost_amount else None) == expected
+
+
+def test_directive_funded_by_and_text():
+    d = one('directive "Tegnspråkklubb" kultur cost ? funded-by "Rosten" text """omdisponere midler"""')
+    assert d.funded_by.text == "Rosten" and d.prose.text == "omdisponere midler"
+
+
+@pytest.mark.parametrize("kind, keyword, arrow", [("funds", "funds", "->"), ("reallocates", "reallocate", "->")])
+def test_funding_links_with_amounts(kind, keyword, arrow):
+    link = one(f'{keyword} "Reformstøtte" {arrow} "Veteranhus" 2020=0.4')
+    assert link.kind == kind and link.amounts[0].value == Decimal("0.4")
+
+
+def test_comments_are_kept_with_positions():
+    result = parse('# først\nitem "A" oppvekst 2020=1  # etter\n"""ikke""" \n')
+    texts = [(c.text, c.span.line, c.span.column) for c in result.budget.comments]
+    assert ("# først", 1, 1) in texts and ("# etter", 2, 27) in texts
+
+
+def test_hash_inside_names_and_text_is_not_a_comment():
+    result = parse('item "A #1" oppvekst 2020=1 text """# ikke en kommentar"""\n')
+    assert result.problems == () and result.budget.comments == ()
+    assert result.budget.entries[0].name.text == "A #1"
+
+
+def test_norwegian_letters_bom_and_crlf():
+    text = '\ufeffbudget "Økonomiplan" period 2020..2021\r\nitem "Særskilt åpningstid" miljø 2020=1\r\n'
+    result = parse(text)
+    assert result.problems == ()
+    e = result.budget.entries[0]
+    assert e.name.text == "Særskilt åpningstid" and e.sector.id == "miljø"
+    assert (e.span.line, e.span.column) == (2, 1)
+
+
+def test_lone_carriage_returns_count_as_line_ends():
+    result = parse('budget "X" period 2020..2021\ritem "A" oppvekst 2020=x\r')
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(2, 19, "SYN003")]
+
+
+def test_spans_are_one_based_with_exclusive_end():
+    e = one('item "Toppet bemanning" oppvekst 2020=3.5')
+    assert (e.name.span.line, e.name.span.column, e.name.span.end_column) == (1, 6, 24)
+    assert e.amounts[0].span.column == 34 and e.amounts[0].span.end_column == 42
+
+
+# -- syntax errors -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('item "A" oppvekst 2020=\n', [(1, 19, "SYN003")]),
+    ('item "A" oppvekst 2020=3,5\n', [(1, 19, "SYN003")]),
+    ('item "A" oppvekst 2020=1e309\n', [(1, 19, "SYN003")]),
+    ('item "A" oppvekst 2020=nan\n', [(1, 19, "SYN003")]),
+    ('item "A" oppvekst 2020=00.5\n', [(1, 19, "SYN003")]),
+    ('item "A" oppvekst 99999=1\n', [(1, 19, "SYN004")]),
+    ('item "A" oppvekst 0=1\n', [(1, 19, "SYN004")]),
+    ('item "A" oppvekst -2020=1\n', [(1, 19, "SYN004")]),
+    ('item "A" oppvekst 2023..2020=1\n', [(1, 19, "SYN004")]),
+    ('item "A" oppvekst 2020=1 evaluate 2021-13\n', [(1, 35, "SYN004")]),
+    ('budget "X" period 2023..2020\n', [(1, 12, "SYN004")]),
+    ('budget "X" unit tusen\n', [(1, 17, "SYN005")]),
+    ('item "A" oppvekst 2020 = 1\n', [(1, 19, "SYN001")]),
+    ('item "A oppvekst 2020=1\n', [(1, 6, "SYN002")]),
+    ('item "A" oppvekst text """aldri lukket\n', [(1, 24, "SYN002")]),
+    ('item "A" oppvekst 2020=1 heading\n', [(1, 33, "SYN001")]),
+    ('item "A" oppvekst 2020=1 halfyear halfyear\n', [(1, 35, "SYN006")]),
+    ('item oppvekst 2020=1\n', [(1, 6, "SYN001")]),
+    ('offset "A" -> "B"\n', [(1, 12, "SYN001")]),
+    ('item "A" oppvekst 2020=1\x00\n', [(1, 25, "SYN001")]),
+])
+def test_every_kind_of_syntax_error_with_its_position(text, expected):
+    assert problems(text) == expected
+
+
+def test_messages_say_what_was_found_and_expected_in_words():
+    p = parse('item "A" oppvekst 2020 = 1\n').problems[0]
+    assert p.message.startswith("unexpected `2020`; expected an amount such as 2020=3.5")
+    assert "STRING" not in p.message and "AMOUNT" not in p.message
+    assert p.hint == "write amounts without spaces around `=`, e.g. 2020=3.5"
+    assert parse('item "A" oppvekst 2020=3,5').problems[0].hint.startswith("write millions with a decimal point")
+
+
+def test_recovery_reports_every_error_and_keeps_the_rest():
+    text = textwrap.dedent('''\
+        budget "X" period 2020..2021
+        item "A" oppvekst 2020=
+        item "B" oppvekst 2020=1
+        junk here
+        item "C" oppvekst 2020 = 3
+        cover "D" 2020=1
+        item "E" oppvekst text """aldri lukket
+        item "F" oppvekst 2020=2
+    ''')
+    result = parse(text)
+    assert [(p.span.line, p.code) for p in result.problems] == [
+        (2, "SYN003"), (4, "SYN001"), (5, "SYN001"), (7, "SYN002")]
+    assert [e.name.text for e in result.budget.entries] == ["B", "D", "F"]
+    assert result.budget.header is not None
+
+
+def test_a_junk_line_does_not_take_the_statement_before_it():
+    result = parse('item "A" oppvekst 2020=1\n  heading 1\nnonsense\n')
+    assert [(p.span.line, p.code) for p in result.problems] == [(3, "SYN001")]
+    assert result.budget.entries[0].heading.value == 1
+
+
+def test_comments_are_kept_when_recovering():
+    result = parse('# én\nitem "A" oppvekst 2020=\n# to\n')
+    assert [c.text for c in result.budget.comments] == ["# én", "# to"]
+
+
+def test_empty_and_comment_only_files():
+    assert parse("").problems == () and parse("").budget.statements == ()
+    result = parse("# bare kommentarer\n# og mer\n")
+    assert result.problems == () and len(result.budget.comments) == 2
