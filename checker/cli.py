@@ -30,7 +30,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         epilog="Run `budsjett-lint COMMAND --help` for a command's options. "
                "`budsjett-lint FILE` is short for `budsjett-lint check FILE`.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -39,6 +39,14 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
             module.add_arguments(p, name)
             p.set_defaults(run=module.run)
     return parser
+
+
+class _Version(argparse.Action):
+    """Looks the version up only when asked: the lookup costs start-up time."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"budsjett-lint {_version()}")
+        parser.exit()
 
 
 def _version() -> str:
