@@ -12,12 +12,14 @@ from types import ModuleType
 
 from . import (
     duplicate_name,
+    halfyear_not_doubled,
     unbalanced_year,
     unused_suppression,
 )
 
 RULES: tuple[ModuleType, ...] = (
     duplicate_name,
+    halfyear_not_doubled,
     unbalanced_year,
 )
 
