@@ -13,6 +13,7 @@ from types import ModuleType
 from . import (
     duplicate_name,
     halfyear_not_doubled,
+    ramp_falls,
     unbalanced_year,
     unused_suppression,
 )
@@ -20,6 +21,7 @@ from . import (
 RULES: tuple[ModuleType, ...] = (
     duplicate_name,
     halfyear_not_doubled,
+    ramp_falls,
     unbalanced_year,
 )
 
