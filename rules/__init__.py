@@ -13,6 +13,7 @@ from types import ModuleType
 from . import (
     duplicate_name,
     halfyear_not_doubled,
+    missing_year,
     ramp_falls,
     unbalanced_year,
     unused_suppression,
@@ -21,6 +22,7 @@ from . import (
 RULES: tuple[ModuleType, ...] = (
     duplicate_name,
     halfyear_not_doubled,
+    missing_year,
     ramp_falls,
     unbalanced_year,
 )
