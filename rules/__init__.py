@@ -14,6 +14,7 @@ from . import (
     duplicate_name,
     halfyear_not_doubled,
     missing_year,
+    permanent_stops,
     ramp_falls,
     unbalanced_year,
     unused_suppression,
@@ -23,6 +24,7 @@ RULES: tuple[ModuleType, ...] = (
     duplicate_name,
     halfyear_not_doubled,
     missing_year,
+    permanent_stops,
     ramp_falls,
     unbalanced_year,
 )
