@@ -17,6 +17,7 @@ from . import (
     oneoff_recurs,
     permanent_stops,
     ramp_falls,
+    trial_outlives_end,
     unbalanced_year,
     unused_suppression,
 )
@@ -28,6 +29,7 @@ RULES: tuple[ModuleType, ...] = (
     oneoff_recurs,
     permanent_stops,
     ramp_falls,
+    trial_outlives_end,
     unbalanced_year,
 )
 
