@@ -13,6 +13,7 @@ from types import ModuleType
 from . import (
     duplicate_name,
     halfyear_not_doubled,
+    heading_mismatch,
     missing_year,
     oneoff_recurs,
     permanent_stops,
@@ -25,6 +26,7 @@ from . import (
 RULES: tuple[ModuleType, ...] = (
     duplicate_name,
     halfyear_not_doubled,
+    heading_mismatch,
     missing_year,
     oneoff_recurs,
     permanent_stops,
