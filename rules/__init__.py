@@ -12,6 +12,7 @@ from types import ModuleType
 
 from . import (
     duplicate_name,
+    funding_not_coverage,
     halfyear_not_doubled,
     heading_mismatch,
     missing_year,
@@ -25,6 +26,7 @@ from . import (
 
 RULES: tuple[ModuleType, ...] = (
     duplicate_name,
+    funding_not_coverage,
     halfyear_not_doubled,
     heading_mismatch,
     missing_year,
