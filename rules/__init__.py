@@ -21,6 +21,7 @@ from . import (
     ramp_falls,
     trial_outlives_end,
     unbalanced_year,
+    unfunded_directive,
     unused_suppression,
 )
 
@@ -35,6 +36,7 @@ RULES: tuple[ModuleType, ...] = (
     ramp_falls,
     trial_outlives_end,
     unbalanced_year,
+    unfunded_directive,
 )
 
 #: Rules the engine applies itself, after the others: they have no `check()`.
