@@ -22,6 +22,7 @@ from . import (
     trial_outlives_end,
     unbalanced_year,
     unfunded_directive,
+    unfunded_ramp_up,
     unused_suppression,
 )
 
@@ -37,6 +38,7 @@ RULES: tuple[ModuleType, ...] = (
     trial_outlives_end,
     unbalanced_year,
     unfunded_directive,
+    unfunded_ramp_up,
 )
 
 #: Rules the engine applies itself, after the others: they have no `check()`.
