@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    coverage_overcommitted,
     duplicate_name,
     funding_not_coverage,
     halfyear_not_doubled,
@@ -27,6 +28,7 @@ from . import (
 )
 
 RULES: tuple[ModuleType, ...] = (
+    coverage_overcommitted,
     duplicate_name,
     funding_not_coverage,
     halfyear_not_doubled,
