@@ -11,14 +11,36 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    coverage_overcommitted,
     duplicate_name,
+    funding_not_coverage,
+    halfyear_not_doubled,
+    heading_mismatch,
+    missing_year,
+    oneoff_recurs,
+    permanent_stops,
+    ramp_falls,
+    trial_outlives_end,
     unbalanced_year,
+    unfunded_directive,
+    unfunded_ramp_up,
     unused_suppression,
 )
 
 RULES: tuple[ModuleType, ...] = (
+    coverage_overcommitted,
     duplicate_name,
+    funding_not_coverage,
+    halfyear_not_doubled,
+    heading_mismatch,
+    missing_year,
+    oneoff_recurs,
+    permanent_stops,
+    ramp_falls,
+    trial_outlives_end,
     unbalanced_year,
+    unfunded_directive,
+    unfunded_ramp_up,
 )
 
 #: Rules the engine applies itself, after the others: they have no `check()`.

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 AREAS = ("oppvekst", "arbeid", "helse", "kultur", "miljø", "areal", "finans")
 YEARS = (2020, 2021, 2022, 2023)
 KINDS = ("item", "invest", "cover", "allocate", "draw", "loan")
+POT = "Potten til nærmiljøanlegg"
 
 _name_chars = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789 -/,.()"))
 names = st.text(_name_chars, min_size=1, max_size=30).map(str.strip).filter(bool)
@@ -74,7 +75,7 @@ def entry(draw, name: str, fund: str) -> str:
 
 @st.composite
 def documents(draw, min_entries: int = 0, max_entries: int = 12) -> str:
-    """A whole valid document: header, fund, entries, links, directives, comments."""
+    """A whole valid document: header, fund, pot, entries, links, directives, comments."""
     entry_names = draw(st.lists(names, min_size=min_entries, max_size=max_entries, unique=True))
     fund = "Disposisjonsfondet"
     lines = ['budget "Generert"', "  period 2020..2023", f'fund "{fund}"']
@@ -84,13 +85,18 @@ def documents(draw, min_entries: int = 0, max_entries: int = 12) -> str:
         if name == fund:
             continue
         lines.append(draw(entry(name, fund)))
+    directive_names = [f"Føring {i}" for i in range(draw(st.integers(0, 3)))]
+    if draw(st.booleans()):
+        lines.append(f'pot "{POT}" {draw(st.sampled_from(AREAS))}')
     if len(entry_names) >= 2:
         for _ in range(draw(st.integers(0, 3))):
-            a, b = draw(st.permutations(entry_names))[:2]
+            a, b = draw(st.permutations(entry_names + directive_names))[:2]
             kind = draw(st.sampled_from(["offset", "funds", "reallocate"]))
             arrow = "<->" if kind == "offset" else "->"
-            lines.append(f'{kind} "{a}" {arrow} "{b}"')
-    for i in range(draw(st.integers(0, 3))):
+            promised = f" {draw(amounts())}" if kind != "offset" and draw(st.booleans()) else ""
+            lines.append(f'{kind} "{a}" {arrow} "{b}"{promised}')
+    for name in directive_names:
         cost = draw(st.sampled_from(["cost none", "cost ?", "cost 2.5", ""]))
-        lines.append(f'directive "Føring {i}" {draw(st.sampled_from(AREAS))} {cost}'.rstrip())
+        funding = draw(st.sampled_from(["", f' funded-by "{POT}"'] + [f' funded-by "{n}"' for n in entry_names[:3]]))
+        lines.append(f'directive "{name}" {draw(st.sampled_from(AREAS))} {cost}'.rstrip() + funding)
     return "\n".join(lines) + "\n"

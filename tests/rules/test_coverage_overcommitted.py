@@ -1,0 +1,130 @@
+"""FUN004: a coverage line promised to more uses than its amount in a year."""
+
+from __future__ import annotations
+
+from tests.helpers import lint, triples
+
+HEAD = 'budget "Trondheimsbudsjettet" period 2020..2021\n'
+USES = (
+    'item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0 halfyear\n'
+    'item "Skolehelsetjenesten" oppvekst 2020=2.6 2021=5.1\n'
+)
+BOTH = 'funds "Innkjøp" -> "Toppet bemanning i barnehage"\nfunds "Innkjøp" -> "Skolehelsetjenesten"\n'
+
+
+def fun004(text: str, config: dict | None = None):
+    return [d for d in lint(HEAD + text, config) if d.code == "FUN004"]
+
+
+def years_of(found) -> list[str]:
+    return [d.message.split(": ", 1)[1] for d in found]
+
+
+def test_the_same_saving_counted_twice_fires_at_the_coverage_with_every_link():
+    text = HEAD + USES + (
+        'cover "Innkjøp" 2020=15 2021=10\n'
+        'funds "Innkjøp" -> "Toppet bemanning i barnehage"\n'
+        'funds "Innkjøp" -> "Skolehelsetjenesten" 2020=2.6 2021=5.1\n'
+    )
+    assert triples(text, "FUN004") == [(4, 7, "FUN004")]
+    (d,) = fun004(text[len(HEAD):])
+    assert d.message == ("`Innkjøp` is promised to 2 uses for more than it covers: "
+                         "in 2021 it covers 10.0 and is promised 12.1, 2.1 too much")
+    assert [(r.span.line, r.span.column, r.note) for r in d.related] == [
+        (5, 1, "promises 7.0 in 2021 (all of `Toppet bemanning i barnehage`)"),
+        (6, 1, "promises 5.1 in 2021"),
+    ]
+
+
+def test_promises_within_the_coverage_are_silent():
+    assert fun004(USES + 'cover "Innkjøp" 2020=15 2021=12.1\n' + BOTH) == []
+
+
+def test_near_misses_within_the_tolerance():
+    within = USES + 'cover "Innkjøp" 2020..2021=12.05\n' + BOTH
+    beyond = USES + 'cover "Innkjøp" 2020..2021=12.04\n' + BOTH
+    assert fun004(within) == []
+    assert years_of(fun004(beyond)) == ["in 2021 it covers 12.04 and is promised 12.1, 0.06 too much"]
+    assert fun004(within, {"options": {"FUN004": {"tolerance": 0}}}) != []
+
+
+def test_several_years_are_reported_in_one_finding():
+    (d,) = fun004(USES + 'cover "Innkjøp" 2020=5 2021=5\n' + BOTH)
+    assert years_of([d]) == ["in 2020 it covers 5.0 and is promised 6.1, 1.1 too much; "
+                             "in 2021 it covers 5.0 and is promised 12.1, 7.1 too much"]
+    assert d.related[0].note == "promises 3.5 in 2020 and 7.0 in 2021 (all of `Toppet bemanning i barnehage`)"
+
+
+def test_a_year_of_the_coverage_without_a_figure_is_passed_over():
+    assert fun004(USES + 'cover "Innkjøp" 2020=15 2021=?\n' + BOTH) == []
+    assert fun004(USES + 'cover "Reformstøtte" ?\nfunds "Reformstøtte" -> "Toppet bemanning i barnehage"\n') == []
+
+
+def test_a_year_of_a_use_or_a_link_without_a_figure_is_passed_over():
+    unknown_use = (
+        'item "Veteranhus" finans 2020=? 2021=9\n'
+        'cover "Reformstøtte" 2020..2021=1\n'
+        'funds "Reformstøtte" -> "Veteranhus"\n'
+    )
+    assert years_of(fun004(unknown_use)) == ["in 2021 it covers 1.0 and is promised 9.0, 8.0 too much"]
+    unknown_link = unknown_use.replace("2020=? 2021=9", "2020=5").replace('"Veteranhus"\n', '"Veteranhus" 2020=?\n')
+    assert fun004(unknown_link) == []
+
+
+def test_a_use_without_any_figure_leaves_every_year_unchecked():
+    text = (
+        'item "Utstyrspott til korps og kulturskolen" oppvekst ?\n'
+        'item "Kulturskolen" oppvekst 2020=9\n'
+        'cover "Innkjøp" 2020=1\n'
+        'funds "Innkjøp" -> "Utstyrspott til korps og kulturskolen"\n'
+        'funds "Innkjøp" -> "Kulturskolen"\n'
+    )
+    assert fun004(text) == []
+
+
+def test_a_link_with_amounts_promises_only_those_years():
+    text = ('item "Veteranhus" finans 2020=0.4 2021=7\ncover "Reformstøtte" 2020=1\n'
+            'funds "Reformstøtte" -> "Veteranhus" 2020=0.4\n')
+    assert fun004(text) == []
+
+
+def test_coverage_promised_in_a_year_it_does_not_cover():
+    text = ('item "Veteranhus" finans 2020=0.4 2021=0.4\ncover "Reformstøtte" 2020=1\n'
+            'funds "Reformstøtte" -> "Veteranhus"\n')
+    (d,) = fun004(text)
+    assert d.message == ("`Reformstøtte` is promised to `Veteranhus` for more than it covers: "
+                         "in 2021 it covers 0.0 and is promised 0.4, 0.4 too much")
+
+
+def test_a_directive_with_an_estimate_promises_it_in_every_plan_year():
+    text = (
+        'directive "Trondheim Kino" kultur cost 8\n'
+        'directive "Kommunal bostøtte" arbeid cost none\n'
+        'cover "Innkjøp" 2020=15 2021=5\n'
+        'funds "Innkjøp" -> "Trondheim Kino"\n'
+        'funds "Innkjøp" -> "Kommunal bostøtte"\n'
+    )
+    assert years_of(fun004(text)) == ["in 2021 it covers 5.0 and is promised 8.0, 3.0 too much"]
+    unknown = ('directive "Bystyresekretariatet" finans cost ?\ncover "Innkjøp" 2020=1\n'
+               'funds "Innkjøp" -> "Bystyresekretariatet"\n')
+    assert fun004(unknown) == []
+
+
+def test_draws_are_checked_and_non_coverage_sources_are_left_to_fun003():
+    draw = (
+        'fund "Disposisjonsfondet"\n'
+        'item "Kompetanseløft fastleger" helse 2020..2021=10\n'
+        'draw "Fastlegetilskudd fra disposisjonsfondet" 2020..2021=5 from "Disposisjonsfondet"\n'
+        'funds "Fastlegetilskudd fra disposisjonsfondet" -> "Kompetanseløft fastleger"\n'
+    )
+    assert len(fun004(draw)) == 1
+    assert fun004('item "A" oppvekst 2020=1\nitem "B" oppvekst 2020=5\nfunds "A" -> "B"\n') == []
+
+
+def test_reallocations_and_offsets_promise_nothing():
+    text = USES + (
+        'cover "Innkjøp" 2020..2021=1\n'
+        'reallocate "Innkjøp" -> "Toppet bemanning i barnehage"\n'
+        'offset "Skolehelsetjenesten" <-> "Innkjøp"\n'
+    )
+    assert fun004(text) == []
