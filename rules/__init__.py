@@ -12,13 +12,27 @@ from types import ModuleType
 
 from . import (
     duplicate_name,
+    duplicate_year,
+    fund_movement_without_fund,
+    missing_amount,
+    missing_header,
     unbalanced_year,
+    unknown_area,
+    unknown_fund,
     unused_suppression,
+    year_outside_period,
 )
 
 RULES: tuple[ModuleType, ...] = (
     duplicate_name,
+    duplicate_year,
+    fund_movement_without_fund,
+    missing_amount,
+    missing_header,
     unbalanced_year,
+    unknown_area,
+    unknown_fund,
+    year_outside_period,
 )
 
 #: Rules the engine applies itself, after the others: they have no `check()`.
