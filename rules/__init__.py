@@ -11,27 +11,37 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    balanced_by_fund,
+    borrowing_for_operations,
     duplicate_name,
     duplicate_year,
     fund_movement_without_fund,
+    fund_overdrawn,
+    investment_financing,
     missing_amount,
     missing_header,
     unbalanced_year,
     unknown_area,
     unknown_fund,
     unused_suppression,
+    unverifiable_year,
     year_outside_period,
 )
 
 RULES: tuple[ModuleType, ...] = (
+    balanced_by_fund,
+    borrowing_for_operations,
     duplicate_name,
     duplicate_year,
     fund_movement_without_fund,
+    fund_overdrawn,
+    investment_financing,
     missing_amount,
     missing_header,
     unbalanced_year,
     unknown_area,
     unknown_fund,
+    unverifiable_year,
     year_outside_period,
 )
 

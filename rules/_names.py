@@ -31,3 +31,11 @@ def what_is(stmt: object) -> str:
     if kind in _KIND_WORDS:
         return _KIND_WORDS[kind]
     return {"Directive": "a directive", "Fund": "a fund", "Pot": "a pot"}.get(type(stmt).__name__, "a line")
+
+
+def listing(names: list[str], shown: int = 5) -> str:
+    """`A`, `B` and `C`; beyond `shown` names, the first ones and "and N more"."""
+    quoted = [f"`{n}`" for n in names]
+    if len(quoted) > shown:
+        return ", ".join(quoted[:shown]) + f" and {len(quoted) - shown} more"
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
