@@ -62,9 +62,13 @@ def _keyword(budget: Budget, entry: Entry) -> tuple[str, int] | None:
     return last.group(), last.start()
 
 
-def _span_from(text: str, offset: int, end: Span) -> Span:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _span_from(text: str, entry: Entry, offset: int, end: Span) -> Span:
+    """From the keyword at `offset` to the end of the fund's name, counting lines from the entry's start."""
+    newline = text.rfind("\n", entry.span.start, offset)
+    if newline < 0:  # on the entry's first line
+        line, column = entry.span.line, entry.span.column + offset - entry.span.start
+    else:
+        line, column = entry.span.line + text.count("\n", entry.span.start, offset), offset - newline
     return Span(line, column, end.end_line, end.end_column, offset, end.end)
 
 
@@ -81,18 +85,20 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
                               f'name the fund: `{wanted} "{example}"`')
             continue
         found = _keyword(budget, entry)
-        keyword, span = (found[0], _span_from(budget.text, found[1], entry.fund.span)) if found else (None, entry.fund.span)
+        keyword = found[0] if found else None
+        if wanted is not None and keyword in (None, wanted):
+            continue
+        span = _span_from(budget.text, entry, found[1], entry.fund.span) if found else entry.fund.span
         fund = entry.fund.text
         if wanted is None:
             written = f'`{keyword} "{fund}"`' if keyword else f'the fund "{fund}"'
             kind = {"to": "an `allocate`", "from": "a `draw`"}.get(keyword or "", "an `allocate` or a `draw`")
-            yield Finding(f"`{name}` is {what_is(entry)}, which moves no money to or from a fund, but names {written}",
-                          span, f"make it {kind} if it is a fund movement, or remove {written}")
-        elif keyword is not None and keyword != wanted:
-            if entry.kind == "allocate":
-                message = f'`{name}` is an allocation, which fills a fund, but says `from "{fund}"`'
-                hint = f'write `to "{fund}"`, or make the line a `draw` if it takes from the fund'
-            else:
-                message = f'`{name}` is a draw, which takes from a fund, but says `to "{fund}"`'
-                hint = f'write `from "{fund}"`, or make the line an `allocate` if it fills the fund'
-            yield Finding(message, span, hint)
+            message = f"`{name}` is {what_is(entry)}, which moves no money to or from a fund, but names {written}"
+            hint = f"make it {kind} if it is a fund movement, or remove {written}"
+        elif entry.kind == "allocate":
+            message = f'`{name}` is an allocation, which fills a fund, but says `from "{fund}"`'
+            hint = f'write `to "{fund}"`, or make the line a `draw` if it takes from the fund'
+        else:
+            message = f'`{name}` is a draw, which takes from a fund, but says `to "{fund}"`'
+            hint = f'write `from "{fund}"`, or make the line an `allocate` if it fills the fund'
+        yield Finding(message, span, hint)

@@ -144,7 +144,8 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         return
     where = header.period_span or header.span
     inv = investments(budget)
-    lines = _sorted((*(e for e in budget.entries if e.kind == "invest"), *inv.loans))
+    financing = {id(e) for e in inv.loans}
+    lines = [e for e in budget.entries if e.kind == "invest" or id(e) in financing]  # in source order
     for y in inv.years:
         if y.empty:
             continue

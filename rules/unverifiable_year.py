@@ -70,5 +70,5 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         else:
             need = "their coverage and spending must be equal"
         hint = f"give these lines' figures for {year.year} where the document has them; for {year.year} to balance, {need}"
-        related = tuple(Related(e.name.span, f"no figure for {year.year}") for e in lines)
+        related = tuple(Related(e.name.span, f"no figure for {year.year}") for e in year.unknown)
         yield Finding(message, where, hint, related)

@@ -30,7 +30,7 @@ def test_the_seed_document_cannot_be_verified_year_by_year():
         "and `Skolebygg` gives no figure for 2023; " + tail,
     ]
     assert [(r.span.line, r.note) for r in ds[2].related] == [
-        (4, "no figure for 2022"), (2, "no figure for 2022"), (3, "investment +5.0 in 2022")]
+        (2, "no figure for 2022"), (3, "investment +5.0 in 2022"), (4, "no figure for 2022")]
 
 
 def test_investment_rising_with_no_financing():
