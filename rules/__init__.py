@@ -11,11 +11,19 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    balanced_by_fund,
+    borrowing_for_operations,
     coverage_overcommitted,
     duplicate_name,
+    duplicate_year,
+    fund_movement_without_fund,
+    fund_overdrawn,
     funding_not_coverage,
     halfyear_not_doubled,
     heading_mismatch,
+    investment_financing,
+    missing_amount,
+    missing_header,
     missing_year,
     oneoff_recurs,
     permanent_stops,
@@ -24,15 +32,27 @@ from . import (
     unbalanced_year,
     unfunded_directive,
     unfunded_ramp_up,
+    unknown_area,
+    unknown_fund,
     unused_suppression,
+    unverifiable_year,
+    year_outside_period,
 )
 
 RULES: tuple[ModuleType, ...] = (
+    balanced_by_fund,
+    borrowing_for_operations,
     coverage_overcommitted,
     duplicate_name,
+    duplicate_year,
+    fund_movement_without_fund,
+    fund_overdrawn,
     funding_not_coverage,
     halfyear_not_doubled,
     heading_mismatch,
+    investment_financing,
+    missing_amount,
+    missing_header,
     missing_year,
     oneoff_recurs,
     permanent_stops,
@@ -41,6 +61,10 @@ RULES: tuple[ModuleType, ...] = (
     unbalanced_year,
     unfunded_directive,
     unfunded_ramp_up,
+    unknown_area,
+    unknown_fund,
+    unverifiable_year,
+    year_outside_period,
 )
 
 #: Rules the engine applies itself, after the others: they have no `check()`.

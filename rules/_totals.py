@@ -1,11 +1,16 @@
-"""Sums per year that several rules and commands share: the operating balance."""
+"""Sums per year that several rules and commands share: the operating balance.
+
+Coverage or a fund draw that pays for an investment (`funds "Line" -> "Invest"`)
+is a transfer from operations to the investment budget: that part covers no
+operating spending, and is left out of the operating balance's coverage.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Entry
+from ..dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Entry, Link
 
 ZERO = Decimal(0)
 
@@ -16,9 +21,10 @@ class YearBalance:
 
     year: int
     spend: Decimal  # items and allocations to funds, known figures only
-    cover: Decimal  # coverage and draws on funds, known figures only
+    cover: Decimal  # coverage and draws on funds that stay in operations, known figures only
     draws: Decimal  # the part of `cover` that is drawn from funds
     unknown: tuple[Entry, ...]  # lines that count this year but give no figure for it
+    allocations: Decimal = ZERO  # the part of `spend` that is allocated to funds
 
     @property
     def gap(self) -> Decimal:
@@ -34,35 +40,69 @@ def counts_in_operations(entry: Entry) -> bool:
     return entry.kind in SPEND_KINDS or entry.kind in COVER_KINDS or (entry.kind == "loan" and entry.frees is not None)
 
 
-def unknown_in(entry: Entry, year: int) -> bool:
-    """Whether the entry counts in this year without a figure for it."""
-    if entry.kind == "loan":  # frees operating room by an amount the document does not give
-        return entry.frees is not None
-    if not entry.amounts:  # `?` alone, or nothing at all: no year has a figure
+def figure_unknown(entry: Entry, year: int) -> bool:
+    """Whether the entry names no figure for this year: `?` alone, no amount at all, or `2021=?`."""
+    if not entry.amounts:
         return True
     return year in entry.by_year and entry.by_year[year] is None
 
 
+def unknown_in(entry: Entry, year: int) -> bool:
+    """Whether the entry counts in this year's operating balance without a figure for it."""
+    if entry.kind == "loan":  # frees operating room by an amount the document does not give
+        return entry.frees is not None
+    return figure_unknown(entry, year)
+
+
+def investment_funding(budget: Budget) -> tuple[tuple[Link, Entry], ...]:
+    """The `funds` links by which a coverage line or a fund draw pays for an investment, with that line."""
+    named = budget.named
+    result = []
+    for link in budget.links:
+        source, target = named.get(link.source.text), named.get(link.target.text)
+        if (link.kind == "funds" and isinstance(source, Entry) and source.kind in COVER_KINDS
+                and isinstance(target, Entry) and target.kind == "invest"):
+            result.append((link, source))
+    return tuple(result)
+
+
+def funded_part(link: Link, source: Entry, year: int) -> Decimal | None:
+    """What a funding link moves in a year: its own amounts where it gives any, else its line's; None if unknown."""
+    if link.amounts:
+        by_year = {a.year: a.value for a in link.amounts}
+        return by_year.get(year, ZERO)
+    return None if figure_unknown(source, year) else source.by_year.get(year, ZERO)
+
+
 def operating_balance(budget: Budget) -> list[YearBalance]:
     """The operating balance of every plan year, in order."""
+    funding = investment_funding(budget)
     result = []
     for year in budget.years:
-        spend = cover = draws = ZERO
+        to_investment: dict[int, Decimal | None] = {}  # id of the line -> what it pays to investments
+        for link, source in funding:
+            part, before = funded_part(link, source, year), to_investment.get(id(source), ZERO)
+            to_investment[id(source)] = None if part is None or before is None else before + part
+        spend = cover = draws = allocations = ZERO
         unknown: list[Entry] = []
         for entry in budget.entries:
             if not counts_in_operations(entry):
                 continue
-            if unknown_in(entry, year):
+            transferred = to_investment.get(id(entry), ZERO)
+            if unknown_in(entry, year) or transferred is None:
                 unknown.append(entry)
                 continue
             value = entry.by_year.get(year)
-            if value is None:
+            if value is None and not transferred:
                 continue
+            value = (value or ZERO) - transferred
             if entry.kind in SPEND_KINDS:
                 spend += value
+                if entry.kind == "allocate":
+                    allocations += value
             else:
                 cover += value
                 if entry.kind == "draw":
                     draws += value
-        result.append(YearBalance(year, spend, cover, draws, tuple(unknown)))
+        result.append(YearBalance(year, spend, cover, draws, tuple(unknown), allocations))
     return result

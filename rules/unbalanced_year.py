@@ -3,7 +3,9 @@
 ## What it does
 For each year of the plan, adds up the operating spending (`item`) and the
 allocations to funds (`allocate`), and what covers them (`cover` and `draw`),
-and reports a year where the two differ by more than the tolerance. A year
+and reports a year where the two differ by more than the tolerance. What a
+coverage line or a draw pays for an investment (`funds "Line" -> "Invest"`)
+goes to the investment budget and covers no operating spending. A year
 where some line gives no figure cannot be added up: BAL002 reports it instead.
 
 ## Why

@@ -2,10 +2,17 @@
 
 Shared by the property tests of the rules, the formatter and the robustness
 suite: one generator of documents, so that they all test the same language.
+
+`documents()` gives text. `document_models()` and `balanced_documents()` give
+a `Document`: its statements with their figures kept as numbers, so that a
+test can write it with every amount scaled, or its statements in another
+order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -13,6 +20,9 @@ from hypothesis import strategies as st
 AREAS = ("oppvekst", "arbeid", "helse", "kultur", "miljø", "areal", "finans")
 YEARS = (2020, 2021, 2022, 2023)
 KINDS = ("item", "invest", "cover", "allocate", "draw", "loan")
+OPERATING_KINDS = ("item", "cover", "allocate", "draw")
+FUND = "Disposisjonsfondet"
+BALANCING_LINE = "Inndekning drift"
 POT = "Potten til nærmiljøanlegg"
 
 _name_chars = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789 -/,.()"))
@@ -33,70 +43,142 @@ def fmt_amount(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+@dataclass(frozen=True)
+class Figure:
+    """An amount in a generated statement, kept as a number so that it can be written scaled."""
+
+    value: Decimal
+    year: int | None = None  # the year it is the amount of; None for a heading or a cost
+
+
+Part = str | Figure
+Statement = tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A generated document: its statements (each with the lines it spans), in source order."""
+
+    statements: tuple[Statement, ...]
+
+    def text(self, scale: int | Decimal = 1, order: Sequence[int] | None = None) -> str:
+        """The document, with every amount multiplied by `scale` and the statements in `order`."""
+        chosen = self.statements if order is None else [self.statements[i] for i in order]
+        return "".join(_render(s, Decimal(scale)) + "\n" for s in chosen)
+
+    def with_statement(self, *parts: Part) -> Document:
+        return Document((*self.statements, tuple(parts)))
+
+
+def _render(statement: Statement, scale: Decimal) -> str:
+    return "".join(p if isinstance(p, str) else fmt_amount(p.value * scale) for p in statement)
+
+
 @st.composite
-def amounts(draw) -> str:
+def amounts(draw, unknown: bool = True) -> Statement:
+    """Amounts for some plan years; `unknown` allows `2021=?`."""
     years = draw(st.lists(st.sampled_from(YEARS), min_size=1, max_size=4, unique=True))
-    parts = []
+    parts: list[Part] = []
     for y in sorted(years):
-        if draw(st.booleans()) and draw(st.integers(0, 9)) == 0:
+        parts.append(" " if parts else "")
+        if unknown and draw(st.booleans()) and draw(st.integers(0, 9)) == 0:
             parts.append(f"{y}=?")
         else:
-            parts.append(f"{y}={fmt_amount(draw(amount_values))}")
-    return " ".join(parts)
+            parts += [f"{y}=", Figure(draw(amount_values), y)]
+    return tuple(parts)
 
 
 @st.composite
-def entry(draw, name: str, fund: str) -> str:
-    kind = draw(st.sampled_from(KINDS))
-    parts = [kind, f'"{name}"']
+def entry(draw, name: str, fund: str, kinds: Sequence[str] = KINDS, unknown: bool = True) -> Statement:
+    """One entry of one of `kinds`; `unknown` allows `?` and years without a figure."""
+    kind = draw(st.sampled_from(kinds))
+    parts: list[Part] = [kind, f' "{name}"']
     if kind in ("item", "invest") or draw(st.booleans()):
-        parts.append(draw(st.sampled_from(AREAS)))
-    parts.append("?" if draw(st.integers(0, 9)) == 0 else draw(amounts()))
+        parts.append(" " + draw(st.sampled_from(AREAS)))
+    parts.append(" ")
+    if unknown and draw(st.integers(0, 9)) == 0:
+        parts.append("?")
+    else:
+        parts += draw(amounts(unknown))
     if kind == "allocate":
-        parts.append(f'to "{fund}"')
+        parts.append(f' to "{fund}"')
     if kind == "draw":
-        parts.append(f'from "{fund}"')
+        parts.append(f' from "{fund}"')
     attrs = draw(st.lists(st.sampled_from(["halfyear", "ramp", "permanent", "oneoff", "trial", "continued",
                                             "heading", "until", "evaluate"]), unique=True, max_size=3))
     for a in attrs:
         if a == "heading":
-            parts.append(f"heading {fmt_amount(draw(amount_values))}")
+            parts += [" heading ", Figure(draw(amount_values))]
         elif a == "until":
-            parts.append(f"until {draw(st.sampled_from(YEARS))}")
+            parts.append(f" until {draw(st.sampled_from(YEARS))}")
         elif a == "evaluate":
-            parts.append(f"evaluate {draw(st.sampled_from(YEARS))}-{draw(st.integers(1, 12)):02d}")
+            parts.append(f" evaluate {draw(st.sampled_from(YEARS))}-{draw(st.integers(1, 12)):02d}")
         else:
-            parts.append(a)
-    text = " ".join(parts)
+            parts.append(" " + a)
     if draw(st.booleans()):
-        text += '\n  text """\n    ' + draw(prose) + '\n  """'
-    return text
+        parts.append('\n  text """\n    ' + draw(prose) + '\n  """')
+    return tuple(parts)
 
 
 @st.composite
-def documents(draw, min_entries: int = 0, max_entries: int = 12) -> str:
-    """A whole valid document: header, fund, pot, entries, links, directives, comments."""
-    entry_names = draw(st.lists(names, min_size=min_entries, max_size=max_entries, unique=True))
-    fund = "Disposisjonsfondet"
-    lines = ['budget "Generert"', "  period 2020..2023", f'fund "{fund}"']
+def _statements(draw, min_entries: int, max_entries: int, kinds: Sequence[str], unknown: bool) -> list[Statement]:
+    all_names = draw(st.lists(names.filter(lambda n: n not in (FUND, BALANCING_LINE, POT)), min_size=min_entries,
+                              max_size=max_entries + 3, unique=True))
+    directives = draw(st.integers(0, min(3, len(all_names) - min_entries)))
+    entry_names, directive_names = all_names[directives:], all_names[:directives]
+    opening: Statement = draw(st.sampled_from([(), (" opening ", Figure(Decimal(50)))]))
+    statements: list[Statement] = [('budget "Generert"\n  period 2020..2023',), (f'fund "{FUND}"', *opening)]
     for name in entry_names:
         if draw(st.integers(0, 4)) == 0:
-            lines.append(draw(comments))
-        if name == fund:
-            continue
-        lines.append(draw(entry(name, fund)))
-    directive_names = [f"Føring {i}" for i in range(draw(st.integers(0, 3)))]
+            statements.append((draw(comments),))
+        statements.append(draw(entry(name, FUND, kinds, unknown)))
     if draw(st.booleans()):
-        lines.append(f'pot "{POT}" {draw(st.sampled_from(AREAS))}')
+        statements.append((f'pot "{POT}" {draw(st.sampled_from(AREAS))}',))
     if len(entry_names) >= 2:
         for _ in range(draw(st.integers(0, 3))):
             a, b = draw(st.permutations(entry_names + directive_names))[:2]
             kind = draw(st.sampled_from(["offset", "funds", "reallocate"]))
             arrow = "<->" if kind == "offset" else "->"
-            promised = f" {draw(amounts())}" if kind != "offset" and draw(st.booleans()) else ""
-            lines.append(f'{kind} "{a}" {arrow} "{b}"{promised}')
+            promised = (" ", *draw(amounts(unknown))) if kind != "offset" and draw(st.booleans()) else ()
+            statements.append((f'{kind} "{a}" {arrow} "{b}"', *promised))
     for name in directive_names:
-        cost = draw(st.sampled_from(["cost none", "cost ?", "cost 2.5", ""]))
+        cost: Statement = draw(st.sampled_from([(" cost none",), (" cost ?",), (" cost ", Figure(Decimal("2.5"))), ()]))
         funding = draw(st.sampled_from(["", f' funded-by "{POT}"'] + [f' funded-by "{n}"' for n in entry_names[:3]]))
-        lines.append(f'directive "{name}" {draw(st.sampled_from(AREAS))} {cost}'.rstrip() + funding)
-    return "\n".join(lines) + "\n"
+        statements.append((f'directive "{name}" {draw(st.sampled_from(AREAS))}', *cost, funding))
+    return statements
+
+
+@st.composite
+def document_models(draw, min_entries: int = 0, max_entries: int = 12) -> Document:
+    """A whole valid document: header, fund, pot, entries, links, directives, comments."""
+    statements = draw(_statements(min_entries, max_entries, KINDS, True))
+    return Document(tuple(statements))
+
+
+def documents(min_entries: int = 0, max_entries: int = 12):
+    """A whole valid document, as text."""
+    return document_models(min_entries, max_entries).map(Document.text)
+
+
+@st.composite
+def balanced_documents(draw, max_entries: int = 12) -> Document:
+    """A document whose every plan year balances by construction.
+
+    Every line is an operating line with figures for the years it names; a
+    last coverage line, `Inndekning drift`, covers exactly what the others
+    leave uncovered in each year. With no investments, no link can take
+    coverage out of the operating balance.
+    """
+    statements = draw(_statements(1, max_entries, OPERATING_KINDS, False))
+    gap = {y: Decimal(0) for y in YEARS}
+    for statement in statements:
+        if statement[0] in OPERATING_KINDS:
+            sign = 1 if statement[0] in ("item", "allocate") else -1
+            for part in statement:
+                if isinstance(part, Figure) and part.year is not None:
+                    gap[part.year] += sign * part.value
+    balancing: list[Part] = [f'cover "{BALANCING_LINE}"']
+    for y in YEARS:
+        balancing += [f" {y}=", Figure(gap[y], y)]
+    statements.append(tuple(balancing))
+    return Document(tuple(statements))

@@ -1,0 +1,41 @@
+"""Did-you-mean suggestions for names and ids that refer to nothing."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like `word`, ignoring case, if any is close enough."""
+    by_folded: dict[str, str] = {}
+    for c in candidates:
+        by_folded.setdefault(c.casefold(), c)
+    match = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return by_folded[match[0]] if match else None
+
+
+_KIND_WORDS = {
+    "item": "an operating item",
+    "invest": "an investment",
+    "cover": "a coverage line",
+    "allocate": "an allocation to a fund",
+    "draw": "a draw on a fund",
+    "loan": "a borrowing change",
+}
+
+
+def what_is(stmt: object) -> str:
+    """What a named statement is, in words: `a coverage line`, `a pot`."""
+    kind = getattr(stmt, "kind", None)
+    if kind in _KIND_WORDS:
+        return _KIND_WORDS[kind]
+    return {"Directive": "a directive", "Fund": "a fund", "Pot": "a pot"}.get(type(stmt).__name__, "a line")
+
+
+def listing(names: list[str], shown: int = 5) -> str:
+    """`A`, `B` and `C`; beyond `shown` names, the first ones and "and N more"."""
+    quoted = [f"`{n}`" for n in names]
+    if len(quoted) > shown:
+        return ", ".join(quoted[:shown]) + f" and {len(quoted) - shown} more"
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]

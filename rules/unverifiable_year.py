@@ -1,0 +1,74 @@
+"""A plan year whose balance cannot be verified because lines that count in it have no figure.
+
+## What it does
+For each year of the plan where some line that counts in the operating
+balance gives no figure for that year (a bare `?`, `2021=?`, or a borrowing
+change that `frees` operating room by an amount the document does not give),
+names those lines and gives what is known: the spending and coverage with
+figures, and the gap between them. It also says how much the lines without
+figures must bring, net, for the year to balance.
+
+## Why
+Kommuneloven § 14-4 demands that every year of the plan balances. Where the
+document names a coverage line without a figure (Trondheimsbudsjettet's
+"Udisponert reserve", "Redusert vikarinnleie barnehage", and the missing
+tables "Utgifter drift" and "Inndekning drift"), nobody can check that it
+does. A checker must not guess the figures, nor call the year balanced or
+unbalanced: it says exactly what is known and what is missing. BAL001 checks
+the years where every figure is known.
+
+## Example
+```budsjett
+budget "Eksempel" period 2020..2021
+item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0
+cover "Redusert vikarinnleie barnehage" oppvekst 2020=? 2021=?
+```
+
+## Use instead
+```budsjett
+budget "Eksempel" period 2020..2021
+item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0
+cover "Redusert vikarinnleie barnehage" oppvekst 2020=3.5 2021=7.0
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..dsl.model import Budget
+from ._names import listing
+from ._totals import operating_balance
+from .base import Finding, NoOptions, Related, fmt
+
+CODE = "BAL002"
+NAME = "unverifiable-year"
+SEVERITY = "warning"
+SUMMARY = "A plan year whose balance cannot be verified because lines that count in it have no figure"
+Options = NoOptions
+
+
+def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
+    header = budget.header
+    if header is None:
+        return
+    where = header.period_span or header.span
+    for year in operating_balance(budget):
+        if year.verifiable:
+            continue
+        lines = sorted(year.unknown, key=lambda e: (e.name.text.casefold(), e.name.text))
+        count = f"{len(lines)} line{'s' * (len(lines) != 1)}"
+        gap = year.gap
+        known = (f"known spending {fmt(year.spend)}, coverage {fmt(year.cover)}, "
+                 + (f"known surplus {fmt(-gap)} mill" if gap < 0 else f"known gap {fmt(gap)} mill"))
+        message = (f"{year.year} cannot be verified: {count} without a figure for {year.year} "
+                   f"({listing([e.name.text for e in lines])}); {known}")
+        if gap > 0:
+            need = f"they must bring {fmt(gap)} mill more coverage than spending"
+        elif gap < 0:
+            need = f"they must bring {fmt(-gap)} mill more spending than coverage"
+        else:
+            need = "their coverage and spending must be equal"
+        hint = f"give these lines' figures for {year.year} where the document has them; for {year.year} to balance, {need}"
+        related = tuple(Related(e.name.span, f"no figure for {year.year}") for e in year.unknown)
+        yield Finding(message, where, hint, related)

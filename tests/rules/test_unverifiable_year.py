@@ -1,0 +1,68 @@
+"""BAL002 unverifiable-year."""
+
+from __future__ import annotations
+
+from tests.helpers import lint, triples
+
+HEAD = 'budget "T" period 2020..2021\n'
+
+
+def only(text: str, config: dict | None = None):
+    return [d for d in lint(text, config) if d.code == "BAL002"]
+
+
+def test_a_year_with_a_line_without_figure():
+    # The seed: topped staffing is paid for partly by less substitute hiring, with no figure given.
+    text = HEAD + ('item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0\n'
+                   'cover "Innkjøp" 2020=3 2021=3\n'
+                   'cover "Redusert vikarinnleie barnehage" oppvekst 2020=? 2021=3\n')
+    assert triples(text, "BAL002") == [(1, 12, "BAL002")]
+    [d] = only(text)
+    assert d.message == ("2020 cannot be verified: 1 line without a figure for 2020 (`Redusert vikarinnleie barnehage`); "
+                         "known spending 3.5, coverage 3.0, known gap 0.5 mill")
+    assert d.hint == ("give these lines' figures for 2020 where the document has them; for 2020 to balance, "
+                      "they must bring 0.5 mill more coverage than spending")
+    assert [(r.span.line, r.note) for r in d.related] == [(4, "no figure for 2020")]
+    # 2021 has every figure: BAL001 checks it, and finds it 1.0 short.
+    assert [x.message for x in lint(text) if x.code == "BAL001"] == [
+        "2021 does not balance: spend 7.0, covered 6.0, gap 1.0 mill"]
+
+
+def test_a_bare_question_mark_counts_in_every_year_and_names_are_sorted():
+    text = HEAD + ('item "Utstyrspott" kultur ?\n'
+                   'cover "Udisponert reserve" finans ?\n'
+                   'cover "Innkjøp" 2020=15 2021=20\n'
+                   'loan "Reduserte låneopptak" ? total -365 frees\n')
+    ds = only(text)
+    assert [d.message for d in ds] == [
+        "2020 cannot be verified: 3 lines without a figure for 2020 (`Reduserte låneopptak`, `Udisponert reserve` "
+        "and `Utstyrspott`); known spending 0.0, coverage 15.0, known surplus 15.0 mill",
+        "2021 cannot be verified: 3 lines without a figure for 2021 (`Reduserte låneopptak`, `Udisponert reserve` "
+        "and `Utstyrspott`); known spending 0.0, coverage 20.0, known surplus 20.0 mill",
+    ]
+    assert ds[0].hint.endswith("they must bring 15.0 mill more spending than coverage")
+    assert [r.span.line for r in ds[0].related] == [2, 3, 5]  # in source order
+
+
+def test_many_lines_are_cut_short_in_the_message_but_all_are_related():
+    text = HEAD + "".join(f'cover "Linje {i}" ?\n' for i in range(8))
+    [first, _] = only(text)
+    assert "(`Linje 0`, `Linje 1`, `Linje 2`, `Linje 3`, `Linje 4` and 3 more)" in first.message
+    assert len(first.related) == 8
+    assert first.hint.endswith("their coverage and spending must be equal")
+
+
+def test_a_year_named_without_figure_only_in_that_year():
+    text = HEAD + 'item "A" oppvekst 2020=1 2021=2\ncover "B" 2020=1 2021=?\n'
+    assert [d.message.split(":")[0] for d in only(text)] == ["2021 cannot be verified"]
+
+
+def test_lines_outside_the_operating_balance_do_not_make_a_year_unverifiable():
+    text = HEAD + ('item "A" oppvekst 2020..2021=1\ncover "B" 2020..2021=1\n'
+                   'invest "Skolebygg" oppvekst 2020=? 2021=?\n'
+                   'loan "Lån" ?\n')  # borrowing that frees nothing is not operations
+    assert only(text) == []
+
+
+def test_a_fully_known_year_is_silent():
+    assert only(HEAD + 'item "A" oppvekst 2020..2021=1\ncover "B" 2020..2021=1\n') == []
