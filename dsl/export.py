@@ -55,11 +55,14 @@ def to_data(budget: Budget) -> dict:
         cost: object = {"none": "none", "unknown": "unknown", None: "unknown"}.get(d.cost)
         if d.cost == "amount" and d.cost_amount is not None:
             cost = float(d.cost_amount.value)
+        elif d.cost == "amount":
+            cost = sum(float(a.value) for a in d.cost_amounts if a.value is not None)
         directives.append({
             "name": d.name.text,
             "sector": d.sector.id if d.sector else None,
             "cost": cost,
             "funded_by": d.funded_by.text if d.funded_by else None,
+            "cost_years": {str(a.year): _num(a.value) for a in d.cost_amounts},
             "line": d.span.line,
             "text": d.prose.text if d.prose else None,
         })

@@ -163,7 +163,9 @@ class Entry:
     ramp: Flag | None = None
     exempt: tuple[SectorRef, ...] = ()
     total: Number | None = None
-    fund: Name | None = None  # `to` (allocate) or `from` (draw)
+    fund: Name | None = None  # the fund of `to "..."` (allocate) or `from "..."` (draw)
+    fund_keyword: Literal["to", "from"] | None = None
+    fund_clause: Span | None = None  # from the keyword to the end of the fund's name
     frees: Flag | None = None  # a loan change that frees operating room, amount not given
     prose: Prose | None = None
 
@@ -202,7 +204,8 @@ class Directive:
     span: Span
     sector: SectorRef | None = None
     cost: Literal["none", "unknown", "amount"] | None = None  # None: not stated
-    cost_amount: Number | None = None
+    cost_amount: Number | None = None  # `cost 8`: an estimate, millions a year
+    cost_amounts: tuple[Amount, ...] = ()  # `cost 2022..2023=?`: the years it costs in
     cost_span: Span | None = None
     funded_by: Name | None = None
     prose: Prose | None = None

@@ -224,7 +224,10 @@ class _Builder(Transformer):
             if key in fields and key != "amounts":
                 span = self.span(*toks)
                 raise _Invalid("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", span, "keep one of them")
-            fields[key] = value
+            if key == "fund":
+                fields["fund"], fields["fund_keyword"], fields["fund_clause"] = value
+            else:
+                fields[key] = value
         fields["amounts"] = tuple(fields["amounts"])
         return Entry(kind=kind, name=self.name(c[1]), span=self.span(c[0], _last_token(c[-1])), **fields)
 
@@ -271,10 +274,10 @@ class _Builder(Transformer):
         return ("exempt", tuple(SectorRef(str(t), self.span(t)) for t in c[1:]), (c[0], c[-1]))
 
     def to(self, c):
-        return ("fund", self.name(c[1]), (c[0], c[1]))
+        return ("fund", (self.name(c[1]), "to", self.span(c[0], c[1])), (c[0], c[1]))
 
     def from_(self, c):
-        return ("fund", self.name(c[1]), (c[0], c[1]))
+        return ("fund", (self.name(c[1]), "from", self.span(c[0], c[1])), (c[0], c[1]))
 
     def text(self, c):
         tok = c[1]
@@ -292,21 +295,25 @@ class _Builder(Transformer):
             if key in fields or (key == "cost" and "cost" in fields):
                 raise _Invalid("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", self.span(*toks), "keep one of them")
             if key == "cost":
-                fields["cost"], fields["cost_amount"], fields["cost_span"] = value
+                fields["cost"], fields["cost_amount"], fields["cost_amounts"], fields["cost_span"] = value
             else:
                 fields[key] = value
         return Directive(name=self.name(c[1]), span=self.span(c[0], _last_token(c[-1])), **fields)
 
     def cost(self, c):
-        span = self.span(c[0], c[1])
+        span = self.span(c[0], c[-1])
         tok = c[1]
         if tok == "none":
-            value = ("none", None, span)
+            value = ("none", None, (), span)
         elif tok == "?":
-            value = ("unknown", None, span)
+            value = ("unknown", None, (), span)
+        elif tok.type == "AMOUNT":
+            amounts = tuple(a for t in c[1:] for a in self.amounts(t))
+            known = any(a.value is not None for a in amounts)
+            value = ("amount" if known else "unknown", None, amounts, span)
         else:
-            value = ("amount", self.number(tok), span)
-        return ("cost", value, (c[0], c[1]))
+            value = ("amount", self.number(tok), (), span)
+        return ("cost", value, (c[0], c[-1]))
 
     def funded_by(self, c):
         return ("funded_by", self.name(c[1]), (c[0], c[1]))

@@ -110,6 +110,8 @@ def _promises(link: Link, budget: Budget) -> dict[int, Decimal | None] | None:
         return dict(use.by_year)
     if isinstance(use, Directive) and use.cost == "none":
         return {}
+    if isinstance(use, Directive) and use.cost_amounts:
+        return {a.year: a.value for a in use.cost_amounts}
     if isinstance(use, Directive) and use.cost == "amount" and use.cost_amount is not None:
         return {year: use.cost_amount.value for year in budget.years}
     return None

@@ -29,10 +29,9 @@ draw "Fastlegetilskudd fra disposisjonsfondet" 2020..2021=10 from "Disposisjonsf
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..dsl.model import Budget, Entry, Span
+from ..dsl.model import Budget
 from ._names import what_is
 from .base import Finding, NoOptions
 
@@ -43,33 +42,6 @@ SUMMARY = "An allocation without `to`, a draw without `from`, or a fund named on
 Options = NoOptions
 
 _WANTED = {"allocate": "to", "draw": "from"}
-# Tokens of an entry's text up to its fund's name: the last word before it is `to` or `from`.
-_TOKENS = re.compile(r'"""[\s\S]*?"""|"[^"\n]*"|#[^\n]*|[^\s"#]+')
-
-
-def _keyword(budget: Budget, entry: Entry) -> tuple[str, int] | None:
-    """The keyword written before the fund's name, and its offset; the model keeps only the name."""
-    assert entry.fund is not None
-    end = entry.fund.span.start
-    if not budget.text or not entry.span.start < end <= len(budget.text):
-        return None
-    last = None
-    for m in _TOKENS.finditer(budget.text, entry.span.start, end):
-        if not m.group().startswith("#"):
-            last = m
-    if last is None or last.group() not in ("to", "from"):
-        return None
-    return last.group(), last.start()
-
-
-def _span_from(text: str, entry: Entry, offset: int, end: Span) -> Span:
-    """From the keyword at `offset` to the end of the fund's name, counting lines from the entry's start."""
-    newline = text.rfind("\n", entry.span.start, offset)
-    if newline < 0:  # on the entry's first line
-        line, column = entry.span.line, entry.span.column + offset - entry.span.start
-    else:
-        line, column = entry.span.line + text.count("\n", entry.span.start, offset), offset - newline
-    return Span(line, column, end.end_line, end.end_column, offset, end.end)
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
@@ -84,11 +56,10 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
                 yield Finding(f"`{name}` {verb} no fund", entry.name.span,
                               f'name the fund: `{wanted} "{example}"`')
             continue
-        found = _keyword(budget, entry)
-        keyword = found[0] if found else None
+        keyword = entry.fund_keyword
         if wanted is not None and keyword in (None, wanted):
             continue
-        span = _span_from(budget.text, entry, found[1], entry.fund.span) if found else entry.fund.span
+        span = entry.fund_clause or entry.fund.span
         fund = entry.fund.text
         if wanted is None:
             written = f'`{keyword} "{fund}"`' if keyword else f'the fund "{fund}"'

@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget
+from ._amounts import listing
 from .base import Finding, NoOptions, Related, fmt
 
 CODE = "FUN001"
@@ -54,6 +55,10 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             continue
         if directive.cost_amount is not None:
             cost = f"costs {fmt(directive.cost_amount.value)} mill a year"
+        elif all(a.value is None for a in directive.cost_amounts) and directive.cost_amounts:
+            cost = "commits to a cost of unknown size in " + listing([a.year for a in directive.cost_amounts])
+        elif directive.cost_amounts:
+            cost = "costs " + listing([f"{fmt(a.value)} in {a.year}" for a in directive.cost_amounts])
         else:
             cost = "commits to a cost of unknown size"
         related = (Related(directive.cost_span, "the cost"),) if directive.cost_span is not None else ()

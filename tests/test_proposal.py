@@ -471,3 +471,11 @@ def test_what_each_directive_costs(budget):
 
 def test_every_directive_carries_its_prose(budget):
     assert all(d.prose is not None for d in budget.directives)
+
+
+def test_directives_that_cost_from_a_year_name_those_years(budget):
+    years = {d.name.text: [(a.year, a.value) for a in d.cost_amounts] for d in budget.directives if d.cost_amounts}
+    assert years == {
+        "Bystyresekretariatet": [(2022, None), (2023, None)],  # "ikke en nedbemanning ... fra 2022"
+        "Tettere oppfølging av kommunens seriøsitetskrav": [(2021, None), (2022, None), (2023, None)],  # "oppstart i 2021"
+    }

@@ -117,9 +117,12 @@ def test_every_attribute():
     assert e.prose.text == "Vi setter av 3,5 millioner (halvårseffekt) i 2020,\nøkende til 7 millioner i 2021."
 
 
-def test_fund_references():
-    assert one('allocate "Avsetning" 2020=14.6 to "Disposisjonsfondet"').fund.text == "Disposisjonsfondet"
-    assert one('draw "Bruk" 2020=? from "Disposisjonsfondet"').fund.text == "Disposisjonsfondet"
+def test_fund_references_keep_their_keyword():
+    e = one('allocate "Avsetning" 2020=14.6 to "Disposisjonsfondet"')
+    assert (e.fund.text, e.fund_keyword) == ("Disposisjonsfondet", "to")
+    assert (e.fund_clause.column, e.fund_clause.end_column) == (32, 55)
+    e = one('draw "Bruk" 2020=? from "Disposisjonsfondet"')
+    assert (e.fund.text, e.fund_keyword) == ("Disposisjonsfondet", "from")
 
 
 def test_amounts_and_attributes_in_any_order():
@@ -133,6 +136,15 @@ def test_directive_costs(cost, expected):
     d = one(f'directive "Trondheim Kino" kultur {cost}')
     assert isinstance(d, Directive)
     assert (d.cost, d.cost_amount.value if d.cost_amount else None) == expected
+
+
+def test_directive_cost_by_year():
+    d = one('directive "Bystyresekretariatet" finans cost 2022..2023=?')
+    assert d.cost == "unknown" and [(a.year, a.value) for a in d.cost_amounts] == [(2022, None), (2023, None)]
+    d = one('directive "Fast ressurs" finans cost 2021=0.5 2022..2023=1')
+    assert d.cost == "amount" and d.cost_amount is None
+    assert [(a.year, a.value) for a in d.cost_amounts] == [(2021, Decimal("0.5")), (2022, 1), (2023, 1)]
+    assert (d.cost_span.column, d.cost_span.end_column) == (33, 59)
 
 
 def test_directive_funded_by_and_text():

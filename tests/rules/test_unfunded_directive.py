@@ -69,3 +69,15 @@ def test_every_unfunded_directive_is_reported_once():
         'directive "Tettere oppfølging av kommunens seriøsitetskrav" finans cost ?\n'
     )
     assert [(d.span.line, d.span.column) for d in fun001(text)] == [(2, 11), (4, 11)]
+
+
+def test_a_cost_by_year_is_named_by_its_years():
+    found = lint('''\
+        budget "Eksempel" period 2020..2023
+        directive "Bystyresekretariatet" finans cost 2022..2023=?
+        directive "Fast ressurs" finans cost 2021=0.5 2022..2023=1
+    ''')
+    assert [d.message for d in found if d.code == "FUN001"] == [
+        "the directive `Bystyresekretariatet` commits to a cost of unknown size in 2022 and 2023, and nothing funds it",
+        "the directive `Fast ressurs` costs 0.5 in 2021, 1.0 in 2022 and 1.0 in 2023, and nothing funds it",
+    ]
