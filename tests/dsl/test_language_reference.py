@@ -19,3 +19,15 @@ def test_reference_example_parses(text):
     result = parse(text)
     assert result.problems == ()
     assert result.budget.statements
+
+
+def test_the_suppression_example_suppresses_what_it_names():
+    import re
+
+    from tests.helpers import codes
+
+    example = next(text for text in EXAMPLES if "ignore-file" in text)
+    named = set(re.findall(r"[A-Z]{3}\d{3}", example))
+    assert named and named <= set(codes(re.sub(r"#.*", "", example)))  # they fire without the comments
+    found = set(codes(example))
+    assert not named & found and "STR009" not in found  # and are silenced, none in vain
