@@ -12,13 +12,19 @@ from types import ModuleType
 
 from . import (
     duplicate_name,
+    saving_exceeds_measure,
+    saving_outlives_measure,
     unbalanced_year,
+    unknown_link_target,
     unused_suppression,
 )
 
 RULES: tuple[ModuleType, ...] = (
     duplicate_name,
+    saving_exceeds_measure,
+    saving_outlives_measure,
     unbalanced_year,
+    unknown_link_target,
 )
 
 #: Rules the engine applies itself, after the others: they have no `check()`.
