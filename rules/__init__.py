@@ -12,6 +12,8 @@ from types import ModuleType
 
 from . import (
     duplicate_name,
+    prose_figure_mismatch,
+    prose_figure_undeclared,
     saving_exceeds_measure,
     saving_outlives_measure,
     unbalanced_year,
@@ -21,6 +23,8 @@ from . import (
 
 RULES: tuple[ModuleType, ...] = (
     duplicate_name,
+    prose_figure_mismatch,
+    prose_figure_undeclared,
     saving_exceeds_measure,
     saving_outlives_measure,
     unbalanced_year,
