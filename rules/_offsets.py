@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..dsl.model import COVER_KINDS, Amount, Budget, Entry, Link
+from ..dsl.model import COVER_KINDS, Budget, Entry, Link
 from .base import listing
 
 
@@ -43,11 +43,6 @@ def offsets(budget: Budget) -> list[Offset]:
             measures.append(measure)
         links.append(link)
     return [Offset(saving, tuple(measures), tuple(links)) for saving, measures, links in grouped.values()]
-
-
-def amount_by_year(entry: Entry) -> dict[int, Amount]:
-    """Year -> the amount that states it (the last, where a year is given twice)."""
-    return {a.year: a for a in entry.amounts}
 
 
 def measure_words(offset: Offset) -> str:

@@ -61,7 +61,7 @@ def written(years: tuple[int, ...] | list[int], value: Decimal | None, kroner: b
     """Amounts as the language writes them: `2022..2023=5`, `2020=400 000 kr`, `2021=?`."""
     if value is None:
         figure = "?"
-    elif kroner and (value * 1_000_000) == (value * 1_000_000).to_integral_value():
+    elif kroner and (value * 1_000_000) % 1 == 0:
         figure = f"{int(value * 1_000_000):,} kr".replace(",", " ")
     else:
         figure = f"{value.normalize():f}"

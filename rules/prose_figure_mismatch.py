@@ -59,7 +59,7 @@ from decimal import Decimal
 
 from ..dsl.model import Amount, Budget, Entry
 from ._prose import Stated, close, stated_figures, written
-from .base import Finding, Related, fmt, listing
+from .base import Finding, Related, amount_by_year, fmt, listing
 
 CODE = "TXT001"
 NAME = "prose-figure-mismatch"
@@ -76,7 +76,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
     for entry in budget.entries:
         if entry.prose is None:
             continue
-        declared = {a.year: a for a in entry.amounts}
+        declared = amount_by_year(entry)
         for stated in stated_figures(entry, budget):
             if not stated.figure.settled:  # a step from a level the text does not give
                 continue
@@ -85,7 +85,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
             elif stated.yearless:
                 finding = _yearless(entry, stated, options.tolerance)
             else:
-                finding = _by_year(entry, declared, stated, options.tolerance)
+                finding = _by_year(declared, stated, options.tolerance)
             if finding is not None:
                 yield finding
 
@@ -102,7 +102,7 @@ def _gives(stated: Stated) -> str:
     return f"{fmt(f.readings[0])}, or {fmt(f.readings[1])} counted from {fmt(f.base)},"
 
 
-def _by_year(entry: Entry, declared: dict[int, Amount], stated: Stated, tolerance: Decimal) -> Finding | None:
+def _by_year(declared: dict[int, Amount], stated: Stated, tolerance: Decimal) -> Finding | None:
     wrong = [declared[y] for y in stated.years
              if y in declared and declared[y].value is not None and not _matches(stated, declared[y].value, tolerance)]
     if not wrong:

@@ -44,8 +44,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import Budget, Span
-from ._offsets import Offset, amount_by_year, measure_words, offsets
-from .base import Finding, Related, fmt, listing
+from ._offsets import Offset, measure_words, offsets
+from .base import Finding, Related, amount_by_year, fmt, listing
 
 CODE = "LNK003"
 NAME = "saving-exceeds-measure"

@@ -36,8 +36,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget
-from ._offsets import Offset, amount_by_year, measure_words, offsets
-from .base import Finding, NoOptions, Related, listing
+from ._offsets import Offset, measure_words, offsets
+from .base import Finding, NoOptions, Related, amount_by_year, listing
 
 CODE = "LNK002"
 NAME = "saving-outlives-measure"
