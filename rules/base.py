@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..dsl.model import Span
+from ..dsl.model import Amount, Entry, Span
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -66,3 +66,16 @@ def fmt(value: Decimal | float | int | None) -> str:
     d = d.quantize(Decimal("0.1")) if d == d.quantize(Decimal("0.1")) else d.normalize()
     text = f"{d:f}"
     return "0.0" if text in ("-0.0", "-0") else text
+
+
+def listing(items) -> str:
+    """Items as a sentence lists them: `2022`, `2022 and 2023`, `2020, 2021 and 2023`."""
+    words = [str(i) for i in items]
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def amount_by_year(entry: Entry) -> dict[int, Amount]:
+    """Year -> the amount that states it, with its place (the last, where a year is given twice)."""
+    return {a.year: a for a in entry.amounts}

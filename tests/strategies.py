@@ -182,3 +182,47 @@ def balanced_documents(draw, max_entries: int = 12) -> Document:
         balancing += [f" {y}=", Figure(gap[y], y)]
     statements.append(tuple(balancing))
     return Document(tuple(statements))
+
+
+# -- Norwegian prose that states given amounts (for the TXT rules) ------------------
+
+_MILLION_UNITS = ("millioner", "mill", "mill.", "millioner kroner", "mill. kr")
+
+
+@st.composite
+def norwegian_amount(draw, value: Decimal) -> str:
+    """An amount of millions as Norwegian prose writes it: `3,5 millioner`, `400 000 kroner`, `1 million`."""
+    value = abs(value)
+    kroner = value * 1_000_000
+    if value < 10 and kroner == kroner.to_integral_value() and draw(st.booleans()):
+        digits = f"{int(kroner):,}".replace(",", draw(st.sampled_from([" ", "\u00a0"])))
+        return f"{digits} {draw(st.sampled_from(['kroner', 'kr']))}"
+    number = fmt_amount(value).replace(".", ",")
+    unit = "million" if number == "1" and draw(st.booleans()) else draw(st.sampled_from(_MILLION_UNITS))
+    return f"{number} {unit}"
+
+
+@st.composite
+def prose_stating(draw, amounts: dict[int, Decimal]) -> str:
+    """Prose that states each year's amount ("Vi setter av 3,5 millioner i 2020, økende til 7 mill i
+    2021"), naming consecutive years of one amount together, wrapped at random spaces."""
+    groups: list[list[int]] = []
+    for year in sorted(amounts):
+        if groups and amounts[groups[-1][-1]] == amounts[year] and groups[-1][-1] + 1 == year:
+            groups[-1].append(year)
+        else:
+            groups.append([year])
+    text = "Vi setter av "
+    for i, years in enumerate(groups):
+        if i:
+            text += draw(st.sampled_from([" og ", "; ", ", økende til ", ". Det settes av "]))
+        if len(years) == 1:
+            when = f"i {years[0]}"
+        elif len(years) == 2:
+            when = draw(st.sampled_from([f"i {years[0]} og {years[1]}", f"i {years[0]}-{years[1]}"]))
+        else:
+            when = f"i {years[0]}-{years[-1]}"
+        text += f"{draw(norwegian_amount(amounts[years[0]]))} {when}"
+    words = (text + " til formålet.").split(" ")
+    breaks = draw(st.lists(st.sampled_from([" ", " ", "\n    "]), min_size=len(words) - 1, max_size=len(words) - 1))
+    return words[0] + "".join(b + w for b, w in zip(breaks, words[1:]))

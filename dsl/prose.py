@@ -1,0 +1,327 @@
+"""Read the figures that Norwegian budget prose states.
+
+`read_figures(text)` finds the amounts of money in a text ("3,5 millioner",
+"400 000 kroner", "5,1 mill", "14,6 millioner kroner", "kr 300 000") and what
+the words around each say: the years it is stated for ("i 2020", "i 2020 og
+2021", "i 2022-2023", "fra 2021", "i to år", a year just before it as in
+"settes det i 2020 av 0,9 millioner") and how it relates to them. "økende til
+7 millioner i 2021" is a level reached; "økende med 20 mill i 2023" is a step
+from the figure before it, which real documents also write for the level
+reached, so it is marked ambiguous and carries both readings; "totalt 365
+millioner" is a total over the period.
+
+Only amounts with a unit of money are figures: counts ("ti barnehager", "60
+nye plasser", "9-15 barn"), years, times ("kl. 8-15:30"), durations ("1,5
+år"), ordinals ("6. og 9. trinn"), ranges of money ("3-5 millioner", which
+state no single figure), rates ("50 kroner per time") and "4G" (four times the
+national insurance base amount) are never read.
+
+Text may be wrapped as documents wrap it: line breaks and indentation are
+spaces, a space (also a non-breaking one) or a line break separates groups of
+thousands ("300\\n000 kroner"), and a word hyphenated at a line end is read
+whole ("øken-\\nde til"). A blank line ends a sentence.
+
+Pure and total: any string in, a tuple of figures out, never an exception.
+Offsets are into the text as given, so that a caller can point at the words.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+__all__ = ["Change", "Figure", "read_figures"]
+
+Change = Literal["level", "to", "by", "total"]
+
+MILLION = Decimal(1_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An amount of money the text states, with the years and relation its words give.
+
+    `amount` is in millions of NOK and unsigned: prose says "kutter med 5
+    millioner", not "-5". `start` and `end` are the offsets of the amount and
+    its unit; `phrase_start` and `phrase_end` also take in the words that give
+    its relation and years ("økende til 7 millioner i 2021").
+    """
+
+    amount: Decimal
+    start: int
+    end: int
+    phrase_start: int
+    phrase_end: int
+    years: tuple[int, ...] = ()  # the years named for it, in the order written
+    onwards: bool = False  # "fra 2021": the first of `years` and every year after it
+    for_years: int | None = None  # "i to år": that many years, from `years[0]` or the plan's first year
+    change: Change = "level"  # level: the amount in its years; to: a level reached; by: a step; total: over the period
+    base: Decimal | None = None  # for a step: the figure it steps from, where the same sentence gives one
+    falling: bool = False  # for a step: a step down ("reduseres med")
+    kroner: bool = False  # written in kroner ("400 000 kroner"), not in millions
+    halfyear: bool = False  # marked as a half-year effect ("(halvårseffekt)")
+
+    @property
+    def ambiguous(self) -> bool:
+        """A step ("økende med") may mean the level reached or the increase: documents use both."""
+        return self.change == "by"
+
+    @property
+    def readings(self) -> tuple[Decimal, ...]:
+        """What the figure can mean for each of its years: the amount, and for a
+        step from a known base also the base plus (or minus) the step."""
+        if self.change == "by" and self.base is not None:
+            return (self.amount, self.base - self.amount if self.falling else self.base + self.amount)
+        return (self.amount,)
+
+    @property
+    def settled(self) -> bool:
+        """False for a step from a base the text does not give: then the level is unknown."""
+        return not (self.change == "by" and self.base is None)
+
+    def years_in(self, first: int | None = None, last: int | None = None) -> tuple[int, ...]:
+        """The years the figure is stated for, within the plan `first..last` where given.
+
+        "fra 2021" runs to `last`; "i to år" counts from its own year or from `first`.
+        """
+        years: tuple[int, ...] | range = self.years
+        if self.for_years is not None:
+            begin = self.years[0] if self.years else first
+            years = range(begin, begin + self.for_years) if begin is not None else ()
+        elif self.onwards and self.years and last is not None:
+            years = range(self.years[0], last + 1)
+        return tuple(y for y in years
+                     if (first is None or y >= first) and (last is None or y <= last))
+
+
+# -- flattening: wrapped text to one line of words, with a map back ----------------
+
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
+_PIECE = re.compile(
+    rf"(?P<hyphen>-[^\S\n]*\n\s*)|(?P<space>\s+)|(?P<invisible>[{_INVISIBLE}]+)|(?P<word>[^\s{_INVISIBLE}-]+|-)"
+)
+_COMPOUND_TAIL = re.compile(r"(?:og|eller)\b")
+
+
+def _flatten(text: str) -> tuple[str, list[int]]:
+    """The text as one line of words (a blank line becomes a newline), and for each
+    of its characters the offset it came from; a final entry maps the end."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for m in _PIECE.finditer(text):
+        kind = m.lastgroup
+        if kind == "word":
+            chars.extend(m.group())
+            origin.extend(range(m.start(), m.end()))
+        elif kind == "space":
+            chars.append("\n" if m.group().count("\n") >= 2 else " ")
+            origin.append(m.start())
+        elif kind == "hyphen":
+            before = chars[-1] if chars else ""
+            after = text[m.end() : m.end() + 1]
+            if before.isalpha() and after.isalpha() and after.islower() and not _COMPOUND_TAIL.match(text, m.end()):
+                continue  # "øken-\nde": one word
+            chars.append("-")  # "2022-\n2023"
+            origin.append(m.start())
+            if _COMPOUND_TAIL.match(text, m.end()):
+                chars.append(" ")  # "helse-\nog omsorg"
+                origin.append(m.start() + 1)
+    origin.append(len(text))
+    return "".join(chars), origin
+
+
+# -- the patterns --------------------------------------------------------------------
+
+_NUMBER = r"(?:\d{1,3}(?: \d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?|\d+\.\d+"
+_MILLIONS = r"(?i:million(?:er|ar)?|mill|mnok|mkr)(?![\w])"
+_BILLIONS = r"(?i:milliard(?:er|ar)?|mrd)(?![\w])"
+_KRONER = r"(?:(?i:kroner|kr)|NOK)(?![\w])"
+_AMOUNT = re.compile(
+    rf"(?<![\w.,\-–/:])(?P<num>{_NUMBER}) ?"
+    rf"(?:(?:(?P<mill>{_MILLIONS})|(?P<bill>{_BILLIONS}))(?:\.? ?{_KRONER})?|(?P<kr>{_KRONER}))"
+    rf"|(?<![\w.])(?i:kr)\.? ?(?P<num2>{_NUMBER})(?!\d)(?:,-)?"
+)
+_RATE = re.compile(r"\.? ?(?:(?:per|pr\.?|/) ?(?!år\b|året\b)\w|i (?:timen|måneden|mnd|uka|uken|døgnet|dagen)\b)",
+                   re.I)
+_RANGE_BEFORE = re.compile(r"\d ?[-–] ?$")  # "3-5 millioner": a range, not one figure
+
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_PREPOSITION = r"(?:i løpet av|i årene|i året|fra og med|f\.o\.m\.?|fom\.?|i|fra|for)"
+_SEASON = r"(?:(?:høsten|våren|sommeren|vinteren|høst|vår|sommer|vinter) )?"
+_YEARS = re.compile(
+    rf"(?:(?<![\w.])(?P<prep>{_PREPOSITION}) {_SEASON})?(?<![\w.,])(?P<y1>{_YEAR})"
+    rf"(?:(?: ?[-–] ?| til (?:og med )?)(?P<y2>{_YEAR}|\d\d(?!\d))|(?P<more>(?:, {_YEAR})* og {_YEAR}))?",
+    re.I,
+)
+_NUMBER_WORDS = {"ett": 1, "en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7,
+                 "syv": 7, "åtte": 8, "ni": 9, "ti": 10}
+_FOR_YEARS = re.compile(rf"(?<![\w.])i (?P<n>{'|'.join(_NUMBER_WORDS)}|\d) (?:år|budsjettår)(?![\w])", re.I)
+_ONWARDS = {"fra", "fra og med", "f.o.m.", "f.o.m", "fom", "fom."}
+
+_STEP = re.compile(
+    r"(?<![\w])(?P<word>økende|økning|øker|økes|stigende|stiger|opptrapping|trappes opp|trapper opp|opp"
+    r"|synkende|synker|reduseres|reduksjon|nedtrapping|minkende|faller)"
+    r" (?:(?P<to>til)|med|på)(?: (?:ytterligere|ekstra))? $",
+    re.I,
+)
+_FALLING = {"synkende", "synker", "reduseres", "reduksjon", "nedtrapping", "minkende", "faller"}
+_TOTAL_BEFORE = re.compile(r"(?<![\w])(?:totalt|til sammen|samlet|i alt)(?: på)? $", re.I)
+_TOTAL_AFTER = re.compile(r" (?:totalt|til sammen|i alt)(?![\w])", re.I)
+_HALFYEAR = re.compile(r"halvårs(?:effekt|virkning)", re.I)
+
+# A clause ends at ; : or a comma before a space ("3,5" is a number), and so does a
+# sentence: at . ! ? before a capital letter, and at a blank line.
+_CLAUSE_END = re.compile(r"[;:]|,(?= )|[.!?…](?= [\"«(]?[A-ZÆØÅ])|\n")
+_WORD = re.compile(r"\S+")
+_AFTER_WORDS = 4  # words allowed between an amount and its year: "0,2 millioner utover kommunedirektørens forslag i 2021"
+_BEFORE_WORDS = 3  # words allowed between a year and the amount after it: "i 2020 av 0,9 millioner"
+
+
+def _number(raw: str) -> Decimal:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+        raw = raw.replace(".", "")  # "1.500.000": points between thousands
+    return Decimal(raw.replace(" ", "").replace(",", "."))
+
+
+def _years_of(m: re.Match) -> tuple[int, ...]:
+    y1 = int(m.group("y1"))
+    if m.group("y2"):
+        raw = m.group("y2")
+        y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
+        return tuple(range(y1, y2 + 1)) if y1 <= y2 <= y1 + 50 else ()
+    if m.group("more"):
+        return (y1, *(int(y) for y in re.findall(_YEAR, m.group("more"))))
+    return (y1,)
+
+
+@dataclass
+class _Found:
+    amount: Decimal
+    start: int  # in the flat text
+    end: int
+    kroner: bool
+
+
+def _amounts(flat: str) -> list[_Found]:
+    found = []
+    for m in _AMOUNT.finditer(flat):
+        if _RANGE_BEFORE.search(flat, max(0, m.start() - 4), m.start()) or _RATE.match(flat, m.end()):
+            continue
+        value = _number(m.group("num") or m.group("num2"))
+        kroner = bool(m.group("kr") or m.group("num2"))
+        if kroner:
+            value = value / MILLION
+        elif m.group("bill"):
+            value = value * 1000
+        found.append(_Found(value, m.start(), m.end(), kroner))
+    return found
+
+
+def read_figures(text: str) -> tuple[Figure, ...]:
+    """Every figure the text states, in the order written."""
+    if not text:
+        return ()
+    flat, origin = _flatten(text)
+    found = _amounts(flat)
+    clause_ends = [m.start() for m in _CLAUSE_END.finditer(flat)]
+    figures: list[Figure] = []
+    consumed = 0  # the flat offset up to which earlier figures took their words
+    for i, f in enumerate(found):
+        k = bisect_left(clause_ends, f.start)
+        clause_start = clause_ends[k - 1] + 1 if k else 0
+        k = bisect_left(clause_ends, f.end)
+        clause_end = clause_ends[k] if k < len(clause_ends) else len(flat)
+        next_start = found[i + 1].start if i + 1 < len(found) else len(flat)
+        after_stop = min(next_start, clause_end)
+        before_from = max(consumed, clause_start)
+        before = flat[before_from : f.start]
+
+        change: Change = "level"
+        falling = False
+        phrase_start, phrase_end = f.start, f.end
+        if step := _STEP.search(before):
+            change = "to" if step.group("to") else "by"
+            falling = change == "by" and step.group("word").lower() in _FALLING
+            phrase_start = before_from + step.start()
+        elif total := _TOTAL_BEFORE.search(before):
+            change = "total"
+            phrase_start = before_from + total.start()
+        if _TOTAL_AFTER.match(flat, f.end, after_stop):
+            change = "total"
+        base = None
+        if change == "by" and figures and figures[-1].change in ("level", "to"):
+            base = figures[-1].amount  # the step starts from the figure before it
+
+        years: tuple[int, ...] = ()
+        onwards = False
+        for_years = None
+        if phrase := _year_after(flat, f.end, after_stop, next_start):
+            phrase_end = phrase[1].end()
+        elif phrase := _year_before(flat, before_from, f.start):
+            phrase_start = min(phrase_start, phrase[1].start())
+        if phrase and phrase[0] == "years":
+            m = phrase[1]
+            years = _years_of(m)
+            onwards = bool(m.group("prep")) and m.group("prep").lower() in _ONWARDS and len(years) == 1
+        elif phrase:
+            word = phrase[1].group("n").lower()
+            for_years = _NUMBER_WORDS.get(word) or int(word) or None
+        consumed = phrase_end
+        figures.append(Figure(
+            amount=f.amount,
+            start=origin[f.start],
+            end=origin[f.end - 1] + 1,
+            phrase_start=origin[phrase_start],
+            phrase_end=origin[phrase_end - 1] + 1,
+            years=years,
+            onwards=onwards,
+            for_years=for_years,
+            change=change,
+            base=base,
+            falling=falling,
+            kroner=f.kroner,
+            halfyear=bool(_HALFYEAR.search(flat, f.end, after_stop)),
+        ))
+    return tuple(figures)
+
+
+def _year_after(flat: str, begin: int, stop: int, limit: int) -> tuple[str, re.Match] | None:
+    """The years phrase that starts within a few words after an amount and before
+    `stop` (the end of its clause), if any; the phrase itself may run on to `limit`
+    ("i 2020, 2021 og 2022").
+
+    A year directly after the unit needs no preposition ("5 millioner 2021");
+    further on it does ("utover kommunedirektørens forslag i 2021"). The first
+    year met decides: one without a preposition belongs to something else.
+    """
+    found = [("years", m) for m in [_YEARS.search(flat, begin, limit)] if m]
+    found += [("count", m) for m in [_FOR_YEARS.search(flat, begin, limit)] if m]
+    if not found:
+        return None
+    kind, m = min(found, key=lambda c: c[1].start())
+    if m.start() >= stop:
+        return None
+    between = flat[begin : m.start()]
+    if kind == "count" or m.group("prep"):
+        return (kind, m) if len(_WORD.findall(between)) <= _AFTER_WORDS else None
+    return (kind, m) if not between.strip(" .") else None
+
+
+def _year_before(flat: str, begin: int, end: int) -> tuple[str, re.Match] | None:
+    """A years phrase with a preposition shortly before an amount: "settes det i 2020 av 0,9 millioner"."""
+    last: tuple[str, re.Match] | None = None
+    for m in _YEARS.finditer(flat, begin, end):
+        if m.group("prep"):
+            last = ("years", m)
+    for m in _FOR_YEARS.finditer(flat, begin, end):
+        if last is None or m.start() > last[1].start():
+            last = ("count", m)
+    if last is None:
+        return None
+    between = _WORD.findall(flat, last[1].end(), end)
+    if len(between) > _BEFORE_WORDS or any(w.lower() in ("og", "eller") for w in between):
+        return None
+    return last

@@ -1,0 +1,74 @@
+"""The figures an entry's prose states, placed in the file. Shared by TXT001 and TXT002."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..dsl.model import Budget, Entry, Prose, Span
+from ..dsl.prose import Figure, read_figures
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A figure of an entry's text, with the plan years it is stated for and its place in the file."""
+
+    figure: Figure
+    years: tuple[int, ...]  # within the plan period, where one is declared
+    span: Span  # the amount and its unit
+    words: str  # the words that state it, on one line: "økende til 7 millioner i 2021"
+
+    @property
+    def yearless(self) -> bool:
+        """Names no year at all (a heading repeated, "med 8 millioner"), as opposed to years outside the plan."""
+        f = self.figure
+        return not f.years and f.for_years is None
+
+
+def stated_figures(entry: Entry, budget: Budget) -> list[Stated]:
+    prose = entry.prose
+    if prose is None:
+        return []
+    first, last = budget.period or (None, None)
+    return [
+        Stated(f, f.years_in(first, last), span_in(prose, f.start, f.end),
+               " ".join(prose.raw[f.phrase_start : f.phrase_end].split()))
+        for f in read_figures(prose.raw)
+    ]
+
+
+def span_in(prose: Prose, start: int, end: int) -> Span:
+    """The span in the file of `prose.raw[start:end]`."""
+    quote = (prose.span.end - prose.span.start - len(prose.raw)) // 2  # 3 for a text block, 1 for a "string"
+    first = prose.span.start + quote
+
+    def place(offset: int) -> tuple[int, int]:
+        newline = prose.raw.rfind("\n", 0, offset)
+        if newline < 0:
+            return prose.span.line, prose.span.column + quote + offset
+        return prose.span.line + prose.raw.count("\n", 0, offset), offset - newline
+
+    (line, column), (end_line, end_column) = place(start), place(end)
+    return Span(line, column, end_line, end_column, first + start, first + end)
+
+
+def close(a: Decimal, b: Decimal, tolerance: Decimal) -> bool:
+    """Equal as magnitudes within the tolerance: prose never writes a sign."""
+    return abs(abs(a) - abs(b)) <= tolerance
+
+
+def written(years: tuple[int, ...] | list[int], value: Decimal | None, kroner: bool = False) -> str:
+    """Amounts as the language writes them: `2022..2023=5`, `2020=400 000 kr`, `2021=?`."""
+    if value is None:
+        figure = "?"
+    elif kroner and (value * 1_000_000) % 1 == 0:
+        figure = f"{int(value * 1_000_000):,} kr".replace(",", " ")
+    else:
+        figure = f"{value.normalize():f}"
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return " ".join(f"{r[0]}={figure}" if len(r) == 1 else f"{r[0]}..{r[-1]}={figure}" for r in runs)
