@@ -178,6 +178,11 @@ class Entry:
         """Year -> amount (None where named without a figure); the last statement of a year wins."""
         return {a.year: a.value for a in self.amounts}
 
+    @cached_property
+    def amount_by_year(self) -> dict[int, Amount]:
+        """Year -> the `Amount` that states it, with its place; the last of a year wins, as in `by_year`."""
+        return {a.year: a for a in self.amounts}
+
     @property
     def is_unquantified(self) -> bool:
         """True where the entry gives no figure for any year."""

@@ -37,7 +37,6 @@ from .model import (
     Sector,
     SectorRef,
     Span,
-    Statement,
     YearAttr,
 )
 from .problems import Problem

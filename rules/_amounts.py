@@ -7,17 +7,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..dsl.model import Amount, Entry, Span
-
-
-def amount_by_year(entry: Entry) -> dict[int, Amount]:
-    """Year -> the amount written for it; the last of a year wins, as in `Entry.by_year`."""
-    return {a.year: a for a in entry.amounts}
+from ..dsl.model import Entry, Span
 
 
 def span_of_year(entry: Entry, year: int) -> Span:
     """Where the entry states that year, or its name where it does not."""
-    amount = amount_by_year(entry).get(year)
+    amount = entry.amount_by_year.get(year)
     return amount.span if amount is not None else entry.name.span
 
 
@@ -29,9 +24,3 @@ def has_effect(value: Decimal | None) -> bool:
 def effect_years(entry: Entry) -> list[int]:
     """The years in which the entry changes anything, in order."""
     return sorted(year for year, value in entry.by_year.items() if has_effect(value))
-
-
-def listing(items: list) -> str:
-    """2021; 2021 and 2022; 2021, 2022 and 2023."""
-    words = [str(x) for x in items]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..dsl.model import Amount, Entry, Span
+from ..dsl.model import Span
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -74,8 +74,3 @@ def listing(items) -> str:
     if len(words) < 2:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def amount_by_year(entry: Entry) -> dict[int, Amount]:
-    """Year -> the amount that states it, with its place (the last, where a year is given twice)."""
-    return {a.year: a for a in entry.amounts}

@@ -48,9 +48,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import COVER_KINDS, Budget, Directive, Entry, Link
-from ._amounts import listing
 from ._totals import ZERO
-from .base import Finding, Related, fmt
+from .base import Finding, Related, fmt, listing
 
 CODE = "FUN004"
 NAME = "coverage-overcommitted"

@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import Budget
-from ._amounts import amount_by_year
 from .base import Finding, Related, fmt
 
 CODE = "RMP001"
@@ -64,7 +63,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         if not start or (entry.until is not None and entry.until.year <= first):
             continue
         after = first + 1
-        amounts = amount_by_year(entry)
+        amounts = entry.amount_by_year
         if after in amounts:
             value = amounts[after].value
             if value is None:

@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import Budget
-from ._amounts import amount_by_year
 from .base import Edit, Finding, Fix, Related, fmt
 
 CODE = "RMP007"
@@ -69,6 +68,6 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
             f"the heading says {fmt(heading.value)}, but the first year, {first}, is {figure}",
             heading.span,
             f"set the heading to {figure}, or correct the amount of {first}",
-            (Related(amount_by_year(entry)[first].span, f"{first} is {figure}"),),
+            (Related(entry.amount_by_year[first].span, f"{first} is {figure}"),),
             Fix(f"set the heading to {figure}", (Edit(heading.span.start, heading.span.end, figure),), safe=False),
         )

@@ -32,8 +32,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..dsl.model import Budget
-from ._amounts import amount_by_year, listing
-from .base import Finding, NoOptions, Related
+from .base import Finding, NoOptions, Related, listing
 
 CODE = "RMP003"
 NAME = "missing-year"
@@ -44,7 +43,7 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     for entry in budget.entries:
-        amounts = amount_by_year(entry)
+        amounts = entry.amount_by_year
         for before, after in pairwise(sorted(amounts)):
             if after - before == 1:
                 continue

@@ -30,8 +30,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget
-from ._amounts import effect_years, listing, span_of_year
-from .base import Finding, NoOptions, Related, fmt
+from ._amounts import effect_years, span_of_year
+from .base import Finding, NoOptions, Related, fmt, listing
 
 CODE = "RMP005"
 NAME = "oneoff-recurs"

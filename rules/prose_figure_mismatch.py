@@ -59,7 +59,7 @@ from decimal import Decimal
 
 from ..dsl.model import Amount, Budget, Entry
 from ._prose import Stated, close, stated_figures, written
-from .base import Finding, Related, amount_by_year, fmt, listing
+from .base import Finding, Related, fmt, listing
 
 CODE = "TXT001"
 NAME = "prose-figure-mismatch"
@@ -76,7 +76,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
     for entry in budget.entries:
         if entry.prose is None:
             continue
-        declared = amount_by_year(entry)
+        declared = entry.amount_by_year
         for stated in stated_figures(entry, budget):
             if not stated.figure.settled:  # a step from a level the text does not give
                 continue

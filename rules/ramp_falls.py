@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..dsl.model import Budget
-from ._amounts import amount_by_year
 from .base import Finding, NoOptions, Related, fmt
 
 CODE = "RMP002"
@@ -46,7 +45,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     for entry in budget.entries:
         if entry.ramp is None:
             continue
-        known = [a for _, a in sorted(amount_by_year(entry).items()) if a.value is not None]
+        known = [a for _, a in sorted(entry.amount_by_year.items()) if a.value is not None]
         for before, after in pairwise(known):
             if abs(after.value) >= abs(before.value):
                 continue

@@ -45,7 +45,7 @@ from decimal import Decimal
 
 from ..dsl.model import Budget, Span
 from ._offsets import Offset, measure_words, offsets
-from .base import Finding, Related, amount_by_year, fmt, listing
+from .base import Finding, Related, fmt, listing
 
 CODE = "LNK003"
 NAME = "saving-exceeds-measure"
@@ -64,7 +64,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
             continue
         # Years written as one range share one amount and one place: one finding for them.
         excess: dict[Span, list[tuple[int, Decimal, Decimal]]] = {}
-        for year, amount in amount_by_year(offset.saving).items():
+        for year, amount in offset.saving.amount_by_year.items():
             values = [m.by_year[year] for m in offset.measures if m.by_year.get(year, 0) != 0]
             if amount.value is None or not values or None in values:
                 continue

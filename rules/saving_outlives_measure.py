@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from ..dsl.model import Budget
 from ._offsets import Offset, measure_words, offsets
-from .base import Finding, NoOptions, Related, amount_by_year, listing
+from .base import Finding, NoOptions, Related, listing
 
 CODE = "LNK002"
 NAME = "saving-outlives-measure"
@@ -51,7 +51,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         if not offset.measures_dated:
             continue
         running = {a.year for m in offset.measures for a in m.amounts if a.value != 0}
-        saving = amount_by_year(offset.saving)
+        saving = offset.saving.amount_by_year
         outlived = [y for y in sorted(saving) if y not in running and saving[y].value != 0]
         if outlived:
             yield _finding(offset, outlived, saving[outlived[0]].span)

@@ -35,8 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget
-from ._amounts import listing
-from .base import Finding, NoOptions, Related, fmt
+from .base import Finding, NoOptions, Related, fmt, listing
 
 CODE = "FUN001"
 NAME = "unfunded-directive"

@@ -47,9 +47,9 @@ from decimal import Decimal
 from itertools import pairwise
 
 from ..dsl.model import SPEND_KINDS, Budget, Entry
-from ._amounts import listing, span_of_year
+from ._amounts import span_of_year
 from ._totals import ZERO, operating_balance
-from .base import Finding, Related, fmt
+from .base import Finding, Related, fmt, listing
 
 CODE = "FUN002"
 NAME = "unfunded-ramp-up"

@@ -7,6 +7,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROPOSAL = ROOT / "proposal.budsjett"
+#: The real document that proposal.budsjett encodes: a copy of the text export of
+#: "Trondheimsbudsjettet 2020", so that the tests do not depend on anything outside the repository.
+SEED = ROOT / "tests" / "data" / "trondheimsbudsjettet-2020.txt"
 
 
 def budsjett_blocks(markdown: str) -> list[str]:

@@ -16,13 +16,13 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.dsl import parse
 from budsjett_lint.dsl.model import Directive, Entry, Section
-from tests.conftest import PROPOSAL, ROOT
 
-DOCUMENT = ROOT / "tests" / "data" / "trondheimsbudsjettet-2020.txt"
+from tests.conftest import PROPOSAL, SEED
+
+DOCUMENT = SEED
 YEARS = (2020, 2021, 2022, 2023)
 D = Decimal
 

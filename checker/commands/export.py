@@ -8,9 +8,9 @@ import sys
 
 from ...dsl import parse
 from ...dsl.export import to_data
+from ..config import DEFAULT_MAX_FILE_SIZE
 from ..engine import decode
 from ..files import ReadError, read_bytes
-from ..config import DEFAULT_MAX_FILE_SIZE
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:

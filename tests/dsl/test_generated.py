@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from budsjett_lint.dsl import parse
 from hypothesis import given, settings
 
-from budsjett_lint.dsl import parse
 from tests.strategies import documents
 
 

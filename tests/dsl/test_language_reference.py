@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from budsjett_lint.dsl import parse
+
 from tests.conftest import ROOT, budsjett_blocks
 
 EXAMPLES = budsjett_blocks((ROOT / "docs" / "language.md").read_text(encoding="utf-8"))

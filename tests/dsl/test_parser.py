@@ -6,7 +6,6 @@ import textwrap
 from decimal import Decimal
 
 import pytest
-
 from budsjett_lint.dsl import parse
 from budsjett_lint.dsl.model import Directive, Entry, Fund, Header, Link, Pot, Section, Sector
 

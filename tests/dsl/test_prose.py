@@ -11,13 +11,13 @@ import re
 from decimal import Decimal
 
 import pytest
+from budsjett_lint.dsl.prose import Figure, read_figures
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budsjett_lint.dsl.prose import Figure, read_figures
-from tests.conftest import ROOT
+from tests.conftest import SEED
 
-SEED = ROOT / "seed" / "trondheimsbudsjettet-2020.txt"  # the real document, as its text export
+
 
 
 def reading(f: Figure, text: str) -> tuple:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import pkgutil
-from pathlib import Path
-
-import pytest
-import yaml
 
 import budsjett_lint.rules as rules_pkg
+import pytest
+import yaml
 from budsjett_lint.rules import BY_CODE, ENGINE_RULES, RULES
 from budsjett_lint.rules.catalogue import entries, render_page, render_yaml
 from budsjett_lint.rules.syntax import CODES as PARSER_CODES
+
 from tests.conftest import ROOT, budsjett_blocks
 from tests.helpers import codes
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from budsjett_lint.dsl import parse
+from budsjett_lint.dsl.parser import split_statements
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from budsjett_lint.dsl import parse
-from budsjett_lint.dsl.parser import split_statements
 from tests.helpers import lint
 from tests.strategies import documents
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budsjett_lint.rules import funding_not_coverage
+
 from tests.helpers import lint, triples
 
 HEAD = 'budget "Trondheimsbudsjettet" period 2020..2023\n'

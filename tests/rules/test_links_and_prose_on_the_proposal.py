@@ -5,10 +5,10 @@ must agree with the amounts, and every link must name a declared line."""
 from __future__ import annotations
 
 import pytest
-
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.dsl import parse
 from budsjett_lint.rules._prose import stated_figures
+
 from tests.conftest import PROPOSAL
 
 pytestmark = pytest.mark.skipif(not PROPOSAL.is_file(), reason="proposal.budsjett is encoded on its own branch")

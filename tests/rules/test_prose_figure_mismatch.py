@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from budsjett_lint.rules.base import fmt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budsjett_lint.rules.base import fmt
 from tests.helpers import codes as all_codes
 from tests.helpers import lint, triples
 from tests.strategies import amount_values, fmt_amount, prose_stating

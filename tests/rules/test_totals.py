@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from budsjett_lint.dsl import parse
 from budsjett_lint.rules._totals import operating_balance
+
 from tests.helpers import codes
 
 HEAD = 'budget "T" period 2020..2021\nfund "F"\n'

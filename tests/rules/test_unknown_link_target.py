@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from budsjett_lint.checker.engine import check_text
 from hypothesis import given, settings
 
-from budsjett_lint.checker.engine import check_text
 from tests.helpers import lint, triples
 from tests.strategies import documents
 
