@@ -46,6 +46,7 @@ def offsets(budget: Budget) -> list[Offset]:
 
 
 def measure_words(offset: Offset) -> str:
-    """`measure "A"` or `measures "A" and "B"`, for messages."""
-    names = [f"`{m.name.text}`" for m in offset.measures]
+    """`measure "A"` or `measures "A" and "B"`, for messages; sorted, so that the
+    message does not depend on the order of the statements."""
+    names = [f"`{n}`" for n in sorted(m.name.text for m in offset.measures)]
     return ("measure " if len(names) == 1 else "measures ") + listing(names)
