@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "rules": "List every rule with its code, name, severity and summary",
     "rule": "Show the page of one rule: what, why, a failing and a passing example",
     "export": "Print the model of a file as JSON",
+    "summary": "Print the tables of a budget: spend, coverage, funds and the balance per year",
 }
 _MODULE = {"rule": "rules"}
 
