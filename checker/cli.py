@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "rule": "Show the page of one rule: what, why, a failing and a passing example",
     "export": "Print the model of a file as JSON",
     "summary": "Print the tables of a budget: spend, coverage, funds and the balance per year",
+    "diff": "Compare two versions of a budget: what an amendment changes, per year, and whether it balances",
 }
 _MODULE = {"rule": "rules"}
 

@@ -176,6 +176,7 @@ def test_a_found_configuration_with_an_unknown_key_exits_2(cli, workdir):
     ["check", "--fail-on", "never", "ok.budsjett"],
     ["check", "--no-such-option"],
     ["summary"],
+    ["diff", "only-one.budsjett"],
     [],
 ])
 def test_usage_errors_exit_2(cli, workdir, args):
@@ -189,7 +190,7 @@ def test_help_and_version_exit_0(cli):
     assert cli("--help").returncode == 0
     version = cli("--version")
     assert version.returncode == 0 and version.stdout.startswith("budsjett-lint ")
-    for command in ("check", "summary", "rules", "rule", "export"):
+    for command in ("check", "summary", "diff", "rules", "rule", "export"):
         done = cli(command, "--help")
         assert done.returncode == 0 and f"budsjett-lint {command}" in done.stdout
 
