@@ -229,6 +229,9 @@ def test_export(cli, workdir):
     assert done.returncode == 0
     assert json.loads(done.stdout)["entries"][0]["name"] == "Toppet bemanning i barnehage"
     assert cli("export", "nowhere.budsjett", cwd=workdir).returncode == 2
+    broken = cli("export", "-", cwd=workdir, input=BALANCED + 'item "B" oppvekst 2020 = 3\n')
+    assert broken.returncode == 1 and "-:4:19: SYN001" in broken.stderr
+    assert len(json.loads(broken.stdout)["entries"]) == 2
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs need a POSIX system")
@@ -241,3 +244,44 @@ def test_a_fifo_is_refused_not_waited_on(cli, workdir):
 def test_reading_a_folder_given_as_a_file_is_an_error(cli, workdir: Path):
     done = cli("export", ".", cwd=workdir)
     assert done.returncode == 2 and "is a folder" in done.stderr
+
+
+def test_full_format_shows_related_places_with_their_notes(cli, tmp_path):
+    (tmp_path / "d.budsjett").write_text('budget "E" period 2020..2021\nitem "A" oppvekst 2020=1\n'
+                                         'cover "B" 2020=1\nitem "A" kultur 2021=0\n', encoding="utf-8")
+    out = cli("check", "d.budsjett", cwd=tmp_path).stdout
+    assert out.startswith("error[STR001]: `A` is already the name of line 2\n --> d.budsjett:4:6\n")
+    assert " --> d.budsjett:2:6\n  |\n2 | item \"A\" oppvekst 2020=1\n  |      ^^^ first used here\n" in out
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="pseudo-terminals need a POSIX system")
+@pytest.mark.parametrize("no_color, coloured", [(None, True), ("1", False), ("", True)])
+def test_colour_on_a_terminal_unless_no_color(workdir, no_color, coloured):
+    import subprocess
+
+    from tests.checker.conftest import SCRIPT
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    env["TERM"] = "xterm-256color"
+    if no_color is not None:
+        env["NO_COLOR"] = no_color
+    leader, follower = os.openpty()
+    try:
+        done = subprocess.run([str(SCRIPT), "check", "bad.budsjett"], cwd=workdir, stdout=follower,
+                              stderr=subprocess.PIPE, env=env, timeout=120, check=False)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+    out = b"".join(chunks).decode("utf-8")
+    assert done.returncode == 1
+    assert "BAL001" in out
+    assert ("\x1b[" in out) is coloured

@@ -194,6 +194,10 @@ def test_summary_uses_the_configured_tolerance(cli, tmp_path):
     (tmp_path / ".budsjett-lint.yaml").write_text("options: {BAL001: {tolerance: 0.5}}\n", encoding="utf-8")
     data = json.loads(cli("summary", "--format", "json", "e.budsjett", cwd=tmp_path).stdout)
     assert data["balance"][0]["status"] == "balanced"
+    (tmp_path / "strict.yaml").write_text("options: {BAL001: {tolerance: 0.1}}\n", encoding="utf-8")
+    strict = json.loads(cli("summary", "--format", "json", "--config", "strict.yaml", "e.budsjett",
+                            cwd=tmp_path).stdout)
+    assert strict["balance"][0]["status"] == "gap"
 
 
 @pytest.mark.parametrize("args, code, message", [
