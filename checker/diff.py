@@ -18,12 +18,12 @@ from typing import Literal
 
 from ..dsl.export import to_data
 from ..dsl.model import SPEND_KINDS, Budget, Entry
-from ..rules._totals import ZERO, YearBalance, counts_in_operations, operating_balance
+from ..rules._totals import ZERO, YearBalance, operating_balance
 from ..rules.base import fmt
 from .diagnostics import SEVERITY_RANK, Diagnostic
 from .engine import CheckResult
 from .fingerprint import fingerprints
-from .summary import CAPITAL_KINDS, Total, capital_value, operating_value
+from .summary import CAPITAL_KINDS, Total, balance_status, capital_value, operating_value, sum_values
 
 Status = Literal["added", "removed", "changed"]
 
@@ -97,13 +97,8 @@ class Amendment:
 
 
 def status(year: YearBalance | None, tolerance: Decimal) -> str:
-    if year is None:
-        return "outside"
-    if not year.verifiable:
-        return "unknown"
-    if abs(year.gap) <= tolerance:
-        return "balanced"
-    return "gap" if year.gap > 0 else "surplus"
+    """As `summary.balance_status`, and `outside` for a year that is not in that version's plan."""
+    return "outside" if year is None else balance_status(year, tolerance)
 
 
 def compare(base: CheckResult, head: CheckResult, tolerance: Decimal = Decimal("0.05"),
@@ -151,7 +146,7 @@ def _side(entry: Entry | None, year: int) -> tuple[Decimal | None, Decimal | Non
     """(spend, cover, capital) that the entry contributes in a year."""
     if entry is None:
         return ZERO, ZERO, ZERO
-    operating = operating_value(entry, year) if counts_in_operations(entry) else ZERO
+    operating = operating_value(entry, year)
     spend = operating if entry.kind in SPEND_KINDS else ZERO
     cover = ZERO if entry.kind in SPEND_KINDS else operating
     return spend, cover, capital_value(entry, year)
@@ -194,7 +189,8 @@ def _show(value) -> str:
 
 def _changes(base: Budget, head: Budget, years: tuple[int, ...]) -> tuple[tuple[Change, ...], tuple[Effect, ...]]:
     changes: list[Change] = []
-    effect: dict[int, list[Total]] = {y: [Total(), Total(), Total()] for y in years}
+    # year -> (spend, cover, capital) -> (name, change) pairs; a change of None is not known
+    effect: dict[int, tuple[list, list, list]] = {y: ([], [], []) for y in years}
 
     old_data, new_data = to_data(base), to_data(head)
     old_entries = _keyed(zip(base.entries, old_data["entries"]), lambda pair: pair[0].name.text)
@@ -209,7 +205,7 @@ def _changes(base: Budget, head: Budget, years: tuple[int, ...]) -> tuple[tuple[
                 deltas[y] = pair
             for i, (b, a) in enumerate(zip(_side(old, y), _side(new, y))):
                 if b != a:
-                    effect[y][i] = effect[y][i].add(key[0], None if a is None or b is None else a - b)
+                    effect[y][i].append((key[0], None if a is None or b is None else a - b))
         details = () if old is None or new is None else _details(old_record, new_record,
                                                                  ("amounts", "line", "unquantified"))
         if old is None or new is None or deltas or details:
@@ -242,7 +238,7 @@ def _changes(base: Budget, head: Budget, years: tuple[int, ...]) -> tuple[tuple[
         line = head.header.span.line if head.header else 1
         changes.insert(0, Change("changed", "budget", new_data["name"] or old_data["name"] or "", line, {}, header))
 
-    effects = tuple(Effect(y, *effect[y]) for y in years)
+    effects = tuple(Effect(y, *(sum_values(pairs) for pairs in effect[y])) for y in years)
     return tuple(changes), effects
 
 

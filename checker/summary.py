@@ -31,11 +31,6 @@ class Total:
     known: Decimal = ZERO
     unknown: tuple[str, ...] = ()
 
-    def add(self, name: str, value: Decimal | None) -> Total:
-        if value is None:
-            return Total(self.known, self.unknown + (name,))
-        return Total(self.known + value, self.unknown)
-
 
 @dataclass(frozen=True)
 class Line:
@@ -98,22 +93,31 @@ class Summary:
     tolerance: Decimal
 
     def total(self, lines: tuple[Line, ...]) -> dict[int, Total]:
-        return {y: _sum((ln.name, ln.years[y]) for ln in lines) for y in self.years}
+        return {y: sum_values((ln.name, ln.years[y]) for ln in lines) for y in self.years}
 
     def status(self, year: YearBalance) -> str:
-        """`balanced`, `gap`, `surplus`, or `unknown` where some line gives no figure for the year."""
-        if not year.verifiable:
-            return "unknown"
-        if abs(year.gap) <= self.tolerance:
-            return "balanced"
-        return "gap" if year.gap > 0 else "surplus"
+        return balance_status(year, self.tolerance)
 
 
-def _sum(pairs) -> Total:
-    total = Total()
+def balance_status(year: YearBalance, tolerance: Decimal) -> str:
+    """`balanced` within the tolerance, `gap`, `surplus`, or `unknown` where a line gives no figure for the year."""
+    if not year.verifiable:
+        return "unknown"
+    if abs(year.gap) <= tolerance:
+        return "balanced"
+    return "gap" if year.gap > 0 else "surplus"
+
+
+def sum_values(pairs) -> Total:
+    """The Total of (name, figure) pairs; a figure of None is a line without one."""
+    known = ZERO
+    unknown = []
     for name, value in pairs:
-        total = total.add(name, value)
-    return total
+        if value is None:
+            unknown.append(name)
+        else:
+            known += value
+    return Total(known, tuple(unknown))
 
 
 def operating_value(entry: Entry, year: int) -> Decimal | None:
@@ -168,7 +172,7 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
         by_area[row.area or (TO_FUNDS if row.kind == "allocate" else NO_AREA)].append(row)
     areas = tuple(
         Group(key, budget.sectors[key].name if key in budget.sectors else key,
-              {y: _sum((ln.name, ln.years[y]) for ln in rows) for y in years})
+              {y: sum_values((ln.name, ln.years[y]) for ln in rows) for y in years})
         for key, rows in by_area.items()
     )
 
@@ -180,8 +184,8 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
     openings = {f.name.text: f.opening.value if f.opening else None for f in budget.funds}
     fund_rows = tuple(
         Fund(name, openings.get(name),
-             {y: _sum((ln.name, ln.years[y]) for ln in allocated) for y in years},
-             {y: _sum((ln.name, ln.years[y]) for ln in drawn) for y in years})
+             {y: sum_values((ln.name, ln.years[y]) for ln in allocated) for y in years},
+             {y: sum_values((ln.name, ln.years[y]) for ln in drawn) for y in years})
         for name, (allocated, drawn) in funds.items()
     )
 
