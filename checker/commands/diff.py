@@ -103,9 +103,10 @@ def verdict(a: Amendment) -> str:
     failing = a.failing_findings
     if failing:
         n = len(failing)
-        worst = "errors" if a.fail_on == "error" else f"findings at or above {a.fail_on}"
-        problems.append(f"it introduces {n} of the {worst}" if n > 1 else
-                        f"it introduces {failing[0].code} ({failing[0].severity})")
+        noun = "error" if a.fail_on == "error" else "finding"
+        scope = "" if a.fail_on == "error" else f" at or above {a.fail_on}"
+        codes = ", ".join(sorted({d.code for d in failing}))
+        problems.append(f"it introduces {n} {noun}{'s' * (n != 1)}{scope} ({codes})")
     if problems:
         return "Fails: " + "; ".join(problems) + "."
     level = "error" if a.fail_on == "error" else f"finding at or above {a.fail_on}"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from budsjett_lint.checker.commands.diff import render
+from budsjett_lint.checker.commands.diff import render, verdict
 from budsjett_lint.checker.diff import compare
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.summary import Total
@@ -100,7 +100,10 @@ def test_warnings_fail_only_when_asked():
     a = _compare(BASE, suppressed)
     assert [d.code for d in a.introduced] == ["STR009"]
     assert not a.fails
-    assert _compare(BASE, suppressed, fail_on="warning").fails
+    assert verdict(a) == "Passes: no year that balanced before is left unbalanced, and no new error."
+    strict = _compare(BASE, suppressed, fail_on="warning")
+    assert strict.fails
+    assert verdict(strict) == "Fails: it introduces 1 finding at or above warning (STR009)."
 
 
 def test_directives_links_funds_and_the_period_are_compared():
@@ -187,7 +190,7 @@ def test_diff_markdown_for_a_pull_request(cli, repo):
     lines = done.stdout.splitlines()
     assert lines[0] == "<!-- budsjett-lint diff -->"
     assert ("**Fails: 2020 balanced before and gap 2.0 after; 2021 balanced before and gap 2.0 after; "
-            "it introduces 2 of the errors.**") in lines
+            "it introduces 2 errors (BAL001).**") in lines
     assert "| + | item | Leksehjelp | 8 | +2.0 | +2.0 |  |" in lines
     assert "| 2020 | +2.0 |  | +2.0 |  |" in lines
     assert "| 2021 | balanced | gap 2.0 | newly unbalanced |" in lines
