@@ -81,6 +81,7 @@ class Amendment:
     introduced: tuple[Diagnostic, ...]
     resolved: tuple[Diagnostic, ...]
     fail_on: str = "error"
+    tolerance: Decimal = Decimal("0.05")
 
     @property
     def failing_findings(self) -> tuple[Diagnostic, ...]:
@@ -91,9 +92,21 @@ class Amendment:
         return tuple(y for y in self.balance if y.newly_unbalanced)
 
     @property
+    def unfunded(self) -> tuple[Effect, ...]:
+        """Years that do not balance after the amendment, where its own changes widen the gap or
+        cannot be added up: an amendment must be funded on its own, even where the proposal it
+        amends cannot (yet) be shown to balance. Years newly unbalanced are left to that test."""
+        newly = {y.year for y in self.newly_unbalanced}
+        after = {y.year: y.status_after for y in self.balance}
+        return tuple(e for e in self.effects
+                     if e.year not in newly and after[e.year] not in ("balanced", "outside")
+                     and (e.net.unknown or e.net.known > self.tolerance))
+
+    @property
     def fails(self) -> bool:
-        """The amendment introduces a failing finding, or leaves a year unbalanced that balanced before."""
-        return bool(self.failing_findings or self.newly_unbalanced)
+        """The amendment introduces a failing finding, leaves a year unbalanced that balanced before,
+        or is not funded on its own in a year that does not balance."""
+        return bool(self.failing_findings or self.newly_unbalanced or self.unfunded)
 
 
 def status(year: YearBalance | None, tolerance: Decimal) -> str:
@@ -111,7 +124,8 @@ def compare(base: CheckResult, head: CheckResult, tolerance: Decimal = Decimal("
                               status(after.get(y), tolerance)) for y in years)
     introduced = _unmatched(head, base)
     resolved = _unmatched(base, head)
-    return Amendment(base.file, head.file, years, changes, effects, balance, introduced, resolved, fail_on)
+    return Amendment(base.file, head.file, years, changes, effects, balance, introduced, resolved, fail_on,
+                     tolerance)
 
 
 def _unmatched(side: CheckResult, other: CheckResult) -> tuple[Diagnostic, ...]:
@@ -277,6 +291,7 @@ def to_data_amendment(a: Amendment) -> dict:
         "head": a.head,
         "years": list(a.years),
         "fails": a.fails,
+        "unfunded_years": [e.year for e in a.unfunded],
         "changes": [{"status": c.status, "kind": c.kind, "name": c.name, "line": c.line,
                      "years": {str(y): {"before": num(b), "after": num(af), "delta": num(c.delta(y))}
                                for y, (b, af) in c.years.items()},

@@ -2,8 +2,10 @@
 
 Each side is a file, `-` for standard input, or `REF:path` read from git
 (`main:proposal.budsjett`). Exit 1 when the amendment introduces a finding at
-or above the failing severity (errors by default), or leaves a year that
-balanced before unbalanced or without the figures to show that it balances.
+or above the failing severity (errors by default), leaves a year that
+balanced before unbalanced or without the figures to show that it balances,
+or, in a year that does not balance, is not funded on its own: its changes
+spend more than they cover, or cannot be added up.
 """
 
 from __future__ import annotations
@@ -100,6 +102,13 @@ def verdict(a: Amendment) -> str:
     problems = []
     for y in a.newly_unbalanced:
         problems.append(f"{y.year} balanced before and {_state(y, after=True)} after")
+    for e in a.unfunded:
+        if e.net.unknown:
+            problems.append(f"{e.year} does not balance, and the amendment's own changes cannot be added up "
+                            f"({', '.join(e.net.unknown)} without a figure)")
+        else:
+            problems.append(f"{e.year} does not balance, and the amendment is not funded on its own: it spends "
+                            f"{fmt(e.net.known)} more than it covers")
     failing = a.failing_findings
     if failing:
         n = len(failing)
@@ -110,7 +119,7 @@ def verdict(a: Amendment) -> str:
     if problems:
         return "Fails: " + "; ".join(problems) + "."
     level = "error" if a.fail_on == "error" else f"finding at or above {a.fail_on}"
-    return f"Passes: no year that balanced before is left unbalanced, and no new {level}."
+    return f"Passes: the amendment is funded on its own, unbalances no year, and brings no new {level}."
 
 
 def _signed(value: Decimal) -> str:

@@ -87,6 +87,34 @@ def test_a_year_left_without_figures_counts_as_unbalanced():
     assert a.fails
 
 
+TRONDHEIM = (Path(__file__).parent / "data" / "trondheim-excerpt.budsjett").read_text(encoding="utf-8")
+
+
+def test_an_amendment_to_a_proposal_that_cannot_be_shown_to_balance_must_fund_itself():
+    # Every year of the excerpt lacks figures, so no year "balanced before"; the amendment is judged on its own.
+    half_funded = TRONDHEIM.replace("cover \"Innkjøp\" 2020=15 ", "cover \"Innkjøp\" 2020=17 ") \
+        + 'item "Skolemat" oppvekst 2020=2 2021=4\n'
+    a = _compare(TRONDHEIM, half_funded)
+    assert [y.status_before for y in a.balance] == ["unknown"] * 4
+    assert a.newly_unbalanced == ()
+    assert [(e.year, e.net) for e in a.unfunded] == [(2021, Total(D("4")))]
+    assert a.fails
+    assert verdict(a) == ("Fails: 2021 does not balance, and the amendment is not funded on its own: "
+                          "it spends 4.0 more than it covers.")
+
+    funded = half_funded + 'cover "Redusert reisebudsjett" 2021=4\n'
+    assert not _compare(TRONDHEIM, funded).fails
+
+    vague = TRONDHEIM + 'item "Skolemat" oppvekst 2020=2\ncover "Mer effektivisering" 2020=?\n'
+    a = _compare(TRONDHEIM, vague)
+    assert [(e.year, e.net) for e in a.unfunded] == [(2020, Total(D("2"), ("Mer effektivisering",)))]
+    assert verdict(a) == ("Fails: 2020 does not balance, and the amendment's own changes cannot be added up "
+                          "(Mer effektivisering without a figure).")
+
+    saving = TRONDHEIM + 'cover "Mer innkjøp" 2020=2\n'  # covers more: cannot unbalance what it amends
+    assert not _compare(TRONDHEIM, saving).fails
+
+
 def test_moved_lines_are_not_news():
     moved = BASE.replace('item "Kulturskolen" kultur 2020..2021=1\n', "") + "\n# flyttet\n" \
         + 'item "Kulturskolen" kultur 2020..2021=1\n'
@@ -100,7 +128,7 @@ def test_warnings_fail_only_when_asked():
     a = _compare(BASE, suppressed)
     assert [d.code for d in a.introduced] == ["STR009"]
     assert not a.fails
-    assert verdict(a) == "Passes: no year that balanced before is left unbalanced, and no new error."
+    assert verdict(a) == "Passes: the amendment is funded on its own, unbalances no year, and brings no new error."
     strict = _compare(BASE, suppressed, fail_on="warning")
     assert strict.fails
     assert verdict(strict) == "Fails: it introduces 1 finding at or above warning (STR009)."
@@ -147,10 +175,9 @@ def test_a_document_against_itself_changes_nothing(text):
 @given(documents(), documents())
 def test_any_two_documents_compare_and_render(before, after):
     a = _compare(before, after)
-    for fmt in ("text", "markdown", "json"):
-        assert render(a, fmt)
-    if not a.introduced and not a.newly_unbalanced:
-        assert not a.fails
+    assert render(a, "text") and render(a, "markdown")
+    assert json.loads(render(a, "json"))["fails"] is a.fails
+    assert a.fails == bool(a.failing_findings or a.newly_unbalanced or a.unfunded)
 
 
 # --- the command -----------------------------------------------------------------------------
@@ -180,7 +207,7 @@ def test_diff_text_from_git(cli, repo):
     assert "~  item   Toppet bemanning     3              trial added" in out
     assert "~  cover  Innkjøp              6  +2.0  +2.0" in out
     assert "+  item   Leksehjelp           8  +2.0  +2.0" in out
-    assert out.rstrip().endswith("Passes: no year that balanced before is left unbalanced, and no new error.")
+    assert out.rstrip().endswith("Passes: the amendment is funded on its own, unbalances no year, and brings no new error.")
 
 
 def test_diff_markdown_for_a_pull_request(cli, repo):
