@@ -19,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "rules": "List every rule with its code, name, severity and summary",
     "rule": "Show the page of one rule: what, why, a failing and a passing example",
     "export": "Print the model of a file as JSON",
+    "summary": "Print the tables of a budget: spend, coverage, funds and the balance per year",
+    "diff": "Compare two versions of a budget: what an amendment changes, per year, and whether it balances",
 }
 _MODULE = {"rule": "rules"}
 

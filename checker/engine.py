@@ -12,7 +12,7 @@ from ..dsl import parse
 from ..dsl.model import Budget, Span
 from ..rules import RULES
 from ..rules.syntax import CODES as PARSER_CODES
-from .config import Config
+from .config import ALL_CODES, Config
 from .diagnostics import Diagnostic
 from .suppressions import apply_suppressions
 
@@ -24,6 +24,7 @@ class CheckResult:
     file: str
     budget: Budget
     diagnostics: tuple[Diagnostic, ...]
+    codes: tuple[str, ...] = ()  # the codes that were checked, for reports that list passing checks
 
 
 def check_text(text: str, file: str = "-", config: Config | None = None) -> CheckResult:
@@ -45,7 +46,8 @@ def check_text(text: str, file: str = "-", config: Config | None = None) -> Chec
             found.append(Diagnostic(module.CODE, module.NAME, severity, f.message, f.span, file,
                                     f.hint, f.related, f.fix))
     kept = apply_suppressions(found, budget, file, config)
-    return CheckResult(file, budget, tuple(sorted(kept, key=lambda d: d.sort_key)))
+    return CheckResult(file, budget, tuple(sorted(kept, key=lambda d: d.sort_key)),
+                       tuple(c for c in ALL_CODES if config.enabled(c)))
 
 
 def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:

@@ -6,16 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import baseline
 from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import SEVERITY_RANK
 from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, collect, read_bytes, write_atomic
+from ..repo import repository_root
 from ..report import FORMATS, Context, render
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
-    p.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                   help="files, folders (every *.budsjett below) or - for standard input")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files, folders (every *.budsjett below) or - for standard input (default: .)")
     p.add_argument("--format", choices=list(FORMATS), default="full", help="output format (default: full)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
@@ -26,14 +28,19 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     p.add_argument("--stdin-filename", metavar="NAME", help="the name of standard input, for reports and configuration")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in the full format")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings that this baseline does not hold")
+    p.add_argument("--write-baseline", metavar="FILE", help="write every current finding to FILE as a baseline")
 
 
 def run(args: argparse.Namespace) -> int:
     status = 0
-    files, errors = collect(args.paths)
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
+    files, errors = collect(paths)
     for e in errors:
         _error(e)
         status = 2
+    if not files and not errors:
+        print(f"budsjett-lint: warning: no .budsjett files in {', '.join(paths)}", file=sys.stderr)
     try:
         override = load_config(Path(args.config)) if args.config else None
         checked, failed_io = _check_files(files, args, override)
@@ -41,8 +48,22 @@ def run(args: argparse.Namespace) -> int:
         _error(str(exc))
         return 2
     status = 2 if failed_io else status
+    if status and not checked:
+        return status
+    root = repository_root()
+    try:
+        if args.write_baseline:
+            count = baseline.write(args.write_baseline, [r for r, _ in checked], root)
+            print(f"budsjett-lint: wrote {count} finding{'s' * (count != 1)} to {args.write_baseline}", file=sys.stderr)
+            return status
+        if args.baseline:
+            kept = baseline.without_baseline([r for r, _ in checked], baseline.load(args.baseline), root)
+            checked = [(r, config) for r, (_, config) in zip(kept, checked)]
+    except baseline.BaselineError as exc:
+        _error(str(exc))
+        return 2
     results = [r for r, _ in checked]
-    context = Context(color=_color(args))
+    context = Context(color=_color(args), root=root)
     report = render(args.format, results, context)
     if args.output:
         try:
@@ -68,7 +89,7 @@ def config_for(file: str, args: argparse.Namespace, override: Config | None) -> 
         base = override
     else:
         where = Path(args.stdin_filename) if file == "-" and args.stdin_filename else Path(file if file != "-" else ".")
-        found = find_config(where if where.exists() else Path.cwd())
+        found = find_config(where)  # a --stdin-filename need not exist: its folder still has a configuration
         if found not in _config_cache:
             _config_cache[found] = load_config(found)
         base = _config_cache[found]

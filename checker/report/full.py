@@ -24,7 +24,7 @@ _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
 def render(results: Sequence[CheckResult], context: Context) -> str:
     out = io.StringIO()
-    color = context.color and "NO_COLOR" not in os.environ
+    color = context.color and not os.environ.get("NO_COLOR")  # no-color.org: set and not empty
     console = Console(file=out, force_terminal=color, no_color=not color, highlight=False,
                       width=10_000, soft_wrap=True, emoji=False, markup=False)
     counts: Counter[str] = Counter()

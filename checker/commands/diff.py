@@ -1,0 +1,195 @@
+"""`budsjett-lint diff BASE HEAD`: what an amendment changes, per year, and whether it still balances.
+
+Each side is a file, `-` for standard input, or `REF:path` read from git
+(`main:proposal.budsjett`). Exit 1 when the amendment introduces a finding at
+or above the failing severity (errors by default), leaves a year that
+balanced before unbalanced or without the figures to show that it balances,
+or, in a year that does not balance, is not funded on its own: its changes
+spend more than they cover, or cannot be added up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from ...rules import unbalanced_year
+from ...rules.base import fmt
+from ..config import Config, ConfigError, find_config, load_config
+from ..diff import Amendment, Change, YearState, compare, to_data_amendment
+from ..engine import CheckResult, check_text, decode
+from ..files import ReadError, read_bytes, write_atomic
+from ..repo import is_revision_path, show
+from ..summary import Total
+from ..tables import Table, markdown, plain
+
+MARKER = "<!-- budsjett-lint diff -->"  # lets CI find and update its own pull request comment
+
+
+def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
+    p.add_argument("base", metavar="BASE", help="the budget before: a file, - or REF:path, e.g. main:proposal.budsjett")
+    p.add_argument("head", metavar="HEAD", help="the budget after the amendment: a file, - or REF:path")
+    p.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+                   help="text (default), markdown for a pull request comment, or json")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    p.add_argument("--fail-on", choices=["error", "warning", "info"],
+                   help="the lowest severity of an introduced finding that fails (default: error)")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.base == "-" and args.head == "-":
+        _error("only one side can be read from standard input")
+        return 2
+    try:
+        config = _config(args)
+        base = _check(args.base, config)
+        head = _check(args.head, config)
+    except (ConfigError, ReadError) as exc:
+        _error(str(exc))
+        return 2
+    amendment = compare(base, head, config.options_for(unbalanced_year).tolerance, args.fail_on or config.fail_on)
+    report = render(amendment, args.format)
+    if args.output:
+        try:
+            write_atomic(args.output, report.encode("utf-8"))
+        except OSError as exc:
+            _error(f"{args.output}: cannot write: {exc.strerror or exc}")
+            return 2
+    else:
+        sys.stdout.write(report)
+    return 1 if amendment.fails else 0
+
+
+def _config(args: argparse.Namespace) -> Config:
+    if args.config:
+        return load_config(Path(args.config))
+    head = args.head
+    where = Path(head) if head != "-" and not is_revision_path(head) else Path.cwd()
+    return load_config(find_config(where))
+
+
+def _check(spec: str, config: Config) -> CheckResult:
+    if spec != "-" and is_revision_path(spec):
+        data = show(spec, config.max_file_size)
+    else:
+        data = read_bytes(spec, config.max_file_size)
+    text, problem = decode(data, spec)
+    if text is None:
+        from ...dsl.model import Budget
+
+        assert problem is not None
+        return CheckResult(spec, Budget(text=data.decode("utf-8", "replace")), (problem,))
+    return check_text(text, spec, config)
+
+
+def render(a: Amendment, format: str) -> str:
+    if format == "json":
+        return json.dumps(to_data_amendment(a), ensure_ascii=False, indent=2) + "\n"
+    tables = build_tables(a)
+    scope = (f"Plan years {a.years[0]}–{a.years[-1]}; amounts in millions of NOK." if a.years
+             else "Neither version declares a period, so there are no plan years to compare.")
+    if format == "markdown":
+        return (f"{MARKER}\n## budsjett-lint: the amendment\n\n`{a.base}` → `{a.head}`. {scope}\n\n"
+                f"**{verdict(a)}**\n\n" + markdown(tables))
+    return f"budsjett-lint diff: {a.base} -> {a.head}\n{scope}\n\n" + plain(tables) + verdict(a) + "\n"
+
+
+def verdict(a: Amendment) -> str:
+    problems = []
+    for y in a.newly_unbalanced:
+        problems.append(f"{y.year} balanced before and {_state(y, after=True)} after")
+    for e in a.unfunded:
+        if e.net.unknown:
+            problems.append(f"{e.year} does not balance, and the amendment's own changes cannot be added up "
+                            f"({', '.join(e.net.unknown)} without a figure)")
+        else:
+            problems.append(f"{e.year} does not balance, and the amendment is not funded on its own: it spends "
+                            f"{fmt(e.net.known)} more than it covers")
+    failing = a.failing_findings
+    if failing:
+        n = len(failing)
+        noun = "error" if a.fail_on == "error" else "finding"
+        scope = "" if a.fail_on == "error" else f" at or above {a.fail_on}"
+        codes = ", ".join(sorted({d.code for d in failing}))
+        problems.append(f"it introduces {n} {noun}{'s' * (n != 1)}{scope} ({codes})")
+    if problems:
+        return "Fails: " + "; ".join(problems) + "."
+    level = "error" if a.fail_on == "error" else f"finding at or above {a.fail_on}"
+    return f"Passes: the amendment is funded on its own, unbalances no year, and brings no new {level}."
+
+
+def _signed(value: Decimal) -> str:
+    text = fmt(value)
+    return text if text.startswith("-") or text == "0.0" else f"+{text}"
+
+
+def _delta_cell(change: Change, year: int) -> str:
+    if year not in change.years:
+        return ""
+    before, after = change.years[year]
+    delta = change.delta(year)
+    if delta is not None:
+        return _signed(delta)
+    return f"{fmt(before)} -> {fmt(after)}"
+
+
+def _total_cell(total: Total) -> str:
+    if not total.unknown:
+        return _signed(total.known) if total.known else ""
+    return f"{_signed(total.known)} + ?" if total.known else "?"
+
+
+def _state(y: YearState, after: bool) -> str:
+    word = y.status_after if after else y.status_before
+    balance = y.after if after else y.before
+    if word == "outside" or balance is None:
+        return "not in the plan"
+    if word == "unknown":
+        n = len(balance.unknown)
+        return f"unverified ({n} line{'s lack' if n != 1 else ' lacks'} a figure)"
+    if word == "balanced":
+        return "balanced"
+    return f"{word} {fmt(abs(balance.gap))}"
+
+
+_SIGN = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def build_tables(a: Amendment) -> list[Table]:
+    years = tuple(str(y) for y in a.years)
+    changes = Table(
+        f"Changes ({len(a.changes)})", ("", "Kind", "Name", "Line", *years, "Also changed"),
+        tuple((_SIGN[c.status], c.kind, c.name, str(c.line or ""), *(_delta_cell(c, y) for y in a.years),
+               "; ".join(c.details)) for c in a.changes),
+        note="+ added, - removed, ~ changed; a year shows the change of its figure." if a.changes else None,
+        align="lllr" + "r" * len(years) + "l",
+    )
+    effect = Table(
+        "Fiscal effect per year", ("Year", "Operating spend", "Coverage", "Net effect on the gap", "Investments"),
+        tuple((str(e.year), _total_cell(e.spend), _total_cell(e.cover), _total_cell(e.net), _total_cell(e.capital))
+              for e in a.effects),
+        note="`?`: a line whose figure is missing on one side, so its change is not known.",
+    )
+    balance = Table(
+        "Operating balance per year", ("Year", "Before", "After", ""),
+        tuple((str(y.year), _state(y, after=False), _state(y, after=True),
+               "newly unbalanced" if y.newly_unbalanced else "") for y in a.balance),
+        align="llll",
+    )
+    introduced = _findings(f"Findings introduced ({len(a.introduced)})", a.introduced)
+    resolved = _findings(f"Findings resolved ({len(a.resolved)})", a.resolved)
+    return [changes, effect, balance, introduced, resolved]
+
+
+def _findings(title: str, found) -> Table:
+    return Table(title, ("Code", "Severity", "Where", "Message"),
+                 tuple((d.code, d.severity, f"{d.file}:{d.span.line}:{d.span.column}", d.message) for d in found),
+                 align="llll")
+
+
+def _error(message: str) -> None:
+    print(f"budsjett-lint: error: {message}", file=sys.stderr)

@@ -1,0 +1,193 @@
+"""`budsjett-lint summary FILE`: the tables a budget document prints.
+
+Per year of the plan: operating spend by area and by line (utgifter drift),
+coverage by line (inndekning drift), fund movements, investments and
+borrowing, the operating balance, and the lines without figures. Rich tables
+on a terminal; `--format markdown`, `csv` or `json` for documents and tools.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from ...dsl import parse
+from ...rules import unbalanced_year
+from ...rules.base import fmt
+from ..config import ConfigError, find_config, load_config
+from ..engine import decode
+from ..files import ReadError, read_bytes, write_atomic
+from ..summary import Summary, Total, summarize, to_data
+from ..tables import Table, csv_text, draw, markdown
+
+TABLES = ("areas", "spend", "coverage", "funds", "investments", "balance", "missing")
+
+
+def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
+    p.add_argument("file", metavar="FILE", help="a .budsjett file, or - for standard input")
+    p.add_argument("--format", choices=["table", "markdown", "csv", "json"], default="table",
+                   help="table: rich tables, as on a terminal (default); markdown, csv or json otherwise")
+    p.add_argument("--table", action="append", choices=TABLES, metavar="NAME",
+                   help=f"print only this table (repeatable): {', '.join(TABLES)}")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in the table format")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(Path(args.config) if args.config else
+                             find_config(Path(args.file) if args.file != "-" else Path.cwd()))
+        data = read_bytes(args.file, config.max_file_size)
+    except (ConfigError, ReadError) as exc:
+        _error(str(exc))
+        return 2
+    text, problem = decode(data, args.file)
+    if text is None:
+        assert problem is not None
+        print(f"{args.file}:{problem.span.line}:{problem.span.column}: {problem.code} {problem.message}",
+              file=sys.stderr)
+        return 1
+    parsed = parse(text)
+    for p in parsed.problems:
+        print(f"{args.file}:{p.span.line}:{p.span.column}: {p.code} {p.message}", file=sys.stderr)
+    if parsed.problems:
+        print(f"budsjett-lint: warning: the summary leaves out what {len(parsed.problems)} syntax "
+              f"error{'s' * (len(parsed.problems) != 1)} kept from being read", file=sys.stderr)
+    if not parsed.budget.years:
+        print("budsjett-lint: warning: no plan years: the header has no `period`, e.g. period 2020..2023",
+              file=sys.stderr)
+    summary = summarize(parsed.budget, config.options_for(unbalanced_year).tolerance)
+    report = render(summary, args.format, args.table or TABLES, _color(args))
+    if args.output:
+        try:
+            write_atomic(args.output, report.encode("utf-8"))
+        except OSError as exc:
+            _error(f"{args.output}: cannot write: {exc.strerror or exc}")
+            return 2
+    else:
+        sys.stdout.write(report)
+    return 1 if parsed.problems else 0
+
+
+def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], color: bool = False) -> str:
+    if format == "json":
+        data = to_data(summary)
+        keys = {"areas": "spend_by_area"}
+        wanted = {keys.get(name, name) for name in chosen}
+        data = {k: v for k, v in data.items() if k in ("name", "title", "years") or k in wanted}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    tables = [t for name, t in zip(TABLES, build_tables(summary)) if name in chosen]
+    if format == "csv":
+        return csv_text(tables)
+    heading = _heading(summary)
+    if format == "markdown":
+        return f"## {heading}\n\n{_scope(summary)}\n\n" + markdown(tables)
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    return f"{heading}\n{_scope(summary)}\n\n" + draw(tables, color, width)
+
+
+def _heading(summary: Summary) -> str:
+    name = summary.name or "(unnamed budget)"
+    return f"{name}: {summary.title}" if summary.title else name
+
+
+def _scope(summary: Summary) -> str:
+    if not summary.years:
+        return "No plan years (the header has no period). Amounts in millions of NOK."
+    return (f"Plan years {summary.years[0]}–{summary.years[-1]}. Amounts in millions of NOK, as the document "
+            "writes them; `?` is a year the document names without a figure.")
+
+
+def cell(value: Decimal | None) -> str:
+    return "?" if value is None else fmt(value)
+
+
+def total_cell(total: Total) -> str:
+    if not total.unknown:
+        return fmt(total.known)
+    return f"{fmt(total.known)} + ?" if total.known else "?"
+
+
+def _years_text(years: tuple[int, ...], plan: tuple[int, ...]) -> str:
+    if years == plan and len(plan) > 1:
+        return f"all ({plan[0]}–{plan[-1]})"
+    return ", ".join(map(str, years))
+
+
+def build_tables(s: Summary) -> list[Table]:
+    """The tables in the order of TABLES."""
+    years = tuple(str(y) for y in s.years)
+    spend_total = s.total(s.spend)
+    cover_total = s.total(s.coverage)
+
+    areas = Table(
+        "Operating spend by area (utgifter drift)", ("Area", *years),
+        tuple((g.label, *(total_cell(g.years[y]) for y in s.years)) for g in s.spend_by_area),
+        ("Total", *(total_cell(spend_total[y]) for y in s.years)) if s.spend else None,
+    )
+    spend = Table(
+        "Operating spend by line (utgifter drift)", ("Line", "Area", *years),
+        tuple((ln.name, ln.area or "", *(cell(ln.years[y]) for y in s.years)) for ln in s.spend),
+        ("Total", "", *(total_cell(spend_total[y]) for y in s.years)) if s.spend else None,
+        align="ll" + "r" * len(years),
+    )
+    coverage = Table(
+        "Coverage by line (inndekning drift)", ("Line", "Kind", *years),
+        tuple((ln.name, ln.kind, *(cell(ln.years[y]) for y in s.years)) for ln in s.coverage),
+        ("Total", "", *(total_cell(cover_total[y]) for y in s.years)) if s.coverage else None,
+        align="ll" + "r" * len(years),
+    )
+    fund_rows = []
+    for f in s.funds:
+        fund_rows.append((f.name, "allocated", *(total_cell(f.allocated[y]) for y in s.years)))
+        fund_rows.append((f.name, "drawn", *(total_cell(f.drawn[y]) for y in s.years)))
+        fund_rows.append((f.name, "net change", *(total_cell(f.net[y]) for y in s.years)))
+    openings = [f"{f.name}: opening balance {fmt(f.opening)}" for f in s.funds if f.opening is not None]
+    funds = Table("Fund movements", ("Fund", "Movement", *years), tuple(fund_rows),
+                  note="; ".join(openings) or None, align="ll" + "r" * len(years))
+    capital_total = s.total(s.investments)
+    investments = Table(
+        "Investments and borrowing", ("Line", "Kind", *years),
+        tuple((ln.name, ln.kind, *(cell(ln.years[y]) for y in s.years)) for ln in s.investments),
+        ("Total", "", *(total_cell(capital_total[y]) for y in s.years)) if s.investments else None,
+        align="ll" + "r" * len(years),
+    )
+    balance_rows = []
+    for b in s.balance:
+        status = s.status(b)
+        if status == "unknown":
+            n = len(b.unknown)
+            text = f"unverified: {n} line{'s lack' if n != 1 else ' lacks'} a figure"
+        elif status == "balanced":
+            text = "balanced"
+        else:
+            text = f"{status} {fmt(abs(b.gap))}"
+        balance_rows.append((str(b.year), fmt(b.spend), fmt(b.cover), fmt(b.draws), fmt(b.gap), text))
+    balance = Table(
+        "Operating balance per year", ("Year", "Spend", "Covered", "Fund draws", "Gap", "Status"),
+        tuple(balance_rows), align="lrrrrl",
+        note="Spend, coverage and fund draws (part of coverage) count the known figures; the gap is spend minus "
+             "coverage. A year is verified only when every line that counts in it has a figure.",
+    )
+    missing = Table(
+        "Lines without figures", ("Line", "Kind", "Area", "At line", "Years without a figure", "What is known"),
+        tuple((m.name, m.kind, m.area or "", str(m.line), _years_text(m.years, s.years), m.known)
+              for m in s.missing),
+        align="lllrll",
+    )
+    return [areas, spend, coverage, funds, investments, balance, missing]
+
+
+def _color(args: argparse.Namespace) -> bool:
+    if args.color != "auto":
+        return args.color == "always"
+    return not args.output and sys.stdout.isatty()
+
+
+def _error(message: str) -> None:
+    print(f"budsjett-lint: error: {message}", file=sys.stderr)

@@ -1,0 +1,55 @@
+"""JUnit XML: a test suite per file and a test case per rule that ran on it.
+
+A rule with findings is a failed test case whose failure lists them, one a
+line as `file:line:col: CODE message`; the rules that found nothing pass, so
+that CI shows what was checked and not only what failed.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import Sequence
+
+from ...rules.catalogue import entries
+from ..diagnostics import Diagnostic
+from ..engine import CheckResult
+from . import Context, relative
+
+# Characters that XML 1.0 does not allow, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NAMES = {e["code"]: e["name"] for e in entries()}
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def render(results: Sequence[CheckResult], context: Context) -> str:
+    suites = ET.Element("testsuites", name="budsjett-lint")
+    total_tests = total_failures = 0
+    for r in results:
+        path = _clean(relative(r.file, context.root))
+        by_code: dict[str, list[Diagnostic]] = defaultdict(list)
+        for d in r.diagnostics:
+            by_code[d.code].append(d)
+        codes = sorted(set(r.codes) | set(by_code))
+        failures = sum(1 for c in codes if by_code.get(c))
+        suite = ET.SubElement(suites, "testsuite", name=path, tests=str(len(codes)), failures=str(failures),
+                              errors="0", skipped="0")
+        for code in codes:
+            case = ET.SubElement(suite, "testcase", classname=path, name=f"{code} {_NAMES.get(code, code)}")
+            found = by_code.get(code)
+            if found:
+                failure = ET.SubElement(case, "failure", type=code,
+                                        message=_clean(f"{len(found)} finding{'s' * (len(found) != 1)}: "
+                                                       f"{found[0].message}"))
+                failure.text = _clean("".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.message}\n"
+                                              for d in found))
+        total_tests += len(codes)
+        total_failures += failures
+    suites.set("tests", str(total_tests))
+    suites.set("failures", str(total_failures))
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
