@@ -12,13 +12,17 @@ from types import ModuleType
 
 from . import (
     duplicate_name,
+    kroner_amount,
     unbalanced_year,
+    unordered_years,
     unused_suppression,
 )
 
 RULES: tuple[ModuleType, ...] = (
     duplicate_name,
+    kroner_amount,
     unbalanced_year,
+    unordered_years,
 )
 
 #: Rules the engine applies itself, after the others: they have no `check()`.
