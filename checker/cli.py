@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "rules": "List every rule with its code, name, severity and summary",
     "rule": "Show the page of one rule: what, why, a failing and a passing example",
     "export": "Print the model of a file as JSON",
+    "format": "Rewrite files in the canonical layout, keeping every comment",
 }
 _MODULE = {"rule": "rules"}
 
