@@ -273,13 +273,13 @@ def _attach(budget: Budget, pieces: list[_Piece]) -> list[Comment]:
         before = src[line_start:c.span.start].rstrip()
         text = c.text.rstrip(" \t")
         if before:
-            # The piece of the last token before the comment on its line.
-            owner = pieces[bisect.bisect_right(ends, line_start + len(before) - 1)]
-            if owner.after is None:
-                owner.after = text
+            # The piece of the last token before the comment on its line. A second
+            # trailing comment on one piece (its tokens ran over two lines) stays
+            # on a line of its own, before what follows.
+            i = bisect.bisect_right(ends, line_start + len(before) - 1)
+            if i < len(pieces) and pieces[i].after is None:
+                pieces[i].after = text
                 continue
-            # A second trailing comment on one piece (its tokens ran over two
-            # lines): it stays on a line of its own before what follows.
         i = bisect.bisect_right(ends, c.span.start)
         comment = Comment(text, c.span)
         if i < len(pieces):

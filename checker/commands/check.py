@@ -123,9 +123,9 @@ def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namesp
     from ..fixes import fix_text
 
     outcome = fix_text(text, shown, config, unsafe=args.unsafe_fixes)
-    if outcome.syntax_errors:
+    if outcome.syntax_errors:  # then the text is as it was
         print(f"budsjett-lint: {shown}: not fixed: the file has syntax errors", file=sys.stderr)
-    elif args.diff:
+    if args.diff:
         args.diffs.append(unified_diff(text, outcome.text, shown))
     elif file == "-":
         args.fixed_stdin = outcome.text

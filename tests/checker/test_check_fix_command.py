@@ -93,6 +93,13 @@ def test_a_file_with_syntax_errors_is_not_fixed(path):
     assert b"SYN001" in r.stdout and b"STR010" in r.stdout
 
 
+def test_standard_input_with_syntax_errors_comes_back_unchanged():
+    broken = UNUSED + 'item "B" oppvekst 2020 = 1\n'
+    r = run("check", "--fix", "--format", "concise", "-", stdin=broken.encode())
+    assert r.stdout.decode() == broken
+    assert r.returncode == 1 and b"SYN001" in r.stderr
+
+
 def test_a_failed_write_is_an_error_and_leaves_the_file(path, tmp_path):
     hooks = tmp_path / "hooks"
     hooks.mkdir()

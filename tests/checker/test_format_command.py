@@ -176,3 +176,12 @@ def test_a_read_only_folder_leaves_the_file(tmp_path, messy):
 def test_the_formatted_file_is_what_format_text_gives(messy):
     assert run("format", str(messy)).returncode == 0
     assert messy.read_text() == format_text(MESSY)
+
+
+def test_a_formatter_bug_is_reported_and_nothing_is_written(monkeypatch, messy, capsys):
+    from budsjett_lint.checker import cli, formatter
+
+    monkeypatch.setattr(formatter, "spell_millions", lambda value: "1")  # a bug that changes figures
+    assert cli.main(["format", str(messy)]) == 2
+    assert "not formatted: the formatted text would mean something else. This is a bug" in capsys.readouterr().err
+    assert messy.read_bytes() == MESSY.encode()
