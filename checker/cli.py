@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "export": "Print the model of a file as JSON",
     "summary": "Print the tables of a budget: spend, coverage, funds and the balance per year",
     "diff": "Compare two versions of a budget: what an amendment changes, per year, and whether it balances",
+    "format": "Rewrite files in the canonical layout, keeping every comment",
 }
 _MODULE = {"rule": "rules"}
 

@@ -25,13 +25,14 @@ FUND = "Disposisjonsfondet"
 BALANCING_LINE = "Inndekning drift"
 POT = "Potten til nærmiljøanlegg"
 
-_name_chars = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789 -/,.()"))
+_name_chars = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789 -/,.()#"))
 names = st.text(_name_chars, min_size=1, max_size=30).map(str.strip).filter(bool)
 amount_values = st.decimals(min_value=Decimal("-500"), max_value=Decimal("500"), places=1, allow_nan=False,
                             allow_infinity=False)
 prose_words = st.sampled_from(
     ["De", "rødgrønne", "setter", "av", "3,5", "millioner", "i", "2020", "økende", "til", "7", "mill", "2021",
-     "halvårseffekt", "fra", "400", "000", "kroner", "prøveprosjekt", "æøå", "–", "«sitat»", "#ikke-kommentar"])
+     "halvårseffekt", "fra", "400", "000", "kroner", "prøveprosjekt", "æøå", "–", "«sitat»", "#ikke-kommentar",
+     '"sitat"', "2020=1"])
 prose = st.lists(prose_words, min_size=1, max_size=25).map(" ".join)
 comments = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30).map(lambda s: "# " + s)
 

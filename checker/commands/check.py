@@ -30,10 +30,15 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in the full format")
     p.add_argument("--baseline", metavar="FILE", help="report only findings that this baseline does not hold")
     p.add_argument("--write-baseline", metavar="FILE", help="write every current finding to FILE as a baseline")
+    p.add_argument("--fix", action="store_true", help="apply the safe fixes, write the files, report what remains")
+    p.add_argument("--unsafe-fixes", action="store_true",
+                   help="with --fix or --diff, apply the unsafe fixes too: they change figures")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
 
 
 def run(args: argparse.Namespace) -> int:
     status = 0
+    args.diffs, args.fixed_stdin = [], None  # filled by --diff, and by --fix on standard input
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     files, errors = collect(paths)
     for e in errors:
@@ -62,15 +67,22 @@ def run(args: argparse.Namespace) -> int:
     except baseline.BaselineError as exc:
         _error(str(exc))
         return 2
+    if args.diff:  # the diff instead of the report
+        sys.stdout.write("".join(args.diffs))
+        return status or int(any(args.diffs))
     results = [r for r, _ in checked]
     context = Context(color=_color(args), root=root)
     report = render(args.format, results, context)
+    if args.fixed_stdin is not None:
+        sys.stdout.write(args.fixed_stdin)
     if args.output:
         try:
             write_atomic(args.output, report.encode("utf-8"))
         except OSError as exc:
             _error(f"{args.output}: cannot write the report: {exc.strerror or exc}")
             return 2
+    elif args.fixed_stdin is not None:  # the fixed text goes to standard output, the report beside it
+        sys.stderr.write(report)
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
@@ -116,8 +128,36 @@ def _check_files(files: list[str], args: argparse.Namespace,
 
             results.append((CheckResult(shown, Budget(text=data.decode("utf-8", "replace")), (problem,)), config))
             continue
-        results.append((check_text(text, shown, config), config))
+        if args.fix or args.diff:
+            result, written = _fix(file, shown, text, config, args)
+            failed |= not written
+        else:
+            result = check_text(text, shown, config)
+        results.append((result, config))
     return results, failed
+
+
+def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namespace) -> tuple[CheckResult, bool]:
+    """Apply the fixes to one file, or keep them for --diff; the check of what remains, and
+    False where the file could not be written."""
+    from ..textdiff import unified_diff
+    from ..fixes import fix_text
+
+    outcome = fix_text(text, shown, config, unsafe=args.unsafe_fixes)
+    if outcome.syntax_errors:  # then the text is as it was
+        print(f"budsjett-lint: {shown}: not fixed: the file has syntax errors", file=sys.stderr)
+    if args.diff:
+        args.diffs.append(unified_diff(text, outcome.text, shown))
+    elif file == "-":
+        args.fixed_stdin = outcome.text
+    elif outcome.text != text:
+        try:
+            write_atomic(file, outcome.text.encode("utf-8"))
+        except OSError as exc:
+            _error(f"{file}: cannot write the fixes: {exc.strerror or exc}; the file is left as it was")
+            return check_text(text, shown, config), False
+        print(f"Fixed {outcome.fixed} finding{'s' * (outcome.fixed != 1)} in {shown}.", file=sys.stderr)
+    return outcome.result, True
 
 
 def _color(args: argparse.Namespace) -> bool:

@@ -1,0 +1,118 @@
+"""`budsjett-lint format PATH...`: rewrite files in the canonical layout.
+
+Exit codes: 0 every file is formatted (or was rewritten), 1 a file would change
+(`--check`, `--diff`) or has syntax errors and was left as it was, 2 a file or
+the configuration could not be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..config import Config, ConfigError, load_config
+from ..textdiff import unified_diff
+from ..engine import decode
+from ..files import ReadError, collect, read_bytes, write_atomic
+from ..formatter import FormatterError, SyntaxErrors, format_text
+from .check import config_for
+
+
+def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
+    p.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                   help="files, folders (every *.budsjett below) or - to format standard input to standard output")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; list the files that would change, and exit 1 if any would")
+    p.add_argument("--diff", action="store_true",
+                   help="write nothing; print the changes as a unified diff, and exit 1 if there are any")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    p.add_argument("--stdin-filename", metavar="NAME", help="the name of standard input, for messages and configuration")
+    # The configuration is found as `check` finds it; these `check` options do not apply here.
+    p.set_defaults(select=None, ignore=None, fail_on=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    files, errors = collect(args.paths)
+    status = 0
+    for e in errors:
+        _error(e)
+        status = 2
+    try:
+        override = load_config(Path(args.config)) if args.config else None
+        counts = {"changed": 0, "unchanged": 0}
+        for file in files:
+            status = max(status, _format_file(file, args, config_for(file, args, override), counts))
+    except ConfigError as exc:
+        _error(str(exc))
+        return 2
+    if any(f != "-" for f in files):
+        _summary(counts, args)
+    return status
+
+
+def _format_file(file: str, args: argparse.Namespace, config: Config, counts: dict[str, int]) -> int:
+    shown = args.stdin_filename if file == "-" and args.stdin_filename else file
+    try:
+        data = read_bytes(file, config.max_file_size)
+    except ReadError as exc:
+        _error(str(exc))
+        return 2
+    text, problem = decode(data, shown)
+    if text is None:
+        assert problem is not None
+        _report(shown, problem.span.line, problem.span.column, problem.code, problem.message)
+        return 1
+    try:
+        formatted = format_text(text, config.format)
+    except SyntaxErrors as exc:
+        for p in exc.problems:
+            _report(shown, p.span.line, p.span.column, p.code, p.message)
+        _error(f"{shown}: not formatted: it has syntax errors" + ("" if file == "-" else "; the file is left as it was"))
+        return 1
+    except FormatterError as exc:
+        _error(f"{shown}: not formatted: {exc}. This is a bug in budsjett-lint: please report it with the file")
+        return 2
+    changed = formatted != text
+    counts["changed" if changed else "unchanged"] += 1
+    if args.diff:
+        _out(unified_diff(text, formatted, shown))
+        return int(changed)
+    if args.check:
+        if changed:
+            _out(f"would reformat {shown}\n")
+        return int(changed)
+    if file == "-":
+        _out(formatted)
+    elif changed:
+        try:
+            write_atomic(file, formatted.encode("utf-8"))
+        except OSError as exc:
+            _error(f"{file}: cannot write: {exc.strerror or exc}; the file is left as it was")
+            return 2
+    return 0
+
+
+def _summary(counts: dict[str, int], args: argparse.Namespace) -> None:
+    def files(n: int) -> str:
+        return f"{n} file{'s' * (n != 1)}"
+
+    if args.check or args.diff:
+        message = f"{files(counts['changed'])} would be reformatted, {files(counts['unchanged'])} already formatted"
+    else:
+        message = f"{files(counts['changed'])} reformatted, {files(counts['unchanged'])} left unchanged"
+    print(message, file=sys.stderr)
+
+
+def _out(text: str) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _report(file: str, line: int, column: int, code: str, message: str) -> None:
+    print(f"{file}:{line}:{column}: {code} {message}", file=sys.stderr)
+
+
+def _error(message: str) -> None:
+    print(f"budsjett-lint: error: {message}", file=sys.stderr)

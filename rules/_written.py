@@ -1,0 +1,79 @@
+"""How amounts are written: the tokens of a line, their year order, the spelling of figures.
+
+Shared by STR010 (years in order), STR011 (kroner written in millions) and the
+formatter, so that what the rules ask for is exactly what the formatter writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from ..dsl.model import Amount, Span
+
+_MILLION = Decimal(1_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One amount as written: `2020=3.5`, or a range such as `2022..2023=5`."""
+
+    first: int
+    last: int
+    value: Decimal | None
+    kroner: bool
+    ranged: bool
+    span: Span
+
+    @property
+    def years(self) -> str:
+        return f"{self.first}..{self.last}" if self.ranged else str(self.first)
+
+
+def written(amounts: tuple[Amount, ...]) -> list[Written]:
+    """The amounts of a line as they were written: a range is one token, not one amount a year."""
+    result: list[Written] = []
+    for a in amounts:
+        if result and a.ranged and result[-1].ranged and result[-1].span == a.span:
+            result[-1] = replace(result[-1], last=a.year)
+        else:
+            result.append(Written(a.year, a.year, a.value, a.kroner, a.ranged, a.span))
+    return result
+
+
+def repeats_a_year(tokens: list[Written]) -> bool:
+    """Whether some year is given twice: then the order decides which figure counts."""
+    seen: set[int] = set()
+    for t in tokens:
+        years = range(t.first, t.last + 1)
+        if any(y in seen for y in years):
+            return True
+        seen.update(years)
+    return False
+
+
+def in_year_order(tokens: list[Written]) -> bool:
+    return all(a.first < b.first for a, b in zip(tokens, tokens[1:]))
+
+
+def year_order(tokens: list[Written]) -> list[Written]:
+    """The tokens in year order, where that keeps the meaning; else as written."""
+    if repeats_a_year(tokens):
+        return list(tokens)
+    return sorted(tokens, key=lambda t: t.first)
+
+
+def spell_millions(value: Decimal) -> str:
+    """The one spelling of a figure in millions: `7`, `3.5`, `-45`, `0.25` (no trailing zeros)."""
+    text = f"{value.normalize():f}"
+    return "0" if text == "-0" else text
+
+
+def spell_kroner(value: Decimal) -> str | None:
+    """A figure in millions written in kroner, `400 000 kr`; None where it is no whole number of kroner."""
+    kroner = value * _MILLION
+    if kroner != kroner.to_integral_value():
+        return None
+    whole = int(kroner)
+    sign = "-" if whole < 0 else ""
+    return f"{sign}{abs(whole):,} kr".replace(",", " ")
