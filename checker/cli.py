@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "rules": "List every rule with its code, name, severity and summary",
     "rule": "Show the page of one rule: what, why, a failing and a passing example",
     "export": "Print the model of a file as JSON",
+    "server": "Run the language server for editors (Language Server Protocol on stdio)",
 }
 _MODULE = {"rule": "rules"}
 
