@@ -296,9 +296,9 @@ def suppression_edit(budget: Budget, line: int, code: str) -> Edit | None:
     """An edit that suppresses `code` on `line`, or None where no comment can do it.
 
     Extends a suppression that already applies to the line; else appends one to
-    the line; else (the line has a comment of its own) puts one alone on the
-    line above. The result is parsed again, so that a comment that would land
-    inside a text block is never offered.
+    the line, or puts one alone on the line above where the line has a comment
+    of its own or ends inside a text block. Each candidate is parsed again, so
+    that a comment that would land inside a text block is never offered.
     """
     text = budget.text
     for s in find_suppressions(budget):
@@ -314,14 +314,15 @@ def suppression_edit(budget: Budget, line: int, code: str) -> Edit | None:
     if text[start:end].endswith("\r"):
         end -= 1
     comment = f"# budsjett-lint: ignore[{code}]"
+    indent = re.match(r"[ \t]*", text[start:end]).group()
+    newline = "\r\n" if "\r\n" in text else "\n"
+    candidates = [(Edit(start, start, indent + comment + newline), line + 1)]
     if not any(c.span.line == line for c in budget.comments):
-        edit, target = Edit(end, end, "  " + comment), line
-    else:
-        indent = re.match(r"[ \t]*", text[start:end]).group()
-        edit, target = Edit(start, start, indent + comment + "\n"), line + 1
-    changed = parse(apply_edits(text, [edit])).budget
-    if any(s.line == target and code in s.codes for s in find_suppressions(changed)):
-        return edit
+        candidates.insert(0, (Edit(end, end, "  " + comment), line))
+    for edit, target in candidates:
+        changed = parse(apply_edits(text, [edit])).budget
+        if any(s.line == target and code in s.codes for s in find_suppressions(changed)):
+            return edit
     return None
 
 

@@ -96,7 +96,7 @@ def test_registered_as_a_pygments_plugin():
     assert isinstance(get_lexer_for_filename("proposal.budsjett"), BudsjettLexer)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(documents())
 def test_no_error_token_in_generated_documents(text):
     assert errors(text) == []

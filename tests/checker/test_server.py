@@ -75,16 +75,31 @@ class Published:
         return await asyncio.wait_for(arrived(), timeout=30)
 
 
-@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER))
-async def client(lsp_client: LanguageClient, tmp_path_factory):
+async def start(lsp_client: LanguageClient, tmp_path_factory, editor: str):
     root = tmp_path_factory.mktemp("workspace")
-    await lsp_client.initialize_session(lsp.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri()))
+    lsp_client.initialized_with = await lsp_client.initialize_session(lsp.InitializeParams(
+        capabilities=client_capabilities(editor), root_uri=root.as_uri()))
     lsp_client.root = root
     lsp_client.published = Published(lsp_client)
-    yield
+
+
+async def stop(lsp_client: LanguageClient):
     lsp_client.published.stop()
     await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER))
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    await start(lsp_client, tmp_path_factory, "visual-studio-code")
+    yield
+    await stop(lsp_client)
+
+
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER))
+async def neovim(lsp_client: LanguageClient, tmp_path_factory):
+    await start(lsp_client, tmp_path_factory, "neovim")
+    yield
+    await stop(lsp_client)
 
 
 _numbers = itertools.count()
@@ -225,6 +240,19 @@ async def test_columns_are_counted_in_utf16_units(client: LanguageClient):
     prefix = 'item "😀 Fest på Øya" kultur '
     assert syntax.range.start == lsp.Position(1, len(prefix) + 1)  # the emoji is two units, ø and Ø one
     assert syntax.range.end == lsp.Position(1, len(prefix) + 5)
+
+
+async def test_columns_are_counted_in_the_encoding_the_client_prefers(neovim: LanguageClient):
+    assert neovim.initialized_with.capabilities.position_encoding == lsp.PositionEncodingKind.Utf8
+    text = 'budget "E" period 2020..2021\nitem "😀 Fest på Øya" kultur 2020 = 1\ncover "😀" 2020=1\n'
+    doc = Doc(neovim, text)
+    [syntax] = [d for d in await doc.diagnostics() if d.code == "SYN001"]
+    prefix = 'item "😀 Fest på Øya" kultur '.encode()
+    assert syntax.range.start == lsp.Position(1, len(prefix))  # the emoji is four bytes, ø and Ø two
+    hover = await neovim.text_document_hover_async(lsp.HoverParams(
+        text_document=doc.ident(), position=lsp.Position(2, 11)))  # the closing quote, after 4 bytes of emoji
+    assert hover.contents.value.startswith('**cover** "😀"')
+    assert hover.range == lsp.Range(lsp.Position(2, 6), lsp.Position(2, 12))
 
 
 async def test_a_burst_of_edits_ends_with_the_diagnostics_of_the_last_text(client: LanguageClient):
