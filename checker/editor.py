@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pygments.token import Comment, Keyword, Name as NameToken, Number, Operator, String, Whitespace
+from pygments.token import Comment, Keyword, Name as NameToken, Operator, String, Whitespace
 
 from ..dsl import parse
 from ..dsl.model import (

@@ -190,7 +190,8 @@ class BudsjettServer(LanguageServer):
             if str(found) not in self.reported_config_errors:
                 self.reported_config_errors.add(str(found))
                 self.window_show_message(lsp.ShowMessageParams(
-                    type=lsp.MessageType.Error, message=f"budsjett-lint: {exc}; checking with the default configuration"))
+                    type=lsp.MessageType.Error,
+                    message=f"budsjett-lint: {exc}; checking with the default configuration"))
             log.error("%s", exc)
             return Config()
 
@@ -259,7 +260,8 @@ class BudsjettServer(LanguageServer):
                 del self.pending[uri]
 
     def publish(self, uri: str, version: int | None, diagnostics: list[lsp.Diagnostic]) -> None:
-        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+        params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        self.text_document_publish_diagnostics(params)
 
     def close(self, uri: str) -> None:
         waiting = self.pending.pop(uri, None)
@@ -280,7 +282,8 @@ class BudsjettServer(LanguageServer):
 
 def to_lsp(d: Diagnostic, uri: str, index: LineIndex) -> lsp.Diagnostic:
     """A diagnostic as the protocol has it: its code, a link to the rule's page, and the related places."""
-    related = [lsp.DiagnosticRelatedInformation(location=lsp.Location(uri, index.range(r.span)), message=r.note) for r in d.related]
+    related = [lsp.DiagnosticRelatedInformation(location=lsp.Location(uri, index.range(r.span)), message=r.note)
+               for r in d.related]
     return lsp.Diagnostic(
         range=index.range(d.span),
         message=d.message + (f"\nhelp: {d.hint}" if d.hint else ""),
@@ -414,7 +417,7 @@ def code_actions(ls: BudsjettServer, params: lsp.CodeActionParams) -> list[lsp.C
     wanted = params.range
     actions: list[lsp.CodeAction] = []
     suppressions: dict[tuple[int, str], lsp.CodeAction] = {}
-    for d, shown in zip(a.result.diagnostics, a.diagnostics):
+    for d, shown in zip(a.result.diagnostics, a.diagnostics, strict=True):
         if not _overlaps(shown.range, wanted):
             continue
         if d.fix is not None:
@@ -461,7 +464,8 @@ def rename(ls: BudsjettServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | 
     try:
         edits = editor.rename_edits(a.budget, found.name.text, params.new_name)
     except editor.RenameError as exc:
-        raise JsonRpcException(f"cannot rename \"{found.name.text}\": {exc}", int(lsp.LSPErrorCodes.RequestFailed)) from None
+        message = f'cannot rename "{found.name.text}": {exc}'
+        raise JsonRpcException(message, int(lsp.LSPErrorCodes.RequestFailed)) from None
     return ls.workspace_edit(a, edits)
 
 

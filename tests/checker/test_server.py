@@ -145,6 +145,10 @@ class Doc:
         return lsp.TextDocumentIdentifier(uri=self.uri)
 
 
+async def hover(client: LanguageClient, document: lsp.TextDocumentIdentifier, position: lsp.Position):
+    return await client.text_document_hover_async(lsp.HoverParams(text_document=document, position=position))
+
+
 def utf16(s: str) -> int:
     return len(s.encode("utf-16-le")) // 2
 
@@ -249,10 +253,9 @@ async def test_columns_are_counted_in_the_encoding_the_client_prefers(neovim: La
     [syntax] = [d for d in await doc.diagnostics() if d.code == "SYN001"]
     prefix = 'item "😀 Fest på Øya" kultur '.encode()
     assert syntax.range.start == lsp.Position(1, len(prefix))  # the emoji is four bytes, ø and Ø two
-    hover = await neovim.text_document_hover_async(lsp.HoverParams(
-        text_document=doc.ident(), position=lsp.Position(2, 11)))  # the closing quote, after 4 bytes of emoji
-    assert hover.contents.value.startswith('**cover** "😀"')
-    assert hover.range == lsp.Range(lsp.Position(2, 6), lsp.Position(2, 12))
+    shown = await hover(neovim, doc.ident(), lsp.Position(2, 11))  # the closing quote, after 4 bytes of emoji
+    assert shown.contents.value.startswith('**cover** "😀"')
+    assert shown.range == lsp.Range(lsp.Position(2, 6), lsp.Position(2, 12))
 
 
 async def test_a_burst_of_edits_ends_with_the_diagnostics_of_the_last_text(client: LanguageClient):
@@ -261,7 +264,7 @@ async def test_a_burst_of_edits_ends_with_the_diagnostics_of_the_last_text(clien
         doc.change(DOC.replace("2021=5 from", f"2021={i % 7} from") + f"# edit {i}\n" + "item x\n" * (i % 3))
     final = await doc.diagnostics()
     assert seen(final) == expected(doc.text, doc.path)
-    await client.text_document_hover_async(lsp.HoverParams(text_document=doc.ident(), position=lsp.Position(0, 0)))  # a round trip
+    await hover(client, doc.ident(), lsp.Position(0, 0))  # a round trip
     assert client.published.latest(doc.uri).version == doc.version
 
 
@@ -271,7 +274,7 @@ async def test_a_burst_of_edits_ends_with_the_diagnostics_of_the_last_text(clien
 async def test_hover_on_a_name_in_a_link_shows_the_entry(client: LanguageClient):
     doc = Doc(client, DOC)
     await doc.diagnostics()
-    result = await client.text_document_hover_async(lsp.HoverParams(text_document=doc.ident(), position=doc.at('offset "Toppet', 9)))
+    result = await hover(client, doc.ident(), doc.at('offset "Toppet', 9))
     text = result.contents.value
     assert '**item** "Toppet bemanning"' in text
     assert "Oppvekst (`oppvekst`)" in text
@@ -285,7 +288,7 @@ async def test_hover_on_a_name_in_a_link_shows_the_entry(client: LanguageClient)
 
 async def test_hover_on_a_suppressed_code_shows_the_rule(client: LanguageClient):
     doc = Doc(client, DOC.replace("period 2020..2021", "period 2020..2021  # budsjett-lint: ignore[BAL001]"))
-    result = await client.text_document_hover_async(lsp.HoverParams(text_document=doc.ident(), position=doc.at("BAL001", 2)))
+    result = await hover(client, doc.ident(), doc.at("BAL001", 2))
     assert "**BAL001** unbalanced-year" in result.contents.value
     assert "A plan year whose operating spending and coverage differ." in result.contents.value
     assert result.range == lsp.Range(doc.at("BAL001", 0), doc.at("BAL001", 6))
@@ -293,7 +296,7 @@ async def test_hover_on_a_suppressed_code_shows_the_rule(client: LanguageClient)
 
 async def test_no_hover_away_from_names(client: LanguageClient):
     doc = Doc(client, DOC)
-    assert await client.text_document_hover_async(lsp.HoverParams(text_document=doc.ident(), position=doc.at("2020=3.5"))) is None
+    assert await hover(client, doc.ident(), doc.at("2020=3.5")) is None
 
 
 async def test_definition_of_a_name_in_a_link(client: LanguageClient):
@@ -316,13 +319,16 @@ async def test_references_of_an_entry(client: LanguageClient):
 async def test_rename_updates_the_declaration_and_every_reference(client: LanguageClient):
     doc = Doc(client, DOC)
     where = doc.at('<-> "Redusert', 8)
-    prepared = await client.text_document_prepare_rename_async(lsp.PrepareRenameParams(text_document=doc.ident(), position=where))
+    prepared = await client.text_document_prepare_rename_async(
+        lsp.PrepareRenameParams(text_document=doc.ident(), position=where))
     assert prepared.placeholder == "Redusert vikarinnleie"
-    edit = await client.text_document_rename_async(lsp.RenameParams(text_document=doc.ident(), position=where, new_name="Færre vikarer 🙂"))
+    edit = await client.text_document_rename_async(
+        lsp.RenameParams(text_document=doc.ident(), position=where, new_name="Færre vikarer 🙂"))
     renamed = doc.apply(edits_of(edit, doc.uri))
     assert renamed == DOC.replace('"Redusert vikarinnleie"', '"Færre vikarer 🙂"')
     with pytest.raises(JsonRpcException, match='"Toppet bemanning" is already the name of line 3'):
-        await client.text_document_rename_async(lsp.RenameParams(text_document=doc.ident(), position=where, new_name="Toppet bemanning"))
+        await client.text_document_rename_async(
+            lsp.RenameParams(text_document=doc.ident(), position=where, new_name="Toppet bemanning"))
 
 
 async def test_symbols_outline_sections_and_their_statements(client: LanguageClient):
@@ -344,7 +350,8 @@ async def test_symbols_outline_sections_and_their_statements(client: LanguageCli
 
 
 async def completion_labels(client: LanguageClient, doc: Doc, position: lsp.Position) -> dict[str, lsp.CompletionItem]:
-    result = await client.text_document_completion_async(lsp.CompletionParams(text_document=doc.ident(), position=position))
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=doc.ident(), position=position))
     return {item.label: item for item in result.items}
 
 
@@ -435,7 +442,7 @@ async def test_bad_requests_and_notifications_do_not_stop_the_server(client: Lan
     send_raw(client, b"{this is not json")
     send_raw(client, b'{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": []}}')
     unknown = lsp.TextDocumentIdentifier(uri=(client.root / "never-opened.budsjett").as_uri())
-    assert await client.text_document_hover_async(lsp.HoverParams(text_document=unknown, position=lsp.Position(0, 0))) is None
+    assert await hover(client, unknown, lsp.Position(0, 0)) is None
     client.text_document_did_close(lsp.DidCloseTextDocumentParams(text_document=unknown))
     client.text_document_did_change(lsp.DidChangeTextDocumentParams(
         text_document=lsp.VersionedTextDocumentIdentifier(version=2, uri=unknown.uri),
@@ -445,7 +452,7 @@ async def test_bad_requests_and_notifications_do_not_stop_the_server(client: Lan
     client.text_document_did_open(lsp.DidOpenTextDocumentParams(  # opened a second time
         text_document=lsp.TextDocumentItem(uri=doc.uri, language_id="budsjett", version=1, text="\x00 \ufeff\"")))
     far = lsp.Position(999, 999)
-    assert await client.text_document_hover_async(lsp.HoverParams(text_document=doc.ident(), position=far)) is None
+    assert await hover(client, doc.ident(), far) is None
     assert await client.text_document_completion_async(lsp.CompletionParams(text_document=doc.ident(), position=far))
     doc.change(DOC)
     assert seen(await doc.diagnostics()) == expected(DOC, doc.path)

@@ -129,5 +129,6 @@ TRICKY = (
 def test_the_grammar_highlights_as_the_lexer_does(block):
     textmate = [s.removesuffix(".budsjett") if s else None for s in textmate_scopes(block)]
     lexer = lexer_scopes(block)
-    differ = [(k, block[k], t, p) for k, (t, p) in enumerate(zip(textmate, lexer)) if t != p and not block[k].isspace()]
+    differ = [(k, block[k], t, p) for k, (t, p) in enumerate(zip(textmate, lexer, strict=True))
+              if t != p and not block[k].isspace()]
     assert differ == []
