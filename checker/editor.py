@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pygments.token import Comment, Keyword, Name as NameToken, Operator, String, Whitespace
 
 from ..dsl import parse
+from ..dsl.parser import split_statements
 from ..dsl.model import (
     Budget,
     Directive,
@@ -297,8 +298,9 @@ def suppression_edit(budget: Budget, line: int, code: str) -> Edit | None:
 
     Extends a suppression that already applies to the line; else appends one to
     the line, or puts one alone on the line above where the line has a comment
-    of its own or ends inside a text block. Each candidate is parsed again, so
-    that a comment that would land inside a text block is never offered.
+    of its own or ends inside a text block. The statement is parsed again with
+    each candidate, so that a comment that would land inside a text block is
+    never offered.
     """
     text = budget.text
     for s in find_suppressions(budget):
@@ -319,9 +321,13 @@ def suppression_edit(budget: Budget, line: int, code: str) -> Edit | None:
     candidates = [(Edit(start, start, indent + comment + newline), line + 1)]
     if not any(c.span.line == line for c in budget.comments):
         candidates.insert(0, (Edit(end, end, "  " + comment), line))
+    # The statement around the line is read again with the comment; statements start on their own line.
+    chunk_start, chunk_end, first_line = next(
+        (c for c in reversed(split_statements(text)) if c[0] <= start), (0, len(text), 1))
     for edit, target in candidates:
-        changed = parse(apply_edits(text, [edit])).budget
-        if any(s.line == target and code in s.codes for s in find_suppressions(changed)):
+        moved = Edit(edit.start - chunk_start, edit.end - chunk_start, edit.replacement)
+        changed = parse(apply_edits(text[chunk_start:chunk_end], [moved])).budget
+        if any(s.line == target - first_line + 1 and code in s.codes for s in find_suppressions(changed)):
             return edit
     return None
 

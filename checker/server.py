@@ -163,6 +163,7 @@ class BudsjettServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self.configs: dict[Path, tuple[int, Config]] = {}
         self.reported_config_errors: set[str] = set()
+        self.reported_too_large: set[str] = set()
 
     def report_server_error(self, error: Exception, source) -> None:
         log.error("%s: %s", getattr(source, "__name__", source), error)
@@ -196,28 +197,43 @@ class BudsjettServer(LanguageServer):
             return Config()
 
     def analyse(self, uri: str, version: int | None, text: str, path: str, config: Config) -> Analysis:
-        """Pure: the same text and configuration give the same analysis. Runs in a worker thread."""
+        """The same text and configuration give the same analysis. Runs in a worker thread."""
         result = check_text(text, path, config)
         index = LineIndex(text, PositionCodec(self.workspace.position_encoding))
         diagnostics = tuple(to_lsp(d, uri, index) for d in result.diagnostics)
         return Analysis(uri, version, text, result, index, diagnostics)
 
-    def analysis(self, uri: str) -> Analysis | None:
-        """The analysis of the document as it is now, computed if it is not yet."""
+    async def current(self, uri: str) -> Analysis | None:
+        """The analysis of the document as it is now, computed in a worker thread if it is not yet."""
         doc = self.document(uri)
         if doc is None:
             return None
+        version, text = doc.version, doc.source
         cached = self.analyses.get(uri)
-        text = doc.source
-        if cached is not None and cached.version == doc.version and cached.text == text:
+        if cached is not None and cached.version == version and cached.text == text:
             return cached
         config = self.config_for(doc)
-        if len(text.encode("utf-8", "surrogatepass")) > config.max_file_size:
-            log.warning("%s is larger than max-file-size (%d bytes): not checked", uri, config.max_file_size)
+        if self.too_large(doc, text, config):
             return None
-        analysis = self.analyse(uri, doc.version, text, doc.path, config)
-        self.analyses[uri] = analysis
+        loop = asyncio.get_running_loop()
+        analysis = await loop.run_in_executor(self.thread_pool, self.analyse, uri, version, text, doc.path, config)
+        now = self.document(uri)
+        if now is not None and now.version == version and now.source == text:
+            self.analyses[uri] = analysis
         return analysis
+
+    def too_large(self, doc: TextDocument, text: str, config: Config) -> bool:
+        """Whether the text is over `max-file-size`, as the command line would refuse it; said once."""
+        if len(text.encode("utf-8", "surrogatepass")) <= config.max_file_size:
+            self.reported_too_large.discard(doc.uri)
+            return False
+        if doc.uri not in self.reported_too_large:
+            self.reported_too_large.add(doc.uri)
+            self.window_show_message(lsp.ShowMessageParams(
+                type=lsp.MessageType.Warning,
+                message=f"budsjett-lint: {doc.filename} is larger than max-file-size "
+                        f"({config.max_file_size} bytes) and is not checked"))
+        return True
 
     def schedule(self, uri: str, delay: float) -> None:
         """Check the document after `delay` seconds, instead of any check still waiting."""
@@ -232,25 +248,12 @@ class BudsjettServer(LanguageServer):
             doc = self.document(uri)
             if doc is None:
                 return
-            version, text = doc.version, doc.source
-            cached = self.analyses.get(uri)
-            if cached is None or cached.version != version or cached.text != text:
-                config = self.config_for(doc)
-                if len(text.encode("utf-8", "surrogatepass")) > config.max_file_size:
-                    self.window_show_message(lsp.ShowMessageParams(
-                        type=lsp.MessageType.Warning,
-                        message=f"budsjett-lint: {doc.filename} is larger than max-file-size "
-                        f"({config.max_file_size} bytes) and is not checked"))
-                    self.publish(uri, version, [])
-                    return
-                loop = asyncio.get_running_loop()
-                cached = await loop.run_in_executor(self.thread_pool, self.analyse, uri, version, text,
-                                                    doc.path, config)
+            version = doc.version
+            analysis = await self.current(uri)
             now = self.document(uri)
-            if now is None or now.version != version or now.source != text:
+            if now is None or now.version != version or (analysis is not None and analysis.text != now.source):
                 return  # the text changed while it was checked: a newer check is on its way
-            self.analyses[uri] = cached
-            self.publish(uri, version, list(cached.diagnostics))
+            self.publish(uri, version, list(analysis.diagnostics) if analysis is not None else [])
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -333,8 +336,8 @@ def did_close(ls: BudsjettServer, params: lsp.DidCloseTextDocumentParams) -> Non
 
 
 @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-def hover(ls: BudsjettServer, params: lsp.HoverParams) -> lsp.Hover | None:
-    a = ls.analysis(params.text_document.uri)
+async def hover(ls: BudsjettServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    a = await ls.current(params.text_document.uri)
     if a is None:
         return None
     line, column = a.index.line_column(params.position)
@@ -356,8 +359,8 @@ def hover(ls: BudsjettServer, params: lsp.HoverParams) -> lsp.Hover | None:
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
-def definition(ls: BudsjettServer, params: lsp.DefinitionParams) -> list[lsp.Location] | None:
-    a = ls.analysis(params.text_document.uri)
+async def definition(ls: BudsjettServer, params: lsp.DefinitionParams) -> list[lsp.Location] | None:
+    a = await ls.current(params.text_document.uri)
     found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
     if not found:
         return None
@@ -366,8 +369,8 @@ def definition(ls: BudsjettServer, params: lsp.DefinitionParams) -> list[lsp.Loc
 
 
 @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
-def references(ls: BudsjettServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
-    a = ls.analysis(params.text_document.uri)
+async def references(ls: BudsjettServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
+    a = await ls.current(params.text_document.uri)
     found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
     if not found:
         return None
@@ -376,8 +379,8 @@ def references(ls: BudsjettServer, params: lsp.ReferenceParams) -> list[lsp.Loca
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-def document_symbols(ls: BudsjettServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol] | None:
-    a = ls.analysis(params.text_document.uri)
+async def document_symbols(ls: BudsjettServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol] | None:
+    a = await ls.current(params.text_document.uri)
     if a is None:
         return None
 
@@ -390,8 +393,8 @@ def document_symbols(ls: BudsjettServer, params: lsp.DocumentSymbolParams) -> li
 
 
 @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=['"']))
-def completion(ls: BudsjettServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
-    a = ls.analysis(params.text_document.uri)
+async def completion(ls: BudsjettServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
+    a = await ls.current(params.text_document.uri)
     if a is None:
         return None
     items = [
@@ -407,8 +410,8 @@ def completion(ls: BudsjettServer, params: lsp.CompletionParams) -> lsp.Completi
 
 @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                 lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
-def code_actions(ls: BudsjettServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
-    a = ls.analysis(params.text_document.uri)
+async def code_actions(ls: BudsjettServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+    a = await ls.current(params.text_document.uri)
     if a is None:
         return None
     only = params.context.only
@@ -445,8 +448,8 @@ def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
 
 
 @server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
-def prepare_rename(ls: BudsjettServer, params: lsp.PrepareRenameParams) -> lsp.PrepareRenamePlaceholder | None:
-    a = ls.analysis(params.text_document.uri)
+async def prepare_rename(ls: BudsjettServer, params: lsp.PrepareRenameParams) -> lsp.PrepareRenamePlaceholder | None:
+    a = await ls.current(params.text_document.uri)
     found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
     if not found:
         return None
@@ -456,8 +459,8 @@ def prepare_rename(ls: BudsjettServer, params: lsp.PrepareRenameParams) -> lsp.P
 
 
 @server.feature(lsp.TEXT_DOCUMENT_RENAME)
-def rename(ls: BudsjettServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
-    a = ls.analysis(params.text_document.uri)
+async def rename(ls: BudsjettServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
+    a = await ls.current(params.text_document.uri)
     found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
     if not found:
         return None

@@ -237,6 +237,29 @@ async def test_the_configuration_of_the_folder_applies(client: LanguageClient):
     assert "BAL001" not in [d.code for d in await configured.diagnostics()]
 
 
+async def test_a_broken_configuration_is_shown_and_the_defaults_apply(client: LanguageClient):
+    folder = client.root / "broken"
+    folder.mkdir()
+    (folder / ".budsjett-lint.yaml").write_text("ignore: [NOPE01]\n", encoding="utf-8")
+    doc = Doc(client, DOC.replace("2021=5 from", "2021=4 from"), folder)
+    assert "BAL001" in [d.code for d in await doc.diagnostics()]
+    [shown] = [m for m in client.messages if "NOPE01" in m.message]
+    assert shown.type == lsp.MessageType.Error
+    assert "unknown rule code or prefix 'NOPE01'" in shown.message
+
+
+async def test_a_file_over_the_size_limit_is_not_checked(client: LanguageClient):
+    folder = client.root / "small"
+    folder.mkdir()
+    (folder / ".budsjett-lint.yaml").write_text("max-file-size: 100\n", encoding="utf-8")
+    doc = Doc(client, DOC.replace("2021=5 from", "2021=4 from"), folder)
+    assert await doc.diagnostics() == []
+    [shown] = [m for m in client.messages if doc.path.name in m.message]
+    assert "larger than max-file-size (100 bytes)" in shown.message
+    doc.change('budget "E" period 2020..2021\nitem "X" 2020=1\n')
+    assert "BAL001" in [d.code for d in await doc.diagnostics()]
+
+
 async def test_columns_are_counted_in_utf16_units(client: LanguageClient):
     text = 'budget "E" period 2020..2021\nitem "😀 Fest på Øya" kultur 2020 = 1\n'
     doc = Doc(client, text)
