@@ -370,7 +370,7 @@ def completions(budget: Budget, offset: int) -> list[Completion]:
     if last is not None and last[1] in String and last[1] not in String.Doc and not _closed(last[2]):
         return _names(budget, tokens, last[0] + 1, offset)
     word_start = offset
-    if last is not None and (last[1] in Keyword or last[1] in NameToken):
+    if last is not None and (last[1] in Keyword or last[1] in NameToken) and re.fullmatch(r"[\w-]+", last[2]):
         word_start = last[0]
         tokens = tokens[:-1]
     elif last is not None and last[1] not in Whitespace:
@@ -433,8 +433,8 @@ def _names(budget: Budget, tokens: list, start: int, offset: int) -> list[Comple
     elif prev[1] is NameToken.Attribute and prev[2] == "funded-by":
         targets = list(budget.named.values())
     elif (prev[1] is Keyword and prev[2] in LINK_KEYWORDS.values()) or (
-            prev[1] is Operator and len(significant) >= 3 and significant[-3][1] is Keyword
-            and significant[-3][2] in LINK_KEYWORDS.values()):
+            prev[1] is Operator and len(significant) >= 3 and significant[-2][1] in String
+            and significant[-3][1] is Keyword and significant[-3][2] in LINK_KEYWORDS.values()):
         targets = list(budget.named.values())
     else:
         return []

@@ -175,6 +175,8 @@ def test_no_completion_in_text_blocks_comments_and_numbers():
     assert labels(DOC, offset(DOC, "Prosa med", 5)) == set()
     assert labels(DOC, offset(DOC, "# a note", 4)) == set()
     assert labels(DOC, offset(DOC, "2020=1 2021", 5)) == set()
+    text = DOC + 'cover "Ny" ?'
+    assert labels(text, len(text)) == set()
 
 
 def test_names_in_funding_and_links():

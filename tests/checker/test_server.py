@@ -188,6 +188,19 @@ def edits_of(edit: lsp.WorkspaceEdit, uri: str) -> list[lsp.TextEdit]:
 # -- diagnostics -------------------------------------------------------------------------------
 
 
+async def test_the_server_says_what_it_does(client: LanguageClient):
+    capabilities = client.initialized_with.capabilities
+    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Full
+    assert capabilities.text_document_sync.open_close and capabilities.text_document_sync.save
+    assert capabilities.hover_provider and capabilities.definition_provider and capabilities.references_provider
+    assert capabilities.rename_provider.prepare_provider
+    assert capabilities.document_symbol_provider
+    assert list(capabilities.completion_provider.trigger_characters) == ['"']
+    assert list(capabilities.code_action_provider.code_action_kinds) == [lsp.CodeActionKind.QuickFix]
+    assert capabilities.position_encoding == lsp.PositionEncodingKind.Utf16
+    assert client.initialized_with.server_info.name == "budsjett-lint"
+
+
 async def test_diagnostics_on_open(client: LanguageClient):
     text = DOC + 'item "Toppet bemanning" kultur 2020=1\nitem "C" oppvekst 2020 = 3\n'
     doc = Doc(client, text)
