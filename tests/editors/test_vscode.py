@@ -11,7 +11,7 @@ from pygments.token import Comment, Keyword, Name, Number, Operator, String
 from budsjett_lint.checker.lexer import KEYWORDS, STATEMENT_KEYWORDS, VALUE_WORDS, BudsjettLexer
 from budsjett_lint.dsl.model import BUILTIN_SECTORS
 from tests.checker.test_lexer import BLOCKS
-from tests.conftest import ROOT
+from tests.conftest import PROPOSAL, ROOT
 
 VSCODE = ROOT / "editors" / "vscode"
 
@@ -125,7 +125,11 @@ TRICKY = (
 )
 
 
-@pytest.mark.parametrize("block", [b for _, b in BLOCKS] + [TRICKY], ids=[name for name, _ in BLOCKS] + ["tricky"])
+SAMPLES = BLOCKS + [("tricky", TRICKY)] + ([("proposal", PROPOSAL.read_text(encoding="utf-8"))]
+                                           if PROPOSAL.exists() else [])
+
+
+@pytest.mark.parametrize("block", [b for _, b in SAMPLES], ids=[name for name, _ in SAMPLES])
 def test_the_grammar_highlights_as_the_lexer_does(block):
     textmate = [s.removesuffix(".budsjett") if s else None for s in textmate_scopes(block)]
     lexer = lexer_scopes(block)
