@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "summary": "Print the tables of a budget: spend, coverage, funds and the balance per year",
     "diff": "Compare two versions of a budget: what an amendment changes, per year, and whether it balances",
     "format": "Rewrite files in the canonical layout, keeping every comment",
+    "server": "Run the language server for editors (Language Server Protocol on stdio)",
 }
 _MODULE = {"rule": "rules"}
 

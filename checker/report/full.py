@@ -1,7 +1,8 @@
 """The default report, in the manner of rustc and hledger: each finding with its
 code and message, the source line with the span underlined, related places
 with their notes, a hint at the fix, and a closing count. Drawn with rich:
-colour only on a terminal, and never where NO_COLOR is set.
+colour only on a terminal, and never where NO_COLOR is set; with colour, the
+source lines are highlighted with the language's Pygments lexer.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     counts: Counter[str] = Counter()
     fixable = 0
     for r in results:
-        lines = r.budget.text.split("\n")
+        if not r.diagnostics:
+            continue
+        lines = _highlighted(r.budget.text) if color else [Text(line) for line in r.budget.text.split("\n")]
         for d in r.diagnostics:
             counts[d.severity] += 1
             fixable += d.fix is not None and d.fix.safe
@@ -39,7 +42,23 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     return out.getvalue()
 
 
-def _finding(console: Console, d: Diagnostic, lines: list[str], context: Context) -> None:
+def _highlighted(text: str) -> list[Text]:
+    """The text's lines, coloured by the lexer's tokens (lexed whole, so that prose stays prose)."""
+    from pygments.token import Whitespace
+    from rich.syntax import Syntax
+
+    from ..lexer import BudsjettLexer
+
+    theme = Syntax.get_theme("ansi_dark")
+    whole = Text(text)
+    for index, token, value in BudsjettLexer().get_tokens_unprocessed(text):
+        style = theme.get_style_for_token(token)
+        if value and style and token not in Whitespace:
+            whole.stylize(style, index, index + len(value))
+    return whole.split("\n", allow_blank=True)
+
+
+def _finding(console: Console, d: Diagnostic, lines: list[Text], context: Context) -> None:
     head = Text()
     head.append(f"{d.severity}[{d.code}]", style=_STYLE[d.severity])
     head.append(f": {d.message}", style="bold")
@@ -56,26 +75,27 @@ def _finding(console: Console, d: Diagnostic, lines: list[str], context: Context
     console.print()
 
 
-def _excerpt(console: Console, file: str, span: Span, lines: list[str], width: int, style: str,
+def _excerpt(console: Console, file: str, span: Span, lines: list[Text], width: int, style: str,
              note: str | None) -> None:
     gutter = " " * width
     console.print(Text(f"{gutter}--> ", style="bold blue") + Text(f"{file}:{span.line}:{span.column}"))
     if not 0 < span.line <= len(lines):
         return
-    source = lines[span.line - 1].rstrip("\r").expandtabs(1)
+    line = lines[span.line - 1]
+    source = Text(_printable(line.plain.rstrip("\r")), spans=line.spans)  # one character for one
     start = max(span.column - 1, 0)
     end = span.end_column - 1 if span.end_line == span.line else len(source)
     end = max(min(end, len(source)), start + 1)
     shown, start, end = _clip(source, start, end)
     console.print(Text(f"{gutter} |", style="bold blue"))
-    console.print(Text(f"{span.line:>{width}} | ", style="bold blue") + Text(_printable(shown)))
-    marks = Text(f"{gutter} | ", style="bold blue") + Text(" " * start + "^" * (end - start), style=style)
+    console.print(Text.assemble((f"{span.line:>{width}} | ", "bold blue"), shown))
+    marks = Text.assemble((f"{gutter} | ", "bold blue"), (" " * start + "^" * (end - start), style))
     if note:
         marks.append(f" {note}", style=style)
     console.print(marks)
 
 
-def _clip(source: str, start: int, end: int, limit: int = 160) -> tuple[str, int, int]:
+def _clip(source: Text, start: int, end: int, limit: int = 160) -> tuple[Text, int, int]:
     """Keep very long lines readable: show a window around the span."""
     if len(source) <= limit:
         return source, start, end
@@ -84,11 +104,12 @@ def _clip(source: str, start: int, end: int, limit: int = 160) -> tuple[str, int
     prefix = "..." if left else ""
     suffix = "..." if right < len(source) else ""
     shift = left - len(prefix)
-    return prefix + source[left:right] + suffix, start - shift, min(end, right) - shift
+    return Text(prefix) + source[left:right] + Text(suffix), start - shift, min(end, right) - shift
 
 
 def _printable(s: str) -> str:
-    return "".join(ch if ch.isprintable() or ch == "\t" else "\ufffd" for ch in s)
+    """Tabs as one space and control characters as U+FFFD: one character shown for each in the source."""
+    return "".join(" " if ch == "\t" else ch if ch.isprintable() else "\ufffd" for ch in s)
 
 
 def _closing(counts: Counter[str], fixable: int, files: int) -> Text:

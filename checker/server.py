@@ -1,0 +1,477 @@
+"""The language server: `budsjett-lint server` speaks the Language Server Protocol on stdio.
+
+Built on pygls, which owns the protocol, the open documents and the position
+encoding agreed with the client. Diagnostics come from `engine.check_text`
+with the configuration the command line would find for the file; they are
+computed on open and save at once, and on change after a short pause, in a
+worker thread: the newest text wins, and a result for a text that has changed
+meanwhile is dropped. One analysis is kept per document version and serves
+every request about it. What the features say comes from `checker/editor.py`;
+this module only converts between its positions and the protocol's.
+
+Documents are synchronised whole, not by increments: pygls applies increments
+by `str.splitlines`, which also breaks lines at form feeds and U+2028, where
+the protocol and the parser do not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote
+
+from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.workspace import TextDocument
+from pygls.workspace.position_codec import PositionCodec
+
+from ..dsl.model import Span
+from ..rules import ENGINE_RULES, unused_suppression
+from ..rules.base import Edit
+from ..rules.catalogue import DOCS_URL, entries
+from . import editor
+from .config import Config, ConfigError, find_config, load_config
+from .diagnostics import Diagnostic
+from .engine import CheckResult, check_text
+from .suppressions import suppression_at
+
+log = logging.getLogger("budsjett-lint.server")
+
+DEBOUNCE_SECONDS = 0.15
+SOURCE = "budsjett-lint"
+_SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
+             "info": lsp.DiagnosticSeverity.Information}
+_UNSUPPRESSIBLE = {m.CODE for m in ENGINE_RULES}  # reported after suppressions are applied
+_SYMBOL_KIND = {"budget": lsp.SymbolKind.File, "area": lsp.SymbolKind.EnumMember, "fund": lsp.SymbolKind.Variable,
+                "pot": lsp.SymbolKind.Variable, "section": lsp.SymbolKind.Namespace,
+                "directive": lsp.SymbolKind.String, **{k: lsp.SymbolKind.Field for k in editor.KIND_WORDS},
+                **{k: lsp.SymbolKind.Event for k in editor.LINK_KEYWORDS.values()}}
+_COMPLETION_KIND = {"keyword": lsp.CompletionItemKind.Keyword, "attribute": lsp.CompletionItemKind.Property,
+                    "value": lsp.CompletionItemKind.Value, "area": lsp.CompletionItemKind.EnumMember,
+                    "name": lsp.CompletionItemKind.Reference}
+
+
+class LineIndex:
+    """Where the lines of a text start, and conversion to the protocol's positions.
+
+    Our spans count lines from 1 and columns from 1 in characters; the protocol
+    counts both from 0, with columns in the code units of the agreed encoding
+    (UTF-16 unless the client asks otherwise: `ø` is one unit, an emoji two).
+    """
+
+    def __init__(self, text: str, codec: PositionCodec):
+        self.text = text
+        self.codec = codec
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def _line_end(self, line0: int) -> int:
+        if line0 + 1 >= len(self.starts):
+            return len(self.text)
+        end = self.starts[line0 + 1]
+        while end > self.starts[line0] and self.text[end - 1] in "\r\n":
+            end -= 1
+        return end
+
+    def position(self, offset: int) -> lsp.Position:
+        offset = max(0, min(offset, len(self.text)))
+        line0 = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[line0]
+        offset = min(offset, self._line_end(line0))
+        return lsp.Position(line0, self.codec.client_num_units(self.text[start:offset]))
+
+    def position_at(self, line: int, column: int) -> lsp.Position:
+        """The protocol's position of a 1-based line and column, kept within the text."""
+        if line < 1:
+            return lsp.Position(0, 0)
+        if line > len(self.starts):
+            return self.position(len(self.text))
+        start = self.starts[line - 1]
+        return self.position(min(start + max(column - 1, 0), self._line_end(line - 1)))
+
+    def range(self, span: Span) -> lsp.Range:
+        return lsp.Range(self.position_at(span.line, span.column), self.position_at(span.end_line, span.end_column))
+
+    def edit_range(self, edit: Edit) -> lsp.Range:
+        return lsp.Range(self.position(edit.start), self.position(edit.end))
+
+    def offset(self, position: lsp.Position) -> int:
+        if position.line < 0:
+            return 0
+        if position.line >= len(self.starts):
+            return len(self.text)
+        start, end = self.starts[position.line], self._line_end(position.line)
+        units = 0
+        for i in range(start, end):
+            if units >= position.character:
+                return i
+            units += self.codec.client_num_units(self.text[i])
+        return end
+
+    def line_column(self, position: lsp.Position) -> tuple[int, int]:
+        """The 1-based line and column of a protocol position."""
+        offset = self.offset(position)
+        line0 = bisect.bisect_right(self.starts, offset) - 1
+        return line0 + 1, offset - self.starts[line0] + 1
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything known about one version of a document."""
+
+    uri: str
+    version: int | None
+    text: str
+    result: CheckResult
+    index: LineIndex
+    diagnostics: tuple[lsp.Diagnostic, ...]
+
+    @property
+    def budget(self):
+        return self.result.budget
+
+
+class _Protocol(LanguageServerProtocol):
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                # pygls logs a request it cannot read and drops it; answer it, so the client does not wait forever.
+                error = lsp.ResponseError(exc.code, f"cannot read the parameters of {data['method']}")
+                self._send_response(data["id"], error=error)
+            raise
+
+
+class BudsjettServer(LanguageServer):
+    def __init__(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            own_version = version("budsjett-lint")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            own_version = "0+unknown"
+        super().__init__(SOURCE, own_version, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+                         protocol_cls=_Protocol)
+        self.analyses: dict[str, Analysis] = {}
+        self.pending: dict[str, asyncio.Task] = {}
+        self.configs: dict[Path, tuple[int, Config]] = {}
+        self.reported_config_errors: set[str] = set()
+        self.reported_too_large: set[str] = set()
+
+    def report_server_error(self, error: Exception, source) -> None:
+        log.error("%s: %s", getattr(source, "__name__", source), error)
+
+    # -- documents and their analyses ---------------------------------------------------
+
+    def document(self, uri: str) -> TextDocument | None:
+        """An open document; None for one the client has not opened."""
+        return self.workspace.text_documents.get(unquote(uri))
+
+    def config_for(self, doc: TextDocument) -> Config:
+        """The configuration the command line would use for this file."""
+        path = Path(doc.path) if doc.uri.startswith("file:") else Path.cwd()
+        found = find_config(path)
+        if found is None:
+            return Config()
+        try:
+            mtime = found.stat().st_mtime_ns
+            cached = self.configs.get(found)
+            if cached is None or cached[0] != mtime:
+                self.configs[found] = (mtime, load_config(found))
+            self.reported_config_errors.discard(str(found))
+            return self.configs[found][1]
+        except (ConfigError, OSError) as exc:
+            if str(found) not in self.reported_config_errors:
+                self.reported_config_errors.add(str(found))
+                self.window_show_message(lsp.ShowMessageParams(
+                    type=lsp.MessageType.Error,
+                    message=f"budsjett-lint: {exc}; checking with the default configuration"))
+            log.error("%s", exc)
+            return Config()
+
+    def analyse(self, uri: str, version: int | None, text: str, path: str, config: Config) -> Analysis:
+        """The same text and configuration give the same analysis. Runs in a worker thread."""
+        result = check_text(text, path, config)
+        index = LineIndex(text, PositionCodec(self.workspace.position_encoding))
+        diagnostics = tuple(to_lsp(d, uri, index) for d in result.diagnostics)
+        return Analysis(uri, version, text, result, index, diagnostics)
+
+    async def current(self, uri: str) -> Analysis | None:
+        """The analysis of the document as it is now, computed in a worker thread if it is not yet."""
+        doc = self.document(uri)
+        if doc is None:
+            return None
+        version, text = doc.version, doc.source
+        cached = self.analyses.get(uri)
+        if cached is not None and cached.version == version and cached.text == text:
+            return cached
+        config = self.config_for(doc)
+        if self.too_large(doc, text, config):
+            return None
+        loop = asyncio.get_running_loop()
+        analysis = await loop.run_in_executor(self.thread_pool, self.analyse, uri, version, text, doc.path, config)
+        now = self.document(uri)
+        if now is not None and now.version == version and now.source == text:
+            self.analyses[uri] = analysis
+        return analysis
+
+    def too_large(self, doc: TextDocument, text: str, config: Config) -> bool:
+        """Whether the text is over `max-file-size`, as the command line would refuse it; said once."""
+        if len(text.encode("utf-8", "surrogatepass")) <= config.max_file_size:
+            self.reported_too_large.discard(doc.uri)
+            return False
+        if doc.uri not in self.reported_too_large:
+            self.reported_too_large.add(doc.uri)
+            self.window_show_message(lsp.ShowMessageParams(
+                type=lsp.MessageType.Warning,
+                message=f"budsjett-lint: {doc.filename} is larger than max-file-size "
+                        f"({config.max_file_size} bytes) and is not checked"))
+        return True
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Check the document after `delay` seconds, instead of any check still waiting."""
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.pending[uri] = asyncio.ensure_future(self._check_later(uri, delay))
+
+    async def _check_later(self, uri: str, delay: float) -> None:
+        try:
+            await asyncio.sleep(delay)
+            doc = self.document(uri)
+            if doc is None:
+                return
+            version = doc.version
+            analysis = await self.current(uri)
+            now = self.document(uri)
+            if now is None or now.version != version or (analysis is not None and analysis.text != now.source):
+                return  # the text changed while it was checked: a newer check is on its way
+            self.publish(uri, version, list(analysis.diagnostics) if analysis is not None else [])
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("checking %s failed", uri)
+        finally:
+            if self.pending.get(uri) is asyncio.current_task():
+                del self.pending[uri]
+
+    def publish(self, uri: str, version: int | None, diagnostics: list[lsp.Diagnostic]) -> None:
+        params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        self.text_document_publish_diagnostics(params)
+
+    def close(self, uri: str) -> None:
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.analyses.pop(uri, None)
+        self.publish(uri, None, [])
+
+    def workspace_edit(self, analysis: Analysis, edits: list[Edit]) -> lsp.WorkspaceEdit:
+        text_edits = [lsp.TextEdit(analysis.index.edit_range(e), e.replacement) for e in edits]
+        capabilities = self.client_capabilities.workspace
+        versioned = bool(capabilities and capabilities.workspace_edit and capabilities.workspace_edit.document_changes)
+        if versioned and analysis.version is not None:
+            document = lsp.OptionalVersionedTextDocumentIdentifier(uri=analysis.uri, version=analysis.version)
+            return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=document, edits=text_edits)])
+        return lsp.WorkspaceEdit(changes={analysis.uri: text_edits})
+
+
+def to_lsp(d: Diagnostic, uri: str, index: LineIndex) -> lsp.Diagnostic:
+    """A diagnostic as the protocol has it: its code, a link to the rule's page, and the related places."""
+    related = [lsp.DiagnosticRelatedInformation(location=lsp.Location(uri, index.range(r.span)), message=r.note)
+               for r in d.related]
+    return lsp.Diagnostic(
+        range=index.range(d.span),
+        message=d.message + (f"\nhelp: {d.hint}" if d.hint else ""),
+        severity=_SEVERITY[d.severity],
+        code=d.code,
+        code_description=lsp.CodeDescription(href=DOCS_URL.format(code=d.code)),
+        source=SOURCE,
+        related_information=related or None,
+        tags=[lsp.DiagnosticTag.Unnecessary] if d.code == unused_suppression.CODE else None,
+    )
+
+
+@cache
+def _summaries() -> dict[str, dict]:
+    return {e["code"]: e for e in entries()}
+
+
+server = BudsjettServer()
+
+
+# -- document synchronisation ----------------------------------------------------------
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: BudsjettServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    ls.analyses.pop(params.text_document.uri, None)
+    ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: BudsjettServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: BudsjettServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    ls.analyses.pop(params.text_document.uri, None)  # the configuration may have changed too
+    ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: BudsjettServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    ls.close(params.text_document.uri)
+
+
+# -- reading the document ----------------------------------------------------------------
+
+
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+async def hover(ls: BudsjettServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    a = await ls.current(params.text_document.uri)
+    if a is None:
+        return None
+    line, column = a.index.line_column(params.position)
+    suppressed = suppression_at(a.budget, line, column)
+    if suppressed is not None:
+        code, span = suppressed
+        rule = _summaries().get(code)
+        if rule is None:
+            value = f"`{code}` is not a budsjett-lint rule code; `budsjett-lint rules` lists them."
+        else:
+            value = (f"**{code}** {rule['name']} ({rule['severity']})\n\n{rule['summary']}.\n\n"
+                     f"[The rule's page]({DOCS_URL.format(code=code)})")
+        return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, value), a.index.range(span))
+    found = editor.occurrence_at(a.budget, line, column)
+    if found is None:
+        return None
+    return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, editor.hover(a.budget, found.name.text)),
+                     a.index.range(found.name.span))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+async def definition(ls: BudsjettServer, params: lsp.DefinitionParams) -> list[lsp.Location] | None:
+    a = await ls.current(params.text_document.uri)
+    found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
+    if not found:
+        return None
+    return [lsp.Location(a.uri, a.index.range(o.name.span))
+            for o in editor.occurrences_of(a.budget, found.name.text) if o.declaration] or None
+
+
+@server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
+async def references(ls: BudsjettServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
+    a = await ls.current(params.text_document.uri)
+    found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
+    if not found:
+        return None
+    return [lsp.Location(a.uri, a.index.range(o.name.span)) for o in editor.occurrences_of(a.budget, found.name.text)
+            if params.context.include_declaration or not o.declaration]
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+async def document_symbols(ls: BudsjettServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol] | None:
+    a = await ls.current(params.text_document.uri)
+    if a is None:
+        return None
+
+    def convert(s: editor.Symbol) -> lsp.DocumentSymbol:
+        return lsp.DocumentSymbol(name=s.name, kind=_SYMBOL_KIND[s.kind], range=a.index.range(s.span),
+                                  selection_range=a.index.range(s.selection), detail=s.detail or None,
+                                  children=[convert(c) for c in s.children] or None)
+
+    return [convert(s) for s in editor.outline(a.budget)]
+
+
+@server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=['"']))
+async def completion(ls: BudsjettServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
+    a = await ls.current(params.text_document.uri)
+    if a is None:
+        return None
+    items = [
+        lsp.CompletionItem(label=c.label, kind=_COMPLETION_KIND[c.kind], detail=c.detail,
+                           text_edit=lsp.TextEdit(a.index.edit_range(Edit(c.start, c.end, "")), c.insert))
+        for c in editor.completions(a.budget, a.index.offset(params.position))
+    ]
+    return lsp.CompletionList(is_incomplete=False, items=items)
+
+
+# -- changing the document -----------------------------------------------------------------
+
+
+@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
+                lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+async def code_actions(ls: BudsjettServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+    a = await ls.current(params.text_document.uri)
+    if a is None:
+        return None
+    only = params.context.only
+    if only and not any(lsp.CodeActionKind.QuickFix.value.startswith(k) for k in only):
+        return None
+    wanted = params.range
+    actions: list[lsp.CodeAction] = []
+    suppressions: dict[tuple[int, str], lsp.CodeAction] = {}
+    for d, shown in zip(a.result.diagnostics, a.diagnostics, strict=True):
+        if not _overlaps(shown.range, wanted):
+            continue
+        if d.fix is not None:
+            title = d.fix.description[:1].upper() + d.fix.description[1:] + ("" if d.fix.safe else " (unsafe)")
+            actions.append(lsp.CodeAction(title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[shown],
+                                          is_preferred=d.fix.safe, edit=ls.workspace_edit(a, list(d.fix.edits))))
+        key = (d.span.line, d.code)
+        if d.code.startswith("SYN") or d.code in _UNSUPPRESSIBLE:
+            continue  # a syntax error is to be fixed, not silenced
+        if key in suppressions:
+            suppressions[key].diagnostics.append(shown)
+            continue
+        edit = editor.suppression_edit(a.budget, d.span.line, d.code)
+        if edit is not None:
+            suppressions[key] = lsp.CodeAction(f"Suppress {d.code} on this line", kind=lsp.CodeActionKind.QuickFix,
+                                               diagnostics=[shown], edit=ls.workspace_edit(a, [edit]))
+    return actions + list(suppressions.values())
+
+
+def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
+    def key(p: lsp.Position) -> tuple[int, int]:
+        return p.line, p.character
+
+    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
+async def prepare_rename(ls: BudsjettServer, params: lsp.PrepareRenameParams) -> lsp.PrepareRenamePlaceholder | None:
+    a = await ls.current(params.text_document.uri)
+    found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
+    if not found:
+        return None
+    start, end = found.inner
+    return lsp.PrepareRenamePlaceholder(range=lsp.Range(a.index.position(start), a.index.position(end)),
+                                        placeholder=found.name.text)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_RENAME)
+async def rename(ls: BudsjettServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
+    a = await ls.current(params.text_document.uri)
+    found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
+    if not found:
+        return None
+    try:
+        edits = editor.rename_edits(a.budget, found.name.text, params.new_name)
+    except editor.RenameError as exc:
+        message = f'cannot rename "{found.name.text}": {exc}'
+        raise JsonRpcException(message, int(lsp.LSPErrorCodes.RequestFailed)) from None
+    return ls.workspace_edit(a, edits)
+
+
+def main() -> None:
+    """Serve on stdio until the client says exit."""
+    server.start_io()

@@ -1,0 +1,494 @@
+"""End to end: pytest-lsp drives `budsjett-lint server` over stdio, as an editor would.
+
+One server serves the whole module; each test opens its own document.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import itertools
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from budsjett_lint.checker.engine import check_text
+from budsjett_lint.rules.catalogue import DOCS_URL
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+SERVER = [str(Path(sys.executable).with_name("budsjett-lint")), "server"]
+
+DOC = '''\
+budget "Eksempel" period 2020..2021
+section "Oppvekst" oppvekst
+item "Toppet bemanning" oppvekst 2020=3.5 2021=7.0 halfyear
+  text """
+    Vi setter av 3,5 millioner.
+  """
+cover "Redusert vikarinnleie" oppvekst 2020=1 2021=2
+offset "Toppet bemanning" <-> "Redusert vikarinnleie"
+section "Finans"
+fund "Disposisjonsfondet"
+draw "Bruk av fond" 2020=2.5 2021=5 from "Disposisjonsfondet"
+directive "Bostøtte" arbeid cost none funded-by "Redusert vikarinnleie"
+'''
+
+
+class Published:
+    """Every publishDiagnostics the client receives, with its version, in order."""
+
+    def __init__(self, client: LanguageClient):
+        self.client = client
+        self.seen: list[lsp.PublishDiagnosticsParams] = []
+        self._arm()
+
+    def _arm(self) -> None:
+        # The callback runs while the notification is handled, so no notification slips past.
+        self.client.protocol.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, callback=self._got)
+
+    def _got(self, params: lsp.PublishDiagnosticsParams) -> None:
+        self.seen.append(params)
+        self._arm()
+
+    def stop(self) -> None:
+        # Before the server exits: pytest-lsp fails a notification still awaited then, and logs it.
+        self.client.protocol._notification_futures.pop(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, None)
+
+    def latest(self, uri: str) -> lsp.PublishDiagnosticsParams | None:
+        return next((p for p in reversed(self.seen) if p.uri == uri), None)
+
+    async def wait(self, uri: str, version: int | None) -> list[lsp.Diagnostic]:
+        async def arrived() -> list[lsp.Diagnostic]:
+            while True:
+                found = next((p for p in self.seen if p.uri == uri and p.version == version), None)
+                if found is not None:
+                    return list(found.diagnostics)
+                await asyncio.sleep(0.01)
+
+        return await asyncio.wait_for(arrived(), timeout=30)
+
+
+async def start(lsp_client: LanguageClient, tmp_path_factory, editor: str):
+    root = tmp_path_factory.mktemp("workspace")
+    lsp_client.initialized_with = await lsp_client.initialize_session(lsp.InitializeParams(
+        capabilities=client_capabilities(editor), root_uri=root.as_uri()))
+    lsp_client.root = root
+    lsp_client.published = Published(lsp_client)
+
+
+async def stop(lsp_client: LanguageClient):
+    lsp_client.published.stop()
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER))
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    await start(lsp_client, tmp_path_factory, "visual-studio-code")
+    yield
+    await stop(lsp_client)
+
+
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER))
+async def neovim(lsp_client: LanguageClient, tmp_path_factory):
+    await start(lsp_client, tmp_path_factory, "neovim")
+    yield
+    await stop(lsp_client)
+
+
+_numbers = itertools.count()
+
+
+class Doc:
+    """An open document: its text and version, kept in step with the server's."""
+
+    def __init__(self, client: LanguageClient, text: str, folder: Path | None = None):
+        self.client = client
+        self.path = (folder or client.root) / f"doc{next(_numbers)}.budsjett"
+        self.uri = self.path.as_uri()
+        self.text = text
+        self.version = 1
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=self.uri, language_id="budsjett", version=1, text=text)))
+
+    def change(self, text: str) -> None:
+        self.text = text
+        self.version += 1
+        self.client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(version=self.version, uri=self.uri),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)]))
+
+    async def diagnostics(self) -> list[lsp.Diagnostic]:
+        return await self.client.published.wait(self.uri, self.version)
+
+    def at(self, needle: str, delta: int = 1) -> lsp.Position:
+        """The position `delta` characters into the first `needle` (UTF-16 units, as VS Code counts)."""
+        offset = self.text.index(needle) + delta
+        line = self.text.count("\n", 0, offset)
+        start = self.text.rfind("\n", 0, offset) + 1
+        return lsp.Position(line, utf16(self.text[start:offset]))
+
+    def apply(self, edits: list[lsp.TextEdit]) -> str:
+        """The text with the edits applied (from the last to the first)."""
+        text = self.text
+        for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+            text = text[: offset_of(text, e.range.start)] + e.new_text + text[offset_of(text, e.range.end):]
+        return text
+
+    def ident(self) -> lsp.TextDocumentIdentifier:
+        return lsp.TextDocumentIdentifier(uri=self.uri)
+
+
+async def hover(client: LanguageClient, document: lsp.TextDocumentIdentifier, position: lsp.Position):
+    return await client.text_document_hover_async(lsp.HoverParams(text_document=document, position=position))
+
+
+def utf16(s: str) -> int:
+    return len(s.encode("utf-16-le")) // 2
+
+
+def offset_of(text: str, p: lsp.Position) -> int:
+    start = 0
+    for _ in range(p.line):
+        start = text.index("\n", start) + 1
+    units = 0
+    i = start
+    while units < p.character:
+        units += utf16(text[i])
+        i += 1
+    return i
+
+
+def expected(text: str, path: Path | None = None) -> list[tuple[str, int, int, str]]:
+    """What `check_text` finds, as (code, 0-based line, UTF-16 character, message) of the protocol."""
+    result = []
+    for d in check_text(text, str(path) if path else "-").diagnostics:
+        line_start = sum(len(ln) + 1 for ln in text.split("\n")[: d.span.line - 1])
+        result.append((d.code, d.span.line - 1, utf16(text[line_start: line_start + d.span.column - 1]), d.message))
+    return result
+
+
+def seen(diagnostics: list[lsp.Diagnostic]) -> list[tuple[str, int, int, str]]:
+    return [(d.code, d.range.start.line, d.range.start.character, d.message.split("\nhelp: ")[0])
+            for d in diagnostics]
+
+
+def edits_of(edit: lsp.WorkspaceEdit, uri: str) -> list[lsp.TextEdit]:
+    if edit.document_changes:
+        return [e for change in edit.document_changes if change.text_document.uri == uri for e in change.edits]
+    return list(edit.changes[uri])
+
+
+# -- diagnostics -------------------------------------------------------------------------------
+
+
+async def test_the_server_says_what_it_does(client: LanguageClient):
+    capabilities = client.initialized_with.capabilities
+    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Full
+    assert capabilities.text_document_sync.open_close and capabilities.text_document_sync.save
+    assert capabilities.hover_provider and capabilities.definition_provider and capabilities.references_provider
+    assert capabilities.rename_provider.prepare_provider
+    assert capabilities.document_symbol_provider
+    assert list(capabilities.completion_provider.trigger_characters) == ['"']
+    assert list(capabilities.code_action_provider.code_action_kinds) == [lsp.CodeActionKind.QuickFix]
+    assert capabilities.position_encoding == lsp.PositionEncodingKind.Utf16
+    assert client.initialized_with.server_info.name == "budsjett-lint"
+
+
+async def test_diagnostics_on_open(client: LanguageClient):
+    text = DOC + 'item "Toppet bemanning" kultur 2020=1\nitem "C" oppvekst 2020 = 3\n'
+    doc = Doc(client, text)
+    found = await doc.diagnostics()
+    assert seen(found) == expected(text, doc.path)
+    by_code = {d.code: d for d in found}
+    syntax = by_code["SYN001"]
+    assert (syntax.range.start.line, syntax.range.start.character, syntax.range.end.character) == (13, 18, 22)
+    assert syntax.severity == lsp.DiagnosticSeverity.Error
+    assert syntax.source == "budsjett-lint"
+    assert syntax.code_description.href == DOCS_URL.format(code="SYN001")
+    assert "help: write amounts without spaces around `=`" in syntax.message
+    duplicate = by_code["STR001"]
+    assert duplicate.range.start == lsp.Position(12, 5)
+    [related] = duplicate.related_information
+    assert related.location == lsp.Location(doc.uri, lsp.Range(lsp.Position(2, 5), lsp.Position(2, 23)))
+    assert related.message == "first used here"
+
+
+async def test_diagnostics_follow_edits(client: LanguageClient):
+    broken = DOC.replace("2021=5 from", "2021=4 from")
+    doc = Doc(client, broken)
+    assert "BAL001" in [d.code for d in await doc.diagnostics()]
+    doc.change(DOC)
+    assert seen(await doc.diagnostics()) == expected(DOC, doc.path)
+    assert "BAL001" not in [d.code for d in client.published.latest(doc.uri).diagnostics]
+
+
+async def test_diagnostics_again_on_save(client: LanguageClient):
+    doc = Doc(client, DOC.replace("2021=5 from", "2021=4 from"))
+    first = await doc.diagnostics()
+    count = len(client.published.seen)
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=doc.ident()))
+    while len(client.published.seen) == count:
+        await asyncio.sleep(0.01)
+    assert client.published.seen[-1].uri == doc.uri
+    assert list(client.published.seen[-1].diagnostics) == first
+
+
+async def test_the_configuration_of_the_folder_applies(client: LanguageClient):
+    folder = client.root / "configured"
+    folder.mkdir()
+    (folder / ".budsjett-lint.yaml").write_text("ignore: [BAL001]\n", encoding="utf-8")
+    unbalanced = DOC.replace("2021=5 from", "2021=4 from")
+    elsewhere, configured = Doc(client, unbalanced), Doc(client, unbalanced, folder)
+    assert "BAL001" in [d.code for d in await elsewhere.diagnostics()]
+    assert "BAL001" not in [d.code for d in await configured.diagnostics()]
+
+
+async def test_a_broken_configuration_is_shown_and_the_defaults_apply(client: LanguageClient):
+    folder = client.root / "broken"
+    folder.mkdir()
+    (folder / ".budsjett-lint.yaml").write_text("ignore: [NOPE01]\n", encoding="utf-8")
+    doc = Doc(client, DOC.replace("2021=5 from", "2021=4 from"), folder)
+    assert "BAL001" in [d.code for d in await doc.diagnostics()]
+    [shown] = [m for m in client.messages if "NOPE01" in m.message]
+    assert shown.type == lsp.MessageType.Error
+    assert "unknown rule code or prefix 'NOPE01'" in shown.message
+
+
+async def test_a_file_over_the_size_limit_is_not_checked(client: LanguageClient):
+    folder = client.root / "small"
+    folder.mkdir()
+    (folder / ".budsjett-lint.yaml").write_text("max-file-size: 100\n", encoding="utf-8")
+    doc = Doc(client, DOC.replace("2021=5 from", "2021=4 from"), folder)
+    assert await doc.diagnostics() == []
+    [shown] = [m for m in client.messages if doc.path.name in m.message]
+    assert "larger than max-file-size (100 bytes)" in shown.message
+    doc.change('budget "E" period 2020..2021\nitem "X" 2020=1\n')
+    assert "BAL001" in [d.code for d in await doc.diagnostics()]
+
+
+async def test_columns_are_counted_in_utf16_units(client: LanguageClient):
+    text = 'budget "E" period 2020..2021\nitem "😀 Fest på Øya" kultur 2020 = 1\n'
+    doc = Doc(client, text)
+    [syntax] = [d for d in await doc.diagnostics() if d.code == "SYN001"]
+    prefix = 'item "😀 Fest på Øya" kultur '
+    assert syntax.range.start == lsp.Position(1, len(prefix) + 1)  # the emoji is two units, ø and Ø one
+    assert syntax.range.end == lsp.Position(1, len(prefix) + 5)
+
+
+async def test_columns_are_counted_in_the_encoding_the_client_prefers(neovim: LanguageClient):
+    assert neovim.initialized_with.capabilities.position_encoding == lsp.PositionEncodingKind.Utf8
+    text = 'budget "E" period 2020..2021\nitem "😀 Fest på Øya" kultur 2020 = 1\ncover "😀" 2020=1\n'
+    doc = Doc(neovim, text)
+    [syntax] = [d for d in await doc.diagnostics() if d.code == "SYN001"]
+    prefix = 'item "😀 Fest på Øya" kultur '.encode()
+    assert syntax.range.start == lsp.Position(1, len(prefix))  # the emoji is four bytes, ø and Ø two
+    shown = await hover(neovim, doc.ident(), lsp.Position(2, 11))  # the closing quote, after 4 bytes of emoji
+    assert shown.contents.value.startswith('**cover** "😀"')
+    assert shown.range == lsp.Range(lsp.Position(2, 6), lsp.Position(2, 12))
+
+
+async def test_a_burst_of_edits_ends_with_the_diagnostics_of_the_last_text(client: LanguageClient):
+    doc = Doc(client, DOC)
+    for i in range(50):
+        doc.change(DOC.replace("2021=5 from", f"2021={i % 7} from") + f"# edit {i}\n" + "item x\n" * (i % 3))
+    final = await doc.diagnostics()
+    assert seen(final) == expected(doc.text, doc.path)
+    await hover(client, doc.ident(), lsp.Position(0, 0))  # a round trip
+    assert client.published.latest(doc.uri).version == doc.version
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+async def test_hover_on_a_name_in_a_link_shows_the_entry(client: LanguageClient):
+    doc = Doc(client, DOC)
+    await doc.diagnostics()
+    result = await hover(client, doc.ident(), doc.at('offset "Toppet', 9))
+    text = result.contents.value
+    assert '**item** "Toppet bemanning"' in text
+    assert "Oppvekst (`oppvekst`)" in text
+    assert "| 2020 | 2021 |" in text and "| 3.5 | 7.0 |" in text
+    assert "`halfyear`" in text
+    assert 'causes the saving "Redusert vikarinnleie"' in text
+    assert "Vi setter av 3,5 millioner." in text
+    start = doc.at('offset "Toppet', 7)
+    assert result.range == lsp.Range(start, lsp.Position(start.line, start.character + 18))
+
+
+async def test_hover_on_a_suppressed_code_shows_the_rule(client: LanguageClient):
+    doc = Doc(client, DOC.replace("period 2020..2021", "period 2020..2021  # budsjett-lint: ignore[BAL001]"))
+    result = await hover(client, doc.ident(), doc.at("BAL001", 2))
+    assert "**BAL001** unbalanced-year" in result.contents.value
+    assert "A plan year whose operating spending and coverage differ." in result.contents.value
+    assert result.range == lsp.Range(doc.at("BAL001", 0), doc.at("BAL001", 6))
+
+
+async def test_no_hover_away_from_names(client: LanguageClient):
+    doc = Doc(client, DOC)
+    assert await hover(client, doc.ident(), doc.at("2020=3.5")) is None
+
+
+async def test_definition_of_a_name_in_a_link(client: LanguageClient):
+    doc = Doc(client, DOC)
+    [location] = await client.text_document_definition_async(
+        lsp.DefinitionParams(text_document=doc.ident(), position=doc.at('funded-by "Redusert', 12)))
+    assert location.range.start == doc.at('cover "Redusert', 6)
+
+
+async def test_references_of_an_entry(client: LanguageClient):
+    doc = Doc(client, DOC)
+    params = lsp.ReferenceParams(text_document=doc.ident(), position=doc.at('cover "Redusert', 8),
+                                context=lsp.ReferenceContext(include_declaration=True))
+    found = await client.text_document_references_async(params)
+    assert [(r.range.start.line, r.range.start.character) for r in found] == [(6, 6), (7, 30), (11, 48)]
+    params.context.include_declaration = False
+    assert len(await client.text_document_references_async(params)) == 2
+
+
+async def test_rename_updates_the_declaration_and_every_reference(client: LanguageClient):
+    doc = Doc(client, DOC)
+    where = doc.at('<-> "Redusert', 8)
+    prepared = await client.text_document_prepare_rename_async(
+        lsp.PrepareRenameParams(text_document=doc.ident(), position=where))
+    assert prepared.placeholder == "Redusert vikarinnleie"
+    edit = await client.text_document_rename_async(
+        lsp.RenameParams(text_document=doc.ident(), position=where, new_name="Færre vikarer 🙂"))
+    renamed = doc.apply(edits_of(edit, doc.uri))
+    assert renamed == DOC.replace('"Redusert vikarinnleie"', '"Færre vikarer 🙂"')
+    with pytest.raises(JsonRpcException, match='"Toppet bemanning" is already the name of line 3'):
+        await client.text_document_rename_async(
+            lsp.RenameParams(text_document=doc.ident(), position=where, new_name="Toppet bemanning"))
+
+
+async def test_symbols_outline_sections_and_their_statements(client: LanguageClient):
+    doc = Doc(client, DOC)
+    symbols = await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(text_document=doc.ident()))
+    outline = [(s.name, s.kind, [(c.name, c.kind) for c in s.children or ()]) for s in symbols]
+    assert outline == [
+        ("Eksempel", lsp.SymbolKind.File, []),
+        ("Oppvekst", lsp.SymbolKind.Namespace, [
+            ("Toppet bemanning", lsp.SymbolKind.Field), ("Redusert vikarinnleie", lsp.SymbolKind.Field),
+            ("Toppet bemanning ↔ Redusert vikarinnleie", lsp.SymbolKind.Event)]),
+        ("Finans", lsp.SymbolKind.Namespace, [
+            ("Disposisjonsfondet", lsp.SymbolKind.Variable), ("Bruk av fond", lsp.SymbolKind.Field),
+            ("Bostøtte", lsp.SymbolKind.String)]),
+    ]
+    assert symbols[1].detail == "Oppvekst"
+    assert symbols[1].range.start.line == 1 and symbols[1].range.end.line == 7
+    assert symbols[1].children[0].detail == "item · Oppvekst · 2020=3.5 2021=7.0"
+
+
+async def completion_labels(client: LanguageClient, doc: Doc, position: lsp.Position) -> dict[str, lsp.CompletionItem]:
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=doc.ident(), position=position))
+    return {item.label: item for item in result.items}
+
+
+async def test_completion_of_names_in_links(client: LanguageClient):
+    doc = Doc(client, DOC + 'funds "Bruk av fond" -> "Top')
+    items = await completion_labels(client, doc, doc.at('-> "Top', 7))
+    assert {"Toppet bemanning", "Redusert vikarinnleie", "Bostøtte", "Disposisjonsfondet"} <= set(items)
+    item = items["Toppet bemanning"]
+    assert item.text_edit.new_text == 'Toppet bemanning"'
+    assert doc.apply([item.text_edit]).endswith('-> "Toppet bemanning"')
+    # Inside a name that is already closed, the whole name is replaced.
+    items = await completion_labels(client, doc, doc.at('<-> "Red', 6))
+    assert doc.apply([items["Bostøtte"].text_edit]) == doc.text.replace('<-> "Redusert vikarinnleie"', '<-> "Bostøtte"')
+
+
+async def test_completion_of_funds_after_from(client: LanguageClient):
+    doc = Doc(client, DOC + 'draw "Mer fra fond" 2020=1 from "D"\n')
+    items = await completion_labels(client, doc, doc.at('2020=1 from "D', 14))
+    assert set(items) == {"Disposisjonsfondet"}
+    assert doc.apply([items["Disposisjonsfondet"].text_edit]).endswith('from "Disposisjonsfondet"\n')
+
+
+async def test_completion_of_areas_keywords_and_attributes(client: LanguageClient):
+    doc = Doc(client, DOC + 'item "Ny linje" \nite\nitem "Annen" kultur 2020=1 h\n')
+    after_name = await completion_labels(client, doc, doc.at('"Ny linje" ', 11))
+    assert {"oppvekst", "helse", "miljø", "halfyear", "heading"} <= set(after_name)
+    assert after_name["helse"].detail == "Helse og eldre"
+    at_start = await completion_labels(client, doc, doc.at("ite\n", 3))
+    assert {"item", "cover", "directive", "section"} <= set(at_start) and "heading" not in at_start
+    after_amounts = await completion_labels(client, doc, doc.at("2020=1 h\n", 8))
+    assert {"heading", "halfyear", "ramp", "permanent"} <= set(after_amounts) and "item" not in after_amounts
+    assert "oppvekst" not in after_amounts
+
+
+# -- changing -----------------------------------------------------------------------------------------
+
+
+async def code_actions(client: LanguageClient, doc: Doc, d: lsp.Diagnostic) -> dict[str, lsp.CodeAction]:
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(text_document=doc.ident(), range=d.range,
+                              context=lsp.CodeActionContext(diagnostics=[d])))
+    return {a.title: a for a in actions}
+
+
+async def test_a_fix_applied_removes_the_finding(client: LanguageClient):
+    doc = Doc(client, DOC.replace('funded-by "Redusert vikarinnleie"\n',
+                                  'funded-by "Redusert vikarinnleie"  # budsjett-lint: ignore[BAL001]\n'))
+    [unused] = [d for d in await doc.diagnostics() if d.code == "STR009"]
+    assert list(unused.tags) == [lsp.DiagnosticTag.Unnecessary]
+    action = (await code_actions(client, doc, unused))["Remove the unused suppression"]
+    assert action.is_preferred
+    doc.change(doc.apply(edits_of(action.edit, doc.uri)))
+    assert doc.text == DOC
+    assert "STR009" not in [d.code for d in await doc.diagnostics()]
+
+
+async def test_suppress_a_finding_on_its_line(client: LanguageClient):
+    doc = Doc(client, DOC.replace("2021=5 from", "2021=4 from"))
+    [unbalanced] = [d for d in await doc.diagnostics() if d.code == "BAL001"]
+    action = (await code_actions(client, doc, unbalanced))["Suppress BAL001 on this line"]
+    doc.change(doc.apply(edits_of(action.edit, doc.uri)))
+    assert doc.text.startswith('budget "Eksempel" period 2020..2021  # budsjett-lint: ignore[BAL001]\n')
+    codes = [d.code for d in await doc.diagnostics()]
+    assert "BAL001" not in codes and "STR009" not in codes
+
+
+# -- robustness ---------------------------------------------------------------------------------------
+
+
+def send_raw(client: LanguageClient, body: bytes) -> None:
+    """Bytes to the server as they are: the typed client would refuse to send bad parameters."""
+    client._server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+
+async def raw_request(client: LanguageClient, method: str, params) -> object:
+    msg_id = f"raw-{next(_numbers)}"
+    answer: concurrent.futures.Future = concurrent.futures.Future()
+    client.protocol._request_futures[msg_id] = answer  # where the client puts the answer to `msg_id`
+    send_raw(client, json.dumps({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params}).encode())
+    return await asyncio.wait_for(asyncio.wrap_future(answer), timeout=30)
+
+
+async def test_bad_requests_and_notifications_do_not_stop_the_server(client: LanguageClient):
+    with pytest.raises(JsonRpcException):
+        await raw_request(client, lsp.TEXT_DOCUMENT_HOVER, {"textDocument": 42})
+    with pytest.raises(JsonRpcException):
+        await raw_request(client, "budsjett/noSuchMethod", {})
+    send_raw(client, b"{this is not json")
+    send_raw(client, b'{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": []}}')
+    unknown = lsp.TextDocumentIdentifier(uri=(client.root / "never-opened.budsjett").as_uri())
+    assert await hover(client, unknown, lsp.Position(0, 0)) is None
+    client.text_document_did_close(lsp.DidCloseTextDocumentParams(text_document=unknown))
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(version=2, uri=unknown.uri),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="item")]))
+    doc = Doc(client, DOC)
+    await doc.diagnostics()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(  # opened a second time
+        text_document=lsp.TextDocumentItem(uri=doc.uri, language_id="budsjett", version=1, text="\x00 \ufeff\"")))
+    far = lsp.Position(999, 999)
+    assert await hover(client, doc.ident(), far) is None
+    assert await client.text_document_completion_async(lsp.CompletionParams(text_document=doc.ident(), position=far))
+    doc.change(DOC)
+    assert seen(await doc.diagnostics()) == expected(DOC, doc.path)
