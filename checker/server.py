@@ -447,6 +447,26 @@ def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
 
 
+@server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
+async def formatting(ls: BudsjettServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit] | None:
+    """The whole document in the canonical layout, as `budsjett-lint format` writes it; nothing
+    for a document with syntax errors, which the formatter does not rewrite."""
+    a = await ls.current(params.text_document.uri)
+    doc = ls.document(params.text_document.uri)
+    if a is None or doc is None or any(d.code.startswith("SYN") for d in a.result.diagnostics):
+        return None
+    from .formatter import FormatterError, format_text
+
+    try:
+        formatted = format_text(a.text, ls.config_for(doc).format)
+    except FormatterError as exc:
+        log.error("not formatted: %s", exc)
+        return None
+    if formatted == a.text:
+        return []
+    return [lsp.TextEdit(lsp.Range(a.index.position(0), a.index.position(len(a.text))), formatted)]
+
+
 @server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
 async def prepare_rename(ls: BudsjettServer, params: lsp.PrepareRenameParams) -> lsp.PrepareRenamePlaceholder | None:
     a = await ls.current(params.text_document.uri)

@@ -454,6 +454,19 @@ async def test_suppress_a_finding_on_its_line(client: LanguageClient):
     assert "BAL001" not in codes and "STR009" not in codes
 
 
+async def test_formatting_gives_what_the_format_command_writes(client: LanguageClient):
+    from budsjett_lint.checker.formatter import format_text
+
+    doc = Doc(client, 'budget "Eksempel"   period 2020..2021\nitem "A"  oppvekst 2021=7.0   2020=3.5 # merk\n')
+    edits = await client.text_document_formatting_async(lsp.DocumentFormattingParams(
+        text_document=doc.ident(), options=lsp.FormattingOptions(tab_size=2, insert_spaces=True)))
+    assert doc.apply(edits) == format_text(doc.text) != doc.text
+    broken = Doc(client, 'budget "Eksempel" period 2020..2021\nitem "A" oppvekst 2020=\n')
+    await broken.diagnostics()
+    assert await client.text_document_formatting_async(lsp.DocumentFormattingParams(
+        text_document=broken.ident(), options=lsp.FormattingOptions(tab_size=2, insert_spaces=True))) is None
+
+
 # -- robustness ---------------------------------------------------------------------------------------
 
 
