@@ -394,6 +394,8 @@ def test_the_fund_and_the_pots(budget, entries):
         ("Potten som er satt av til nærmiljøanlegg i 2020", "kultur"),
         ("Tilbudet som ble avviklet på Rosten", "kultur"),
         ("Midler avsatt til deltakende budsjettering fra årsoppgjøret i 2017", "areal"),
+        ("omdisponere midler i løpet av året", "oppvekst"),  # Helsestasjon for ungdom
+        ("statlig finansieringstilskudd", "helse"),  # Frivilligsentralene
     }
     assert {e.fund.text for e in entries.values() if e.kind in ("allocate", "draw")} == {"Disposisjonsfondet"}
 
@@ -426,12 +428,12 @@ def test_what_each_directive_costs(budget):
                            d.funded_by.text if d.funded_by else None) for d in budget.directives}
     none, unknown = ("none", None, None), ("unknown", None, None)
     assert found == {
-        "Helsestasjon for ungdom": unknown,
+        "Helsestasjon for ungdom": ("unknown", None, "omdisponere midler i løpet av året"),
         "Frivillighetens viktige rolle for sterke barnefellesskap": unknown,
         "Åpningstider Offentlig servicekontor": unknown,
         "Aktivitetsrett": unknown,
         "Kommunal bostøtte": none,
-        "Oppsøkende behandlingstilbud til mennesker med alvorlige og langvarige psykoselidelser": unknown,
+        "Oppsøkende behandlingstilbud til mennesker med alvorlige og langvarige psykoselidelser": none,
         "Tjenestene til innvandrere og flyktninger": none,
         "Krisesenteret": none,
         "Nulltoleranse for overdosedødsfall": none,
@@ -439,7 +441,7 @@ def test_what_each_directive_costs(budget):
         "Tjenester til mennesker med utviklingshemming": unknown,
         "Bydelskafeer": none,
         "Ombygging av rådhuset i Klæbu": none,
-        "Frivilligsentralene": unknown,
+        "Frivilligsentralene": ("unknown", None, "statlig finansieringstilskudd"),
         "Drift av bydriftstjenester i Granåsen": none,
         "Åpen hall - idrettsaktivitet for ungdom": none,
         "Utlånssentraler": none,
@@ -477,5 +479,6 @@ def test_directives_that_cost_from_a_year_name_those_years(budget):
     years = {d.name.text: [(a.year, a.value) for a in d.cost_amounts] for d in budget.directives if d.cost_amounts}
     assert years == {
         "Bystyresekretariatet": [(2022, None), (2023, None)],  # "ikke en nedbemanning ... fra 2022"
-        "Tettere oppfølging av kommunens seriøsitetskrav": [(2021, None), (2022, None), (2023, None)],  # "oppstart i 2021"
+        "Tettere oppfølging av kommunens seriøsitetskrav": [(2021, None), (2022, None), (2023, None)],  # oppstart 2021
+        "Frivilligsentralene": [(2021, None), (2022, None), (2023, None)],  # "følge opp dette i budsjett 2021"
     }
