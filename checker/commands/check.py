@@ -13,6 +13,7 @@ from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, collect, read_bytes, write_atomic
 from ..repo import repository_root
 from ..report import FORMATS, Context, render
+from ._output import emit, error, use_color
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     files, errors = collect(paths)
     for e in errors:
-        _error(e)
+        error(e)
         status = 2
     if not files and not errors:
         print(f"budsjett-lint: warning: no .budsjett files in {', '.join(paths)}", file=sys.stderr)
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         override = load_config(Path(args.config)) if args.config else None
         checked, failed_io = _check_files(files, args, override)
     except ConfigError as exc:
-        _error(str(exc))
+        error(str(exc))
         return 2
     status = 2 if failed_io else status
     if status and not checked:
@@ -65,27 +66,20 @@ def run(args: argparse.Namespace) -> int:
             kept = baseline.without_baseline([r for r, _ in checked], baseline.load(args.baseline), root)
             checked = [(r, config) for r, (_, config) in zip(kept, checked)]
     except baseline.BaselineError as exc:
-        _error(str(exc))
+        error(str(exc))
         return 2
     if args.diff:  # the diff instead of the report
         sys.stdout.write("".join(args.diffs))
         return status or int(any(args.diffs))
     results = [r for r, _ in checked]
-    context = Context(color=_color(args), root=root)
+    context = Context(color=use_color(args), root=root)
     report = render(args.format, results, context)
     if args.fixed_stdin is not None:
         sys.stdout.write(args.fixed_stdin)
-    if args.output:
-        try:
-            write_atomic(args.output, report.encode("utf-8"))
-        except OSError as exc:
-            _error(f"{args.output}: cannot write the report: {exc.strerror or exc}")
-            return 2
-    elif args.fixed_stdin is not None:  # the fixed text goes to standard output, the report beside it
+    if args.fixed_stdin is not None and not args.output:  # the fixed text goes to standard output
         sys.stderr.write(report)
-    else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+    elif not emit(report, args.output):
+        return 2
     if status:
         return status
     failing = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[config.fail_on]
@@ -119,7 +113,7 @@ def _check_files(files: list[str], args: argparse.Namespace,
         try:
             data = read_bytes(file, config.max_file_size)
         except ReadError as exc:
-            _error(str(exc))
+            error(str(exc))
             failed = True
             continue
         text, problem = decode(data, shown)
@@ -140,8 +134,8 @@ def _check_files(files: list[str], args: argparse.Namespace,
 def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namespace) -> tuple[CheckResult, bool]:
     """Apply the fixes to one file, or keep them for --diff; the check of what remains, and
     False where the file could not be written."""
-    from ..textdiff import unified_diff
     from ..fixes import fix_text
+    from ..textdiff import unified_diff
 
     outcome = fix_text(text, shown, config, unsafe=args.unsafe_fixes)
     if outcome.syntax_errors:  # then the text is as it was
@@ -154,17 +148,9 @@ def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namesp
         try:
             write_atomic(file, outcome.text.encode("utf-8"))
         except OSError as exc:
-            _error(f"{file}: cannot write the fixes: {exc.strerror or exc}; the file is left as it was")
+            error(f"{file}: cannot write the fixes: {exc.strerror or exc}; the file is left as it was")
             return check_text(text, shown, config), False
         print(f"Fixed {outcome.fixed} finding{'s' * (outcome.fixed != 1)} in {shown}.", file=sys.stderr)
     return outcome.result, True
 
 
-def _color(args: argparse.Namespace) -> bool:
-    if args.color != "auto":
-        return args.color == "always"
-    return not args.output and sys.stdout.isatty()
-
-
-def _error(message: str) -> None:
-    print(f"budsjett-lint: error: {message}", file=sys.stderr)

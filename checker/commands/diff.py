@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,10 +20,11 @@ from ...rules.base import fmt
 from ..config import Config, ConfigError, find_config, load_config
 from ..diff import Amendment, Change, YearState, compare, to_data_amendment
 from ..engine import CheckResult, check_text, decode
-from ..files import ReadError, read_bytes, write_atomic
+from ..files import ReadError, read_bytes
 from ..repo import is_revision_path, show
 from ..summary import Total
 from ..tables import Table, markdown, plain
+from ._output import emit, error
 
 MARKER = "<!-- budsjett-lint diff -->"  # lets CI find and update its own pull request comment
 
@@ -42,25 +42,19 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.base == "-" and args.head == "-":
-        _error("only one side can be read from standard input")
+        error("only one side can be read from standard input")
         return 2
     try:
         config = _config(args)
         base = _check(args.base, config)
         head = _check(args.head, config)
     except (ConfigError, ReadError) as exc:
-        _error(str(exc))
+        error(str(exc))
         return 2
     amendment = compare(base, head, config.options_for(unbalanced_year).tolerance, args.fail_on or config.fail_on)
     report = render(amendment, args.format)
-    if args.output:
-        try:
-            write_atomic(args.output, report.encode("utf-8"))
-        except OSError as exc:
-            _error(f"{args.output}: cannot write: {exc.strerror or exc}")
-            return 2
-    else:
-        sys.stdout.write(report)
+    if not emit(report, args.output):
+        return 2
     return 1 if amendment.fails else 0
 
 
@@ -190,6 +184,3 @@ def _findings(title: str, found) -> Table:
                  tuple((d.code, d.severity, f"{d.file}:{d.span.line}:{d.span.column}", d.message) for d in found),
                  align="llll")
 
-
-def _error(message: str) -> None:
-    print(f"budsjett-lint: error: {message}", file=sys.stderr)

@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 
 from ..config import Config, ConfigError, load_config
-from ..textdiff import unified_diff
 from ..engine import decode
 from ..files import ReadError, collect, read_bytes, write_atomic
 from ..formatter import FormatterError, SyntaxErrors, format_text
+from ..textdiff import unified_diff
+from ._output import error
 from .check import config_for
 
 
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     files, errors = collect(args.paths)
     status = 0
     for e in errors:
-        _error(e)
+        error(e)
         status = 2
     try:
         override = load_config(Path(args.config)) if args.config else None
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         for file in files:
             status = max(status, _format_file(file, args, config_for(file, args, override), counts))
     except ConfigError as exc:
-        _error(str(exc))
+        error(str(exc))
         return 2
     if any(f != "-" for f in files):
         _summary(counts, args)
@@ -56,7 +57,7 @@ def _format_file(file: str, args: argparse.Namespace, config: Config, counts: di
     try:
         data = read_bytes(file, config.max_file_size)
     except ReadError as exc:
-        _error(str(exc))
+        error(str(exc))
         return 2
     text, problem = decode(data, shown)
     if text is None:
@@ -68,10 +69,10 @@ def _format_file(file: str, args: argparse.Namespace, config: Config, counts: di
     except SyntaxErrors as exc:
         for p in exc.problems:
             _report(shown, p.span.line, p.span.column, p.code, p.message)
-        _error(f"{shown}: not formatted: it has syntax errors" + ("" if file == "-" else "; the file is left as it was"))
+        error(f"{shown}: not formatted: it has syntax errors" + ("" if file == "-" else "; the file is left as it was"))
         return 1
     except FormatterError as exc:
-        _error(f"{shown}: not formatted: {exc}. This is a bug in budsjett-lint: please report it with the file")
+        error(f"{shown}: not formatted: {exc}. This is a bug in budsjett-lint: please report it with the file")
         return 2
     changed = formatted != text
     counts["changed" if changed else "unchanged"] += 1
@@ -88,7 +89,7 @@ def _format_file(file: str, args: argparse.Namespace, config: Config, counts: di
         try:
             write_atomic(file, formatted.encode("utf-8"))
         except OSError as exc:
-            _error(f"{file}: cannot write: {exc.strerror or exc}; the file is left as it was")
+            error(f"{file}: cannot write: {exc.strerror or exc}; the file is left as it was")
             return 2
     return 0
 
@@ -113,6 +114,3 @@ def _out(text: str) -> None:
 def _report(file: str, line: int, column: int, code: str, message: str) -> None:
     print(f"{file}:{line}:{column}: {code} {message}", file=sys.stderr)
 
-
-def _error(message: str) -> None:
-    print(f"budsjett-lint: error: {message}", file=sys.stderr)

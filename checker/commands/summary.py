@@ -20,9 +20,10 @@ from ...rules import unbalanced_year
 from ...rules.base import fmt
 from ..config import ConfigError, find_config, load_config
 from ..engine import decode
-from ..files import ReadError, read_bytes, write_atomic
+from ..files import ReadError, read_bytes
 from ..summary import Summary, Total, summarize, to_data
 from ..tables import Table, csv_text, draw, markdown
+from ._output import emit, error, use_color
 
 TABLES = ("areas", "spend", "coverage", "funds", "investments", "balance", "missing")
 
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
                              find_config(Path(args.file) if args.file != "-" else Path.cwd()))
         data = read_bytes(args.file, config.max_file_size)
     except (ConfigError, ReadError) as exc:
-        _error(str(exc))
+        error(str(exc))
         return 2
     text, problem = decode(data, args.file)
     if text is None:
@@ -62,15 +63,9 @@ def run(args: argparse.Namespace) -> int:
         print("budsjett-lint: warning: no plan years: the header has no `period`, e.g. period 2020..2023",
               file=sys.stderr)
     summary = summarize(parsed.budget, config.options_for(unbalanced_year).tolerance)
-    report = render(summary, args.format, args.table or TABLES, _color(args))
-    if args.output:
-        try:
-            write_atomic(args.output, report.encode("utf-8"))
-        except OSError as exc:
-            _error(f"{args.output}: cannot write: {exc.strerror or exc}")
-            return 2
-    else:
-        sys.stdout.write(report)
+    report = render(summary, args.format, args.table or TABLES, use_color(args))
+    if not emit(report, args.output):
+        return 2
     return 1 if parsed.problems else 0
 
 
@@ -183,11 +178,3 @@ def build_tables(s: Summary) -> list[Table]:
     return [areas, spend, coverage, funds, investments, balance, missing]
 
 
-def _color(args: argparse.Namespace) -> bool:
-    if args.color != "auto":
-        return args.color == "always"
-    return not args.output and sys.stdout.isatty()
-
-
-def _error(message: str) -> None:
-    print(f"budsjett-lint: error: {message}", file=sys.stderr)

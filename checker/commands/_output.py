@@ -1,0 +1,34 @@
+"""What every command does at its edge the same way: errors on standard error,
+colour only on a terminal, and a report to standard output or, atomically, to a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..files import write_atomic
+
+
+def error(message: str) -> None:
+    print(f"budsjett-lint: error: {message}", file=sys.stderr)
+
+
+def use_color(args: argparse.Namespace) -> bool:
+    """`--color always|never`, or, for `auto`, colour where the report goes to a terminal."""
+    if args.color != "auto":
+        return args.color == "always"
+    return not args.output and sys.stdout.isatty()
+
+
+def emit(report: str, output: str | None) -> bool:
+    """Write the report to `output` (atomically) or to standard output; False where it could not be written."""
+    if not output:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+        return True
+    try:
+        write_atomic(output, report.encode("utf-8"))
+    except OSError as exc:
+        error(f"{output}: cannot write the report: {exc.strerror or exc}")
+        return False
+    return True
