@@ -233,7 +233,7 @@ class _Layout:
         """The text attribute: a one-line block or string as written; a block's lines reindented."""
         if p is None:
             return []
-        if not self.src.startswith('"""', p.span.start):
+        if not p.block:
             return [_Piece(f'text "{p.raw}"', p.span.end)]
         if "\n" not in p.raw:
             return [_Piece(f'text """{p.raw}"""', p.span.end)]

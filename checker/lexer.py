@@ -14,25 +14,22 @@ is missing runs to the end of its line, as the editor shows it while typing.
 from __future__ import annotations
 
 from pygments.lexer import RegexLexer, bygroups, words
-from pygments.token import Comment, Error, Keyword, Name, Number, Operator, String, Whitespace
+from pygments.token import (
+    Comment,
+    Error,
+    Keyword,
+    Name,
+    Number,
+    Operator,
+    String,
+    Whitespace,
+)
 
-from ..dsl.model import BUILTIN_SECTORS, ENTRY_KINDS
-from ..dsl.parser import STATEMENT_KEYWORDS
+from ..dsl.model import BUILTIN_SECTORS
+from ..dsl.parser import ATTRIBUTES, STATEMENT_KEYWORDS
 
 __all__ = ["ATTRIBUTES", "BudsjettLexer", "Error", "KEYWORDS", "STATEMENT_KEYWORDS", "VALUE_WORDS"]
 
-_ENTRY_ATTRIBUTES = ("heading", "halfyear", "permanent", "oneoff", "until", "trial", "evaluate", "continued",
-                     "ramp", "exempt", "total", "to", "from", "frees", "text")
-
-#: The words that may follow a statement's name, by its keyword (as in `dsl/budsjett.lark`).
-ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "budget": ("title", "period", "base", "unit"),
-    "fund": ("opening",),
-    "pot": ("text",),
-    "section": ("text",),
-    "directive": ("cost", "funded-by", "text"),
-    **{kind: _ENTRY_ATTRIBUTES for kind in ENTRY_KINDS},
-}
 
 #: Words that stand for a value: `cost none`, `unit mill`, `unit kr`.
 VALUE_WORDS = ("none", "mill", "kr")

@@ -102,18 +102,13 @@ def _unused(suppressions: list[Suppression], used: set, text: str, config: Confi
             m = _PATTERN.match(s.comment.text)
             assert m is not None
             new = s.comment.text[: m.start(2)] + ", ".join(keep) + s.comment.text[m.end(2):]
-            fix = Fix(f"remove {names} from the suppression", (Edit(start, _comment_end(s), new),), True)
+            fix = Fix(f"remove {names} from the suppression", (Edit(start, s.comment.span.end, new),), True)
         yield (f"unused suppression: `{s.comment.text.strip()}` {what}", s.comment.span,
                "remove what it does not need", fix)
 
 
-def _comment_end(s: Suppression) -> int:
-    # Not `span.end`: in a CRLF file the parser's comment span takes in the `\r`, its text does not.
-    return s.comment.span.start + len(s.comment.text)
-
-
 def _remove_comment(s: Suppression, text: str) -> Fix:
-    start, end = s.comment.span.start, _comment_end(s)
+    start, end = s.comment.span.start, s.comment.span.end
     if s.own_line:
         start = text.rfind("\n", 0, start) + 1
         nl = text.find("\n", end)

@@ -77,6 +77,7 @@ class Prose:
 
     raw: str
     span: Span
+    block: bool = True  # written as a """block"""; False for a one-line "string"
 
     @cached_property
     def text(self) -> str:
@@ -195,8 +196,8 @@ class Entry:
 @dataclass(frozen=True)
 class Link:
     kind: LinkKind
-    source: Name  # `from` in the export: the offsetting saving, the coverage, the pot
-    target: Name  # `to`: the measure, the use
+    source: Name  # `from` in the export: the measure of an offset; the coverage or pot that funds
+    target: Name  # `to`: the saving an offset causes; the use that is funded
     span: Span
     amounts: tuple[Amount, ...] = ()
 

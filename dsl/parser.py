@@ -16,9 +16,16 @@ from decimal import Decimal, InvalidOperation
 from importlib import resources
 
 from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark.exceptions import (
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+    VisitError,
+)
 
 from .model import (
+    ENTRY_KINDS,
     Amount,
     Budget,
     Comment,
@@ -45,6 +52,18 @@ from .problems import Problem
 STATEMENT_KEYWORDS = frozenset(
     "budget area fund pot section item invest cover allocate draw loan directive offset funds reallocate".split()
 )
+ENTRY_ATTRIBUTES = ("heading", "halfyear", "permanent", "oneoff", "until", "trial", "evaluate", "continued",
+                    "ramp", "exempt", "total", "to", "from", "frees", "text")
+#: The words that may follow a statement's name, by its keyword (as in `budsjett.lark`); shared by the
+#: parser's messages, the highlighter and the editor's completion.
+ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "budget": ("title", "period", "base", "unit"),
+    "fund": ("opening",),
+    "pot": ("text",),
+    "section": ("text",),
+    "directive": ("cost", "funded-by", "text"),
+    **{kind: ENTRY_ATTRIBUTES for kind in ENTRY_KINDS},
+}
 MIN_YEAR, MAX_YEAR = 1000, 9999
 
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -281,7 +300,7 @@ class _Builder(Transformer):
     def text(self, c):
         tok = c[1]
         raw = str(tok)[3:-3] if tok.type == "PROSE" else str(tok)[1:-1]
-        return ("prose", Prose(raw, self.span(tok)), (c[0], c[1]))
+        return ("prose", Prose(raw, self.span(tok), tok.type == "PROSE"), (c[0], c[1]))
 
     # -- directives --------------------------------------------------------
     def directive(self, c):
@@ -411,7 +430,7 @@ def _error_offset(exc: UnexpectedInput, chunk_start: int) -> int:
     return chunk_start + tok.start_pos
 
 
-_COMMENT_SCAN = re.compile(r'"""[\s\S]*?"""|"[^"\n]*"|#[^\n]*')
+_COMMENT_SCAN = re.compile(r'"""[\s\S]*?"""|"[^"\n]*"|#[^\r\n]*')
 
 
 def _scan_comments(text: str):
@@ -422,12 +441,12 @@ def _scan_comments(text: str):
             line += text.count("\n", last, m.start())
             last = m.start()
             col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-            body = m.group().rstrip("\r")
+            body = m.group()
             yield Comment(body, Span(line, col, line, col + len(body), m.start(), m.start() + len(body)))
 
 
 def _comment(tok: Token, line_offset: int, pos_offset: int) -> Comment:
-    return Comment(str(tok).rstrip("\r"), _span(tok, tok, line_offset, pos_offset))
+    return Comment(str(tok), _span(tok, tok, line_offset, pos_offset))
 
 
 _PROSE_QUOTES = re.compile(r'"""|"[^"\n]*"|#')
@@ -517,9 +536,7 @@ _TERMINAL_WORDS = {
     "LINK_REALLOCATE": "`reallocate`",
     "$END": "the end of the file",
 }
-_ATTRIBUTES = frozenset(
-    "heading halfyear permanent oneoff until trial evaluate continued ramp exempt total to from frees text".split()
-)
+_ATTRIBUTES = frozenset(a for words in ATTRIBUTES.values() for a in words)
 
 
 def _describe_expected(expected: set[str], parser: Lark) -> str:

@@ -259,3 +259,14 @@ def test_empty_and_comment_only_files():
     assert parse("").problems == () and parse("").budget.statements == ()
     result = parse("# bare kommentarer\n# og mer\n")
     assert result.problems == () and len(result.budget.comments) == 2
+
+
+def test_comment_spans_in_crlf_files_end_where_their_text_ends():
+    for text in ('item "A" oppvekst 2020=1  # merk\r\n', 'item "A" oppvekst 2020=\r\n# merk\r\n'):
+        [c] = parse(text).budget.comments
+        assert c.text == "# merk" and text[c.span.start:c.span.end] == "# merk"
+
+
+def test_prose_knows_whether_it_was_a_block():
+    assert one('pot "P" text """blokk"""').prose.block is True
+    assert one('pot "P" text "streng"').prose.block is False
