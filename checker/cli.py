@@ -22,8 +22,9 @@ COMMANDS: dict[str, str] = {
     "summary": "Print the tables of a budget: spend, coverage, funds and the balance per year",
     "diff": "Compare two versions of a budget: what an amendment changes, per year, and whether it balances",
     "format": "Rewrite files in the canonical layout, keeping every comment",
+    "import": "Write a first draft of a .budsjett file from the proposal document (text, Markdown or .docx)",
 }
-_MODULE = {"rule": "rules"}
+_MODULE = {"rule": "rules", "import": "import_"}
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:
