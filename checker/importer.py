@@ -59,7 +59,6 @@ class Block:
 
     text: str
     heading: bool = False  # marked as a heading by the document itself
-    line: int = 0  # where it stands in the document, for the report
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,6 @@ class Review:
 
     kind: str  # a short category for the report, e.g. "directive cost"
     note: str  # the comment's text
-    line: int = 0  # the document's line
 
 
 @dataclass(frozen=True)
@@ -87,11 +85,16 @@ class Draft:
         kinds = Counter(r.kind for r in self.reviews)
         left = ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "nothing"
         return (
-            f"budsjett-lint import: {source}: {self.entries} entries, {self.coverage} coverage lines, "
-            f"{self.directives} directives, {self.sections} sections; "
-            f"{self.figures_read} figures read, {self.figures_placed} placed.\n"
-            f"Left for review ({len(self.reviews)} lines marked `{REVIEW}`): {left}.\n"
+            f"budsjett-lint import: {source}: {_count(self.entries, 'entry', 'entries')}, "
+            f"{_count(self.coverage, 'coverage line')}, {_count(self.directives, 'directive')}, "
+            f"{_count(self.sections, 'section')}; {_count(self.figures_read, 'figure')} read, "
+            f"{self.figures_placed} placed.\n"
+            f"Left for review ({_count(len(self.reviews), 'line')} marked `{REVIEW}`): {left}.\n"
         )
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 # -- reading documents into blocks ---------------------------------------------------
@@ -99,7 +102,7 @@ class Draft:
 
 def blocks_from_text(text: str) -> list[Block]:
     """Plain text (a Word document saved as text): one block a line."""
-    return [Block(_clean(line), False, n) for n, line in enumerate(_lines(text), 1)]
+    return [Block(_clean(line)) for line in _lines(text)]
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -111,21 +114,21 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 def blocks_from_markdown(text: str) -> list[Block]:
     """Markdown: `#` and underlined headings, bold lines as headings, tables as rows of cells."""
     blocks: list[Block] = []
-    for n, raw in enumerate(_lines(text), 1):
+    for raw in _lines(text):
         line = _clean(raw)
         if m := _MD_HEADING.match(line):
-            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", m.group(2)), True, n))
+            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", m.group(2)), True))
         elif _MD_SETEXT.match(line) and blocks and blocks[-1].text.strip() and not blocks[-1].heading:
-            blocks[-1] = Block(blocks[-1].text, True, blocks[-1].line)
+            blocks[-1] = Block(blocks[-1].text, True)
         elif _MD_TABLE_RULE.match(line) and "|" in line:
             continue
         elif line.strip().startswith("|"):
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            blocks.append(Block("\t".join(_MD_EMPHASIS.sub(r"\2", c) for c in cells if c), False, n))
+            blocks.append(Block("\t".join(_MD_EMPHASIS.sub(r"\2", c) for c in cells if c)))
         elif re.fullmatch(r"\s*(\*\*|__)[^*_].*\1\s*", line):
-            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", line.strip()), True, n))
+            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", line.strip()), True))
         else:
-            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", line), False, n))
+            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", line)))
     return blocks
 
 
@@ -209,7 +212,6 @@ def part_of(text: str) -> tuple[Part, str | None] | None:
 @dataclass
 class _Heading:
     name: str
-    line: int
     amount: Figure | None = None
     amount_text: str = ""
     body: list[str] = field(default_factory=list)
@@ -271,10 +273,10 @@ def _split(blocks: list[Block]) -> tuple[list[str], list[_Heading], list[Block]]
         with_amount = _heading_amount(b.text)
         if with_amount:
             name, figure, words = with_amount
-            headings.append(_Heading(name, b.line, figure, words))
+            headings.append(_Heading(name, figure, words))
             previous_heading = True
         elif b.heading and b.text.strip() or _standalone(blocks, k, previous_heading):
-            headings.append(_Heading(b.text.strip(), b.line))
+            headings.append(_Heading(b.text.strip()))
             previous_heading = True
         else:
             previous_heading = previous_heading and not b.text.strip()
@@ -359,19 +361,19 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) 
                 r.placed += 1
                 if reducing:
                     r.notes.append(Review("sign", f'"{words(f)}" read as a total of -{spell_millions(f.amount)} '
-                                                  "(a reduction)", h.line))
+                                                  "(a reduction)"))
             continue
         years = f.years_in(first, last)
         if not years and (f.years or f.for_years):
             r.notes.append(Review("figure outside the plan",
-                                  f'"{words(f)}" names no year of the plan {first}-{last}: not placed', h.line))
+                                  f'"{words(f)}" names no year of the plan {first}-{last}: not placed'))
             continue
         if not years:
             if r.amounts:
-                r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: not placed', h.line))
+                r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: not placed'))
                 continue
             years = (first,)
-            r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: read as {first}', h.line))
+            r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: read as {first}'))
         if f.change in ("to", "by"):
             r.ramp = r.ramp or not r.halfyear
             placed = [y for y, (v, _) in r.amounts.items() if v is not None]
@@ -381,17 +383,19 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) 
         if f.change == "by":
             other = ", ".join(spell_millions(v) for v in f.readings[1:])
             reading = f" (as a step it would be {other})" if other else ""
-            r.notes.append(Review("step", f'"{words(f)}" read as the level reached{reading}', h.line))
+            r.notes.append(Review("step", f'"{words(f)}" read as the level reached{reading}'))
         r.halfyear = r.halfyear or f.halfyear
         r.permanent = r.permanent or (f.onwards and len(years) > 1)
+        written_any = False
         for y in years:
             known = r.amounts.get(y, (None, False))[0]
             if known is not None and known != f.amount:
                 r.notes.append(Review("conflicting figures", f'"{words(f)}" gives {spell_millions(f.amount)} for {y}, '
-                                      f"after {spell_millions(known)}: the first is kept", h.line))
+                                      f"after {spell_millions(known)}: the first is kept"))
                 continue
             r.amounts[y] = (f.amount, f.kroner)
-        r.placed += 1
+            written_any = True
+        r.placed += written_any
     if h.amount is not None:
         r.figures += 1
         r.placed += 1
@@ -399,14 +403,14 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) 
         if not any(v is not None for v, _ in r.amounts.values()) and r.total is None:
             r.amounts[first] = (value, h.amount.kroner)
             r.notes.append(Review("heading amount as first year",
-                                  f"the text gives no figure: the heading's {h.amount_text} is read as {first}", h.line))
+                                  f"the text gives no figure: the heading's {h.amount_text} is read as {first}"))
         elif (known := r.amounts.get(first, (None, False))[0]) is not None and known != value:
             r.notes.append(Review("heading differs", f"the heading says {h.amount_text}, the text "
-                                  f"{spell_millions(known)} for {first}", h.line))
+                                  f"{spell_millions(known)} for {first}"))
     if not any(v is not None for v, _ in r.amounts.values()) and r.total is None:
         for y in _named_years(_flat(prose), first, last):
             r.amounts[y] = (None, False)
-        r.notes.append(Review("no figure", "the document gives no figure for this line", h.line))
+        r.notes.append(Review("no figure", "the document gives no figure for this line"))
     return r
 
 
@@ -424,7 +428,8 @@ def _amount_tokens(amounts: dict[int, tuple[Decimal | None, bool]]) -> str:
 
 # -- directives ------------------------------------------------------------------------
 
-_ASKS = re.compile(r"\b(?:ber|bes|bestiller|bestilles|ønsker å få|forventer|må komme|skal legges fram)\b", re.I)
+_ASKS = re.compile(r"\b(?:ber|bes|bestiller|bestilles|ønsker å få|forventer|må komme med|komme tilbake|"
+                   r"legge fram|legges fram)\b", re.I)
 _ORDERS = re.compile(
     r"\b(?:sak|saken|utredning|utrede|utredes|orientering|orientere|gjennomgang|gjennomgå|vurdere|vurderes|"
     r"vurdering|plan|planer|forslag|redegjørelse|kartlegging|evaluering|mulighetsstudie|framdriftsplan)\b",
@@ -495,20 +500,20 @@ class _Writer:
         """A blank line before a statement and the comments about it."""
         self.out.append("")
 
-    def unique(self, name: str, line: int) -> str:
+    def unique(self, name: str) -> str:
         self.names[name] += 1
         if self.names[name] == 1:
             return name
         new = f"{name} ({self.names[name]})"
-        self.review(Review("name", f'the heading "{name}" comes again: renamed "{new}"', line))
+        self.review(Review("name", f'the heading "{name}" comes again: renamed "{new}"'))
         return new
 
     def section(self, h: _Heading, area: str | None, prose: str, why: str | None = None) -> None:
         self.start()
         if why:
-            self.review(Review("section", why, h.line))
+            self.review(Review("section", why))
         self.counts["section"] += 1
-        self.out.append(f'section "{self.unique(_name(h.name), h.line)}"' + (f" {area}" if area else ""))
+        self.out.append(f'section "{self.unique(_name(h.name))}"' + (f" {area}" if area else ""))
         self.out.extend(_text_block(prose))
 
     def entry(self, kind: str, h: _Heading, area: str | None, prose: str) -> None:
@@ -523,7 +528,7 @@ class _Writer:
             elif kind == "cover" and _LOAN.search(name):
                 kind = "loan"
             if kind != "item" and kind != "cover":
-                self.review(Review("kind", f"read as `{kind}` from the heading's words", h.line))
+                self.review(Review("kind", f"read as `{kind}` from the heading's words"))
         reducing = kind == "loan" and bool(_REDUCING.search(name + " " + _flat(prose)))
         reading = _read_entry(h, prose, self.first, self.last, reducing)
         self.figures_read += reading.figures
@@ -531,12 +536,12 @@ class _Writer:
         for note in reading.notes:
             self.review(note)
         if kind in ("item", "invest") and area is None:
-            self.review(Review("no area", "no service area: add one after the name", h.line))
+            self.review(Review("no area", "no service area: add one after the name"))
         flat = _flat(prose)
         if kind == "cover" and _FUND.search(flat):
             self.review(Review("kind", f'the text names "{_FUND.search(flat).group()}": '
-                                       "perhaps a `draw` from it or an `allocate` to it", h.line))
-        head = f'{kind} "{self.unique(name, h.line)}"' + (f" {area}" if area else "")
+                                       "perhaps a `draw` from it or an `allocate` to it"))
+        head = f'{kind} "{self.unique(name)}"' + (f" {area}" if area else "")
         amounts = _amount_tokens(reading.amounts) if reading.amounts or reading.total is None else "?"
         attrs = []
         if h.amount is not None:
@@ -554,8 +559,7 @@ class _Writer:
             attrs.append(f'{"to" if kind == "allocate" else "from"} "{fund}"')
         if kind == "loan" and re.search(r"\bavdrag\b", flat, re.I):
             attrs.append("frees")
-            self.review(Review("kind", "`frees`: the text says lower repayments (avdrag) free operating room",
-                               h.line))
+            self.review(Review("kind", "`frees`: the text says lower repayments (avdrag) free operating room"))
         self.counts["coverage" if kind in ("cover", "draw", "allocate", "loan") else "entry"] += 1
         self.out.append(f"{head} {amounts}")
         if attrs:
@@ -566,17 +570,17 @@ class _Writer:
         self.start()
         flat = _flat(prose)
         cost, why = _directive_cost(flat)
-        self.review(Review("directive cost", f"cost {cost} guessed: {why}", h.line))
+        self.review(Review("directive cost", f"cost {cost} guessed: {why}"))
         if m := _OWN_FUNDING.search(flat):
             self.review(Review("funding", f'the text names its own funding ("{m.group()}"): '
-                                          "add a `pot` and `funded-by`", h.line))
+                                          "add a `pot` and `funded-by`"))
         figures = read_figures(prose)
         self.figures_read += len(figures)
         if figures:
             named = "; ".join(f'"{" ".join(prose[f.phrase_start:f.phrase_end].split())}"' for f in figures)
-            self.review(Review("directive figure", f"the text names {named}: a cost estimate?", h.line))
+            self.review(Review("directive figure", f"the text names {named}: a cost estimate?"))
         self.counts["directive"] += 1
-        self.out.append(f'directive "{self.unique(_name(h.name), h.line)}"' + (f" {area}" if area else "")
+        self.out.append(f'directive "{self.unique(_name(h.name))}"' + (f" {area}" if area else "")
                         + f" cost {cost}")
         self.out.extend(_text_block(prose))
 
@@ -589,8 +593,8 @@ def _period(title: list[str], blocks: list[Block]) -> tuple[int, int, Review | N
         if m := _YEAR.search(b.text):
             first = int(m.group())
             return first, first + 3, Review("period", f"no plan period found: {first}..{first + 3} assumed "
-                                                      "(the first year named, and a four-year plan)", b.line)
-    return 2020, 2023, Review("period", "no year found in the document: the period is a placeholder", 0)
+                                                      "(the first year named, and a four-year plan)")
+    return 2020, 2023, Review("period", "no year found in the document: the period is a placeholder")
 
 
 def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOptions()) -> Draft:
@@ -608,7 +612,7 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         header.append(f'  title "{_name(title[1])}"')
     header.append(f"  period {first}..{last}")
     for b in loose:
-        w.review(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}", b.line))
+        w.review(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"))
 
     area: str | None = None
     part: Part = "intro"

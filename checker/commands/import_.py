@@ -33,6 +33,8 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output and Path(args.output).is_dir():
+        return _error(f"{args.output}: is a folder; give the name of the file to write")
     if args.output and Path(args.output).exists() and not args.force:
         return _error(f"{args.output}: exists; the draft is not written over it (use --force to replace it)")
     try:
@@ -79,16 +81,18 @@ def blocks_from_docx(data: bytes) -> list[Block]:
     """A Word document's paragraphs and tables, in order: a heading style marks a heading,
     a table row becomes one line with its cells separated by tabs, a blank line between paragraphs."""
     import docx  # optional: only for .docx
-    from docx.table import Table
 
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several kinds for a file that is no .docx
+        return _docx_blocks(docx.Document(io.BytesIO(data)))
+    except Exception as exc:  # python-docx raises several kinds for a file that is no .docx, or a broken one
         raise ValueError(str(exc) or type(exc).__name__) from None
+
+
+def _docx_blocks(document) -> list[Block]:
+    from docx.table import Table
+
     blocks: list[Block] = []
-    n = 0
     for item in document.iter_inner_content():
-        n += 1
         if isinstance(item, Table):
             for row in item.rows:
                 cells: list[str] = []
@@ -97,13 +101,13 @@ def blocks_from_docx(data: bytes) -> list[Block]:
                     if text and (not cells or cells[-1] != text):  # a merged cell repeats
                         cells.append(text)
                 if cells:
-                    blocks.append(Block("\t".join(cells), False, n))
+                    blocks.append(Block("\t".join(cells)))
         else:
             style = (item.style.name if item.style is not None else "") or ""
             heading = style.lower().startswith(("heading", "title", "overskrift", "tittel"))
             for line in item.text.split("\n"):
-                blocks.append(Block(line.rstrip(), heading and bool(line.strip()), n))
-        blocks.append(Block("", False, n))
+                blocks.append(Block(line.rstrip(), heading and bool(line.strip())))
+        blocks.append(Block(""))
     return blocks
 
 

@@ -35,7 +35,7 @@ def test_standard_output_and_standard_input(cli):
     done = cli("import", "-", input=text)
     assert done.returncode == 0, done.stderr
     assert 'item "Tiltak" 2021=1' in done.stdout
-    assert done.stderr.startswith("budsjett-lint import: standard input: 1 entries, 0 coverage lines")
+    assert done.stderr.startswith("budsjett-lint import: standard input: 1 entry, 0 coverage lines")
 
 
 def test_an_existing_file_is_not_written_over(cli, tmp_path):
@@ -94,7 +94,7 @@ def test_a_word_document_with_heading_amount_prose_and_a_table(cli, tmp_path):
     assert entries["Leksehjelp"].heading.value == pytest.approx(0.5)
     assert entries["Leksehjelp"].prose.text == "Leksehjelp for alle fra 2022."
     assert [(d.name.text, d.cost) for d in budget.directives] == [("Skolemat", "none")]
-    assert "2 entries, 0 coverage lines, 1 directives" in done.stderr
+    assert "2 entries, 0 coverage lines, 1 directive," in done.stderr
 
 
 def test_a_word_document_without_python_docx(tmp_path, monkeypatch, capsys):
@@ -114,3 +114,9 @@ def test_a_file_that_is_no_word_document(tmp_path, capsys):
     assert command_line.main(["import", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"budsjett-lint: error: {path}: not a Word document (.docx) that can be read: ")
+
+
+def test_a_folder_is_no_output_file(cli, tmp_path):
+    done = cli("import", str(SEED), "-o", str(tmp_path))
+    assert (done.returncode, done.stderr) == (2, f"budsjett-lint: error: {tmp_path}: is a folder; "
+                                                 "give the name of the file to write\n")

@@ -250,4 +250,12 @@ def test_any_document_gives_a_draft_that_parses(lines, markdown):
 
 
 def test_blocks_keep_their_lines():
-    assert blocks_from_text("a\r\nb\rc\x0cd") == [Block("a", False, 1), Block("b", False, 2), Block("c d", False, 3)]
+    assert blocks_from_text("a\r\nb\rc\x0cd") == [Block("a"), Block("b"), Block("c d")]
+
+
+def test_the_documentation_tells_the_truth_about_the_seed(seed_draft):
+    doc = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    assert seed_draft.report("trondheimsbudsjettet-2020.txt") in doc
+    draft, proposal = named(model(seed_draft.text)), named(model(PROPOSAL.read_text(encoding="utf-8")))
+    common = len(draft.keys() & proposal.keys())
+    assert f"the draft has {common} of the {len(proposal)} entries" in " ".join(doc.split())
