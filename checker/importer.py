@@ -29,6 +29,8 @@ known here):
   an amount just before it is read as a section.
 - In the coverage part "Avsetning til X" is an allocation to the fund X,
   "Bruk av X" a draw on it, and a line about borrowing ("låneopptak") a loan.
+- A row of years starts a table of figures per year; its rows fill in the
+  entries of their names, or become entries of their own.
 """
 
 from __future__ import annotations
@@ -124,7 +126,7 @@ def blocks_from_markdown(text: str) -> list[Block]:
             continue
         elif line.strip().startswith("|"):
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            blocks.append(Block("\t".join(_MD_EMPHASIS.sub(r"\2", c) for c in cells if c)))
+            blocks.append(Block("\t".join(_MD_EMPHASIS.sub(r"\2", c) for c in cells)))
         elif re.fullmatch(r"\s*(\*\*|__)[^*_].*\1\s*", line):
             blocks.append(Block(_MD_EMPHASIS.sub(r"\2", line.strip()), True))
         else:
@@ -215,6 +217,8 @@ class _Heading:
     amount: Figure | None = None
     amount_text: str = ""
     body: list[str] = field(default_factory=list)
+    table: dict[int, Decimal] | None = None  # a row of a table of figures per year
+    sum_row: bool = False  # the table's sum ("Sum", "Totalt"), not an entry
 
 
 _HEADING_AMOUNT = re.compile(r"^(?P<name>\S.*\S|\S)(?:\t|\s{2,}|\s*\.{3,}|\s*…)\s*(?P<amount>\S[^\t]*?)\s*$")
@@ -234,6 +238,75 @@ def _heading_amount(text: str) -> tuple[str, Figure, str] | None:
     return name, figures[0], tail
 
 
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_NUMBER_CELL = re.compile(r"[-−–]? ?(?:\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,\d+)?|[-−–]? ?\d+\.\d+")
+_NO_FIGURE_CELL = {"", "-", "–", "−"}
+_SUM_ROW = re.compile(r"(?:sum|totalt?|i alt)\b", re.I)
+_THOUSANDS = re.compile(r"\b(?:1[ \u00a0.]?000|tusen) ?(?:kr|kroner|nok)\b", re.I)
+_KRONER = re.compile(r"\b(?:kr|kroner|nok)\b", re.I)
+_MILLIONS = re.compile(r"\bmill", re.I)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table of figures per year: a header row of years, then a row a line with its figures."""
+
+    columns: tuple[int, ...]  # the cell index of each year
+    years: tuple[int, ...]
+    width: int  # cells in the header row
+    scale: Decimal  # millions per unit of the table's figures
+
+    def row(self, text: str) -> tuple[str, dict[int, Decimal]] | None:
+        """The name and the figures of a row (a year left empty or "-" gives none), if it is one."""
+        cells = [c.strip() for c in text.split("\t")]
+        if len(cells) < self.width:
+            cells += [""] * (self.width - len(cells))  # empty cells at the end of a line of text
+        if len(cells) != self.width:
+            cells = [c for c in cells if c]  # a text export: runs of tabs between cells
+            if len(cells) != len(self.years) + 1:
+                return None
+            columns = tuple(range(1, len(cells)))
+        else:
+            columns = self.columns
+        name = cells[0]
+        values = [cells[c] for c in columns]
+        if not name or _NUMBER_CELL.fullmatch(name) or not all(
+                v in _NO_FIGURE_CELL or _NUMBER_CELL.fullmatch(v) for v in values):
+            return None
+        figures = {}
+        for year, v in zip(self.years, values):
+            if v not in _NO_FIGURE_CELL:
+                digits = re.sub(r"[ \u00a0]", "", v).replace("−", "-").replace("–", "-")
+                if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+                    digits = digits.replace(".", "")
+                figures[year] = Decimal(digits.replace(",", ".")) * self.scale
+        return (name, figures) if figures else None
+
+
+def _table_header(text: str) -> _Table | None:
+    """A header row of a table of figures per year: `Tiltak | 2020 | 2021 | ...` (tab-separated)."""
+    if "\t" not in text:
+        return None
+    cells = [c.strip() for c in text.split("\t")]
+    columns = tuple(k for k, c in enumerate(cells) if _YEAR_CELL.fullmatch(c))
+    others = [c for k, c in enumerate(cells) if c and k not in columns]
+    if len(columns) < 2 or len(others) > 1 or columns[0] == 0:
+        return None
+    label = others[0] if others else ""
+    scale = Decimal(1)
+    if _THOUSANDS.search(label):
+        scale = Decimal("0.001")
+    elif _KRONER.search(label) and not _MILLIONS.search(label):
+        scale = Decimal("0.000001")
+    return _Table(columns, tuple(int(cells[k]) for k in columns), len(cells), scale)
+
+
+def _short_title(line: str) -> bool:
+    """A few words that end no sentence: a heading directly under another, or a row heading a table's rows."""
+    return (len(line.split()) <= _WORDS_RIGHT_AFTER and not line.endswith(_SENTENCE_END)
+            and (line[0].isupper() or line[0].isdigit()))
+
+
 def _standalone(blocks: list[Block], i: int, after_heading: bool) -> bool:
     """A short line standing alone: after a blank line or a heading, ending no sentence."""
     text = blocks[i].text
@@ -245,7 +318,7 @@ def _standalone(blocks: list[Block], i: int, after_heading: bool) -> bool:
     if re.search(r"[.!?] +[A-ZÆØÅ]", line):
         return False  # two sentences
     before_blank = i == 0 or not blocks[i - 1].text.strip()
-    if not before_blank and not (after_heading and len(line.split()) <= _WORDS_RIGHT_AFTER):
+    if not before_blank and not (after_heading and _short_title(line)):
         return False
     following = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
     return not (following and following[0].islower())
@@ -268,10 +341,25 @@ def _split(blocks: list[Block]) -> tuple[list[str], list[_Heading], list[Block]]
     headings: list[_Heading] = []
     loose: list[Block] = []
     previous_heading = False
+    table: _Table | None = None
     for k in range(i, len(blocks)):
         b = blocks[k]
+        if found := _table_header(b.text):
+            table = found
+            continue
+        if table is not None and (row := table.row(b.text)):
+            headings.append(_Heading(row[0], table=row[1], sum_row=bool(_SUM_ROW.match(row[0]))))
+            previous_heading = False
+            continue
+        cells = [c.strip() for c in b.text.split("\t") if c.strip()]
+        subheading = len(cells) == 1 and not b.heading and _short_title(cells[0])
+        if table is not None and cells and not subheading:
+            table = None  # something else than a row: the table has ended
         with_amount = _heading_amount(b.text)
-        if with_amount:
+        if table is not None and subheading:
+            headings.append(_Heading(cells[0]))  # a row of one cell heads the rows below it
+            previous_heading = True
+        elif with_amount:
             name, figure, words = with_amount
             headings.append(_Heading(name, figure, words))
             previous_heading = True
@@ -481,44 +569,69 @@ def _text_block(prose: str) -> list[str]:
     return ['  text """', *(f"    {ln}" if ln else "" for ln in prose.split("\n")), '  """']
 
 
+@dataclass
+class _Statement:
+    """One statement of the draft, kept as parts until the end so that a table can add to an entry."""
+
+    keyword: str  # item, invest, ..., section, directive; "" for comments alone
+    name: str = ""
+    area: str | None = None
+    amounts: dict[int, tuple[Decimal | None, bool]] | None = None  # entries: year -> (value, kroner)
+    tail: str = ""  # the rest of the head line, e.g. `cost none`
+    attrs: list[str] = field(default_factory=list)
+    prose: str = ""
+    notes: list[Review] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = ["", *(_comment(n.note) for n in self.notes)]
+        if not self.keyword:
+            return out
+        head = [self.keyword, f'"{self.name}"', *([self.area] if self.area else [])]
+        if self.amounts is not None:
+            head.append(_amount_tokens(self.amounts))
+        out.append(" ".join([*head, *([self.tail] if self.tail else [])]))
+        if self.attrs:
+            out.append("  " + " ".join(self.attrs))
+        return out + _text_block(self.prose)
+
+
+_COVERAGE = ("cover", "draw", "allocate", "loan")
+
+
 class _Writer:
     def __init__(self, first: int, last: int):
         self.first, self.last = first, last
-        self.out: list[str] = []
-        self.reviews: list[Review] = []
+        self.statements: list[_Statement] = []
+        self.entries: dict[str, _Statement] = {}
         self.names: Counter[str] = Counter()
         self.funds: list[str] = []
-        self.counts = Counter()
         self.figures_read = 0
         self.figures_placed = 0
 
-    def review(self, r: Review) -> None:
-        self.reviews.append(r)
-        self.out.append(_comment(r.note))
+    def add(self, statement: _Statement) -> None:
+        if statement.keyword in ("", "section"):  # sections may share a name; lines may not
+            self.statements.append(statement)
+            return
+        self.names[statement.name] += 1
+        if self.names[statement.name] > 1:
+            new = f"{statement.name} ({self.names[statement.name]})"
+            statement.notes.append(Review("name", f'the heading "{statement.name}" comes again: renamed "{new}"'))
+            statement.name = new
+        if statement.amounts is not None:
+            self.entries.setdefault(statement.name, statement)
+        self.statements.append(statement)
 
-    def start(self) -> None:
-        """A blank line before a statement and the comments about it."""
-        self.out.append("")
-
-    def unique(self, name: str) -> str:
-        self.names[name] += 1
-        if self.names[name] == 1:
-            return name
-        new = f"{name} ({self.names[name]})"
-        self.review(Review("name", f'the heading "{name}" comes again: renamed "{new}"'))
-        return new
+    def note(self, review: Review) -> None:
+        """A note that belongs to no statement."""
+        self.add(_Statement("", notes=[review]))
 
     def section(self, h: _Heading, area: str | None, prose: str, why: str | None = None) -> None:
-        self.start()
-        if why:
-            self.review(Review("section", why))
-        self.counts["section"] += 1
-        self.out.append(f'section "{self.unique(_name(h.name))}"' + (f" {area}" if area else ""))
-        self.out.extend(_text_block(prose))
+        notes = [Review("section", why)] if why else []
+        self.add(_Statement("section", _name(h.name), area, prose=prose, notes=notes))
 
     def entry(self, kind: str, h: _Heading, area: str | None, prose: str) -> None:
-        self.start()
         name = _name(h.name)
+        notes: list[Review] = []
         fund = None
         if kind in ("item", "cover"):
             if m := _ALLOCATE.match(name):
@@ -527,29 +640,23 @@ class _Writer:
                 kind, fund = "draw", m.group("fund")
             elif kind == "cover" and _LOAN.search(name):
                 kind = "loan"
-            if kind != "item" and kind != "cover":
-                self.review(Review("kind", f"read as `{kind}` from the heading's words"))
-        reducing = kind == "loan" and bool(_REDUCING.search(name + " " + _flat(prose)))
+            if kind not in ("item", "cover"):
+                notes.append(Review("kind", f"read as `{kind}` from the heading's words"))
+        flat = _flat(prose)
+        reducing = kind == "loan" and bool(_REDUCING.search(f"{name} {flat}"))
         reading = _read_entry(h, prose, self.first, self.last, reducing)
         self.figures_read += reading.figures
         self.figures_placed += reading.placed
-        for note in reading.notes:
-            self.review(note)
+        notes += reading.notes
         if kind in ("item", "invest") and area is None:
-            self.review(Review("no area", "no service area: add one after the name"))
-        flat = _flat(prose)
-        if kind == "cover" and _FUND.search(flat):
-            self.review(Review("kind", f'the text names "{_FUND.search(flat).group()}": '
-                                       "perhaps a `draw` from it or an `allocate` to it"))
-        head = f'{kind} "{self.unique(name)}"' + (f" {area}" if area else "")
-        amounts = _amount_tokens(reading.amounts) if reading.amounts or reading.total is None else "?"
-        attrs = []
-        if h.amount is not None:
-            attrs.append(f"heading {spell_millions(h.amount.amount)}")
+            notes.append(Review("no area", "no service area: add one after the name"))
+        if kind == "cover" and (named := _FUND.search(flat)):
+            notes.append(Review("kind", f'the text names "{named.group()}": '
+                                        "perhaps a `draw` from it or an `allocate` to it"))
+        attrs = [f"heading {spell_millions(h.amount.amount)}"] if h.amount is not None else []
         attrs += [word for word, on in (("halfyear", reading.halfyear), ("ramp", reading.ramp),
-                                        ("permanent", reading.permanent)) if on]
-        if _TRIAL.search(flat):
-            attrs.append("trial")
+                                        ("permanent", reading.permanent), ("trial", bool(_TRIAL.search(flat))))
+                  if on]
         if reading.total is not None:
             attrs.append(f"total {spell_millions(reading.total)}")
         if fund:
@@ -559,30 +666,62 @@ class _Writer:
             attrs.append(f'{"to" if kind == "allocate" else "from"} "{fund}"')
         if kind == "loan" and re.search(r"\bavdrag\b", flat, re.I):
             attrs.append("frees")
-            self.review(Review("kind", "`frees`: the text says lower repayments (avdrag) free operating room"))
-        self.counts["coverage" if kind in ("cover", "draw", "allocate", "loan") else "entry"] += 1
-        self.out.append(f"{head} {amounts}")
-        if attrs:
-            self.out.append("  " + " ".join(attrs))
-        self.out.extend(_text_block(prose))
+            notes.append(Review("kind", "`frees`: the text says lower repayments (avdrag) free operating room"))
+        self.add(_Statement(kind, name, area, reading.amounts, attrs=attrs, prose=prose, notes=notes))
+
+    def table_row(self, kind: str, h: _Heading, area: str | None, source: str) -> None:
+        """A row of a table of figures per year: added to the entry of that name, or a new entry."""
+        assert h.table is not None
+        name = _name(h.name)
+        self.figures_read += len(h.table)
+        outside = sorted(y for y in h.table if not self.first <= y <= self.last)
+        known = self.entries.get(name)
+        if known is None:
+            notes = [Review("table only", f'only in the table "{source}": no text; the kind and area are guessed')]
+            known = _Statement(kind, name, area, {}, notes=notes)
+            self.add(known)
+        assert known.amounts is not None
+        for y, value in sorted(h.table.items()):
+            if y in outside:
+                continue
+            before = known.amounts.get(y, (None, False))[0]
+            if before is None:
+                known.amounts[y] = (value, False)
+                self.figures_placed += 1
+            elif abs(before) != abs(value):
+                known.notes.append(Review("conflicting figures", f'the table "{source}" gives {spell_millions(value)} '
+                                          f"for {y}, the text {spell_millions(before)}: the text's is kept"))
+            else:
+                self.figures_placed += 1
+        if outside:
+            known.notes.append(Review("figure outside the plan", f'the table "{source}" gives figures for '
+                                      f"{', '.join(map(str, outside))}, outside the plan: not placed"))
+        if any(v is not None for v, _ in known.amounts.values()):
+            # The table settles what was a guess: a line without figures, the heading read as the first year.
+            heading_in_table = h.table.get(self.first)
+            known.notes = [n for n in known.notes if n.kind != "no figure" and not (
+                n.kind == "heading amount as first year" and heading_in_table is not None
+                and known.amounts.get(self.first, (None, False))[0] == heading_in_table)]
 
     def directive(self, h: _Heading, area: str | None, prose: str) -> None:
-        self.start()
         flat = _flat(prose)
         cost, why = _directive_cost(flat)
-        self.review(Review("directive cost", f"cost {cost} guessed: {why}"))
+        notes = [Review("directive cost", f"cost {cost} guessed: {why}")]
         if m := _OWN_FUNDING.search(flat):
-            self.review(Review("funding", f'the text names its own funding ("{m.group()}"): '
-                                          "add a `pot` and `funded-by`"))
+            notes.append(Review("funding", f'the text names its own funding ("{m.group()}"): '
+                                           "add a `pot` and `funded-by`"))
         figures = read_figures(prose)
         self.figures_read += len(figures)
         if figures:
             named = "; ".join(f'"{" ".join(prose[f.phrase_start:f.phrase_end].split())}"' for f in figures)
-            self.review(Review("directive figure", f"the text names {named}: a cost estimate?"))
-        self.counts["directive"] += 1
-        self.out.append(f'directive "{self.unique(_name(h.name))}"' + (f" {area}" if area else "")
-                        + f" cost {cost}")
-        self.out.extend(_text_block(prose))
+            notes.append(Review("directive figure", f"the text names {named}: a cost estimate?"))
+        self.add(_Statement("directive", _name(h.name), area, tail=f"cost {cost}", prose=prose, notes=notes))
+
+    def reviews(self) -> list[Review]:
+        return [n for s in self.statements for n in s.notes]
+
+    def count(self, *keywords: str) -> int:
+        return sum(s.keyword in keywords for s in self.statements)
 
 
 def _period(title: list[str], blocks: list[Block]) -> tuple[int, int, Review | None]:
@@ -606,34 +745,43 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
 
     notes = [n for n in (None if title else Review("header", "the document does not start with its name: "
                                                      "the budget's name is a placeholder"), period_note) if n]
-    w.reviews.extend(notes)
     header = [*(_comment(n.note) for n in notes), f'budget "{_name(title[0]) if title else "Budsjett"}"']
     if len(title) > 1:
         header.append(f'  title "{_name(title[1])}"')
     header.append(f"  period {first}..{last}")
     for b in loose:
-        w.review(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"))
+        w.note(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"))
 
     area: str | None = None
     part: Part = "intro"
+    section = ""
     for k, h in enumerate(headings):
         prose = _prose(h.body)
         following = headings[k + 1] if k + 1 < len(headings) else None
-        if h.amount is None and (found := area_of(h.name)):
-            area, part = found, "intro"
+        if h.sum_row:
+            w.note(Review("table sum", f'a sum in the table "{section}", not an entry: {h.name} '
+                          + " ".join(f"{y}={spell_millions(v)}" for y, v in sorted(h.table.items()))))
+        elif h.table is not None:
+            w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
+            if prose:
+                w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'))
+        elif h.amount is None and (found := area_of(h.name)):
+            area, part, section = found, "intro", h.name
             w.section(h, area, prose)
         elif h.amount is None and (opened := part_of(h.name)):
             part, named_area = opened
             area = named_area if named_area else (None if part == "cover" else area)
+            section = h.name
             w.section(h, area, prose)
         elif h.amount is not None:
             if part in ("intro", "directive"):
                 part = "item"
             w.entry(part, h, area, prose)
         elif part == "intro":
+            section = h.name
             w.section(h, area, prose)
         elif part == "directive" and following is not None and following.amount is not None:
-            part = "intro"
+            part, section = "intro", h.name
             w.section(h, area, prose, "read as a section: entries with amounts follow it without a part heading")
         elif part == "directive":
             w.directive(h, area, prose)
@@ -641,14 +789,15 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
             w.entry(part, h, area, prose)
 
     funds = [f'fund "{f}"' for f in w.funds]
-    text = "\n".join([*header, *([""] + funds if funds else []), *w.out]) + "\n"
+    body = [line for s in w.statements for line in s.lines()]
+    text = "\n".join([*header, *([""] + funds if funds else []), *body]) + "\n"
     return Draft(
         text=format_text(text, options),
-        entries=w.counts["entry"],
-        coverage=w.counts["coverage"],
-        directives=w.counts["directive"],
-        sections=w.counts["section"],
+        entries=w.count("item", "invest"),
+        coverage=w.count(*_COVERAGE),
+        directives=w.count("directive"),
+        sections=w.count("section"),
         figures_read=w.figures_read,
         figures_placed=w.figures_placed,
-        reviews=tuple(w.reviews),
+        reviews=(*notes, *w.reviews()),
     )

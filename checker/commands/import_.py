@@ -95,12 +95,8 @@ def _docx_blocks(document) -> list[Block]:
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    text = " ".join(cell.text.split())
-                    if text and (not cells or cells[-1] != text):  # a merged cell repeats
-                        cells.append(text)
-                if cells:
+                cells = [" ".join(cell.text.split()) for cell in row.cells]
+                if any(cells):
                     blocks.append(Block("\t".join(cells)))
         else:
             style = (item.style.name if item.style is not None else "") or ""

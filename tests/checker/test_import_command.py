@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,11 @@ def test_a_word_document_with_heading_amount_prose_and_a_table(cli, tmp_path):
     table.rows[0].cells[0].text = "Leksehjelp"
     table.rows[0].cells[1].text = "0,5 millioner"
     document.add_paragraph("Leksehjelp for alle fra 2022.")
+    years = document.add_table(rows=2, cols=5)  # a table of figures per year, in millions
+    for cell, text in zip(years.rows[0].cells, ["", "2021", "2022", "2023", "2024"]):
+        cell.text = text
+    for cell, text in zip(years.rows[1].cells, ["Flere helsesykepleiere", "2", "4", "4", "4,5"]):
+        cell.text = text
     document.add_heading("Verbale føringer - Oppvekst", level=1)
     document.add_heading("Skolemat", level=2)
     document.add_paragraph("Kommunedirektøren bes utrede skolemat.")
@@ -88,7 +94,7 @@ def test_a_word_document_with_heading_amount_prose_and_a_table(cli, tmp_path):
     assert not parse(done.stdout).problems
     assert (budget.header.name.text, budget.period) == ("Bodøbudsjettet", (2021, 2024))
     entries = {e.name.text: e for e in budget.entries}
-    assert entries["Flere helsesykepleiere"].by_year == {2021: 2, 2022: 4}
+    assert entries["Flere helsesykepleiere"].by_year == {2021: 2, 2022: 4, 2023: 4, 2024: Decimal("4.5")}
     assert entries["Flere helsesykepleiere"].heading.value == 2
     assert entries["Flere helsesykepleiere"].sector.id == "oppvekst"
     assert entries["Leksehjelp"].heading.value == pytest.approx(0.5)

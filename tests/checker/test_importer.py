@@ -259,3 +259,57 @@ def test_the_documentation_tells_the_truth_about_the_seed(seed_draft):
     draft, proposal = named(model(seed_draft.text)), named(model(PROPOSAL.read_text(encoding="utf-8")))
     common = len(draft.keys() & proposal.keys())
     assert f"the draft has {common} of the {len(proposal)} entries" in " ".join(doc.split())
+
+
+TABLES = """\
+Testbudsjettet
+Forslag til budsjett 2020 og økonomiplan 2020-2023
+
+Oppvekst
+
+Toppet bemanning\t\t3,5 millioner
+Vi setter av 3,5 millioner i 2020.
+
+Kulturskole\t\t1 million
+Vi setter av 1 million i 2020.
+
+Lekeplasser
+Vi vil bygge flere lekeplasser.
+
+Inndekning
+
+Innkjøp
+Vi kutter i innkjøp.
+
+Utgifter drift
+Tiltak\t2020\t2021\t2022\t2023
+Toppet bemanning\t3,5\t7\t7\t-
+Kulturskole\t2\t\t\t
+Lekeplasser\t1\t1
+Ny rad\t2\t2\t2\t2
+Sum\t8,5\t10\t9\t2
+
+Inndekning drift
+1000 kr\t2020\t2021\t2022\t2023
+Innkjøp\t10 000\t15 000\t15 000\t20 000
+"""
+
+
+def test_a_table_of_figures_per_year_fills_the_entries_and_adds_the_rest():
+    draft = draft_of(TABLES)
+    budget = model(draft.text)
+    got = {e.name.text: (e.kind, e.by_year) for e in budget.entries}
+    assert got == {
+        "Toppet bemanning": ("item", {2020: Decimal("3.5"), 2021: 7, 2022: 7}),
+        "Kulturskole": ("item", {2020: 1}),
+        "Lekeplasser": ("item", {2020: 1, 2021: 1}),
+        "Innkjøp": ("cover", {2020: 10, 2021: 15, 2022: 15, 2023: 20}),
+        "Ny rad": ("item", {y: 2 for y in range(2020, 2024)}),
+    }
+    lines = draft.text.splitlines()
+    assert f'{REVIEW} the table "Utgifter drift" gives 2 for 2020, the text 1: the text\'s is kept' in lines
+    assert f'{REVIEW} only in the table "Utgifter drift": no text; the kind and area are guessed' in lines
+    assert f'{REVIEW} a sum in the table "Utgifter drift", not an entry: Sum 2020=8.5 2021=10 2022=9 2023=2' in lines
+    # The table gave the figures the text lacked: those lines are no longer marked as having none.
+    assert not any("gives no figure for this line" in ln for ln in lines)
+
