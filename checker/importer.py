@@ -78,7 +78,7 @@ class Draft:
     coverage: int  # cover, draw, allocate and loan lines
     directives: int
     sections: int
-    figures_read: int  # figures in the prose of entries, and amounts beside headings
+    figures_read: int  # figures in the prose of entries and directives, beside headings, in tables
     figures_placed: int  # those written as an amount, a total or a heading amount
     reviews: tuple[Review, ...]
 
@@ -191,9 +191,8 @@ def area_of(text: str) -> str | None:
     if not words or len(words) > 5:
         return None
     for area, names in _AREA_WORDS.items():
-        if _same_word(words[0], names[0]) or any(_same_word(words[0], n) for n in names):
-            if all(any(_same_word(w, n) for n in names) for w in words):
-                return area
+        if all(any(_same_word(w, n) for n in names) for w in words):
+            return area
     return None
 
 

@@ -239,7 +239,8 @@ def test_a_name_with_a_quote_and_a_repeated_heading():
     st.text(max_size=40),
     st.sampled_from(["", "Oppvekst", "Inndekning", "Verbale føringer - Helse og eldre", "Tiltak\t\t3,5 millioner",
                      'Navn "med" """sitat"""', "i 2020 økende til 7 millioner i 2021.", "Avsetning til fondet",
-                     "Reduserte låneopptak", "  innrykket linje", "# overskrift", "| a | 1 million |"]),
+                     "Reduserte låneopptak", "  innrykket linje", "# overskrift", "| a | 1 million |",
+                     "Tiltak\t2020\t2021", "Rad\t1,5\t-", "Sum\t3\t4", "| | 2021 | 2022 |", "| Rad | 2 | |"]),
 ), max_size=25), st.booleans())
 def test_any_document_gives_a_draft_that_parses(lines, markdown):
     text = "\n".join(lines)
