@@ -23,8 +23,9 @@ COMMANDS: dict[str, str] = {
     "diff": "Compare two versions of a budget: what an amendment changes, per year, and whether it balances",
     "format": "Rewrite files in the canonical layout, keeping every comment",
     "server": "Run the language server for editors (Language Server Protocol on stdio)",
+    "import": "Write a first draft of a .budsjett file from the proposal document (text, Markdown or .docx)",
 }
-_MODULE = {"rule": "rules"}
+_MODULE = {"rule": "rules", "import": "import_"}
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:

@@ -1,0 +1,802 @@
+"""A first draft of a .budsjett file from the proposal document itself.
+
+Pure: the document's lines in (`Block`s, from plain text, Markdown or a Word
+document), a formatted draft and a report out. The draft is what an adviser
+reviews and corrects instead of transcribing; every guess and every line that
+could not be placed carries a comment starting with `# REVIEW:`, and no
+figure is ever invented: a figure comes from the document's words (read with
+the same reader as the prose rules, `dsl.prose.read_figures`), or from the
+amount printed beside a heading, or it is `?`.
+
+How the document is read, by its structure (no heading of any one document is
+known here):
+
+- The first line names the budget; the next, where it names a year, is the
+  title, and its `2020-2023` the plan period.
+- A *heading* is a line marked as one (Markdown `#`, a Word heading style), a
+  line that ends in an amount after tabs or a run of spaces ("Toppet bemanning
+  i barnehage ... 3,5 millioner"), or a short line standing alone after a
+  blank line or another heading, that ends no sentence and whose next line
+  does not continue it. Everything up to the next heading is its prose.
+- A heading whose words are those of a service area ("Oppvekst", "Finans og
+  organisering") opens that area; one whose words are those of a part
+  ("Drift", "Investeringer", "Verbale føringer", "Inndekning"), possibly
+  followed by " - Area", opens that part. Both become `section`s.
+- Under an area, headings without an amount before the first entry are
+  sections (introductions); then, by the part: operating items, investments,
+  directives or coverage lines. A heading with an amount is an entry; an
+  amount met in the directives starts items again, and the heading without
+  an amount just before it is read as a section.
+- In the coverage part "Avsetning til X" is an allocation to the fund X,
+  "Bruk av X" a draw on it, and a line about borrowing ("låneopptak") a loan.
+- A row of years starts a table of figures per year; its rows fill in the
+  entries of their names, or become entries of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Literal
+
+from ..dsl.model import BUILTIN_SECTORS
+from ..dsl.prose import Figure, read_figures
+from ..rules._prose import written
+from ..rules._written import spell_millions
+from .config import FormatOptions
+from .formatter import format_text
+
+__all__ = ["Block", "Draft", "Review", "import_blocks", "blocks_from_markdown", "blocks_from_text"]
+
+REVIEW = "# REVIEW:"
+
+Part = Literal["intro", "item", "invest", "directive", "cover"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the document (a paragraph of a Word document); blank between paragraphs."""
+
+    text: str
+    heading: bool = False  # marked as a heading by the document itself
+
+
+@dataclass(frozen=True)
+class Review:
+    """A guess or a line that could not be placed, left for the reviewer."""
+
+    kind: str  # a short category for the report, e.g. "directive cost"
+    note: str  # the comment's text
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str  # the formatted draft
+    entries: int  # items and investments
+    coverage: int  # cover, draw, allocate and loan lines
+    directives: int
+    sections: int
+    figures_read: int  # figures in the prose of entries and directives, beside headings, in tables
+    figures_placed: int  # those written as an amount, a total or a heading amount
+    reviews: tuple[Review, ...]
+
+    def report(self, source: str) -> str:
+        """The short report for standard error."""
+        kinds = Counter(r.kind for r in self.reviews)
+        left = ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "nothing"
+        return (
+            f"budsjett-lint import: {source}: {_count(self.entries, 'entry', 'entries')}, "
+            f"{_count(self.coverage, 'coverage line')}, {_count(self.directives, 'directive')}, "
+            f"{_count(self.sections, 'section')}; {_count(self.figures_read, 'figure')} read, "
+            f"{self.figures_placed} placed.\n"
+            f"Left for review ({_count(len(self.reviews), 'line')} marked `{REVIEW}`): {left}.\n"
+        )
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+# -- reading documents into blocks ---------------------------------------------------
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    """Plain text (a Word document saved as text): one block a line."""
+    return [Block(_clean(line)) for line in _lines(text)]
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def blocks_from_markdown(text: str) -> list[Block]:
+    """Markdown: `#` and underlined headings, bold lines as headings, tables as rows of cells."""
+    blocks: list[Block] = []
+    for raw in _lines(text):
+        line = _clean(raw)
+        if m := _MD_HEADING.match(line):
+            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", m.group(2)), True))
+        elif _MD_SETEXT.match(line) and blocks and blocks[-1].text.strip() and not blocks[-1].heading:
+            blocks[-1] = Block(blocks[-1].text, True)
+        elif _MD_TABLE_RULE.match(line) and "|" in line:
+            continue
+        elif line.strip().startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            blocks.append(Block("\t".join(_MD_EMPHASIS.sub(r"\2", c) for c in cells)))
+        elif re.fullmatch(r"\s*(\*\*|__)[^*_].*\1\s*", line):
+            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", line.strip()), True))
+        else:
+            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", line)))
+    return blocks
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
+
+
+def _clean(line: str) -> str:
+    """Control characters (a form feed between pages) become spaces; trailing space goes."""
+    return _CONTROL.sub(" ", line).rstrip()
+
+
+# -- the structure -------------------------------------------------------------------
+
+_SENTENCE_END = tuple(".,;:!?-–")
+_NAME_MAX = 110  # characters: longer lines are prose
+_WORDS_MAX = 16
+_WORDS_RIGHT_AFTER = 8  # a heading directly under another is short ("Idrett for alle")
+
+# The kinds of parts, by the words of their headings ("Verbale føringer - Oppvekst").
+_PART_WORDS: dict[str, Part] = {
+    "drift": "item", "driftstiltak": "item", "utgifter": "item", "driftsutgifter": "item",
+    "investering": "invest", "investeringer": "invest", "investeringstiltak": "invest",
+    "verbale": "directive", "verbal": "directive", "føringer": "directive", "føring": "directive",
+    "verbalforslag": "directive", "forslag": "directive",
+    "inndekning": "cover", "inndekninger": "cover", "dekning": "cover", "inntekter": "cover",
+}
+_PART_ORDER: tuple[Part, ...] = ("cover", "directive", "invest", "item")  # "Inndekning drift" is coverage
+_JOINERS = {"og", "&", "-", "–", ",", "/"}
+_AREA_SPLIT = re.compile(r"\s+[-–:]\s+")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w&]+", text.lower()) if w not in _JOINERS]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or an inflection: "organisering" and "organisasjon" share their stem."""
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 6 and abs(len(a) - len(b)) <= 2
+
+
+_AREA_WORDS = {s.id: _words(s.name) for s in BUILTIN_SECTORS}
+
+
+def area_of(text: str) -> str | None:
+    """The built-in area whose words the text consists of ("Finans og organisering": finans)."""
+    words = _words(text)
+    if not words or len(words) > 5:
+        return None
+    for area, names in _AREA_WORDS.items():
+        if all(any(_same_word(w, n) for n in names) for w in words):
+            return area
+    return None
+
+
+def part_of(text: str) -> tuple[Part, str | None] | None:
+    """The part a heading opens, and its area: "Verbale føringer - Idrett" is (directive, kultur)."""
+    pieces = _AREA_SPLIT.split(text.strip(), maxsplit=1)
+    words = _words(pieces[0])
+    if not words or not all(w in _PART_WORDS for w in words):
+        return None
+    kinds = {_PART_WORDS[w] for w in words}
+    part = next(p for p in _PART_ORDER if p in kinds)
+    area = area_of(pieces[1]) if len(pieces) > 1 else None
+    if len(pieces) > 1 and area is None:
+        return None
+    return part, area
+
+
+@dataclass
+class _Heading:
+    name: str
+    amount: Figure | None = None
+    amount_text: str = ""
+    body: list[str] = field(default_factory=list)
+    table: dict[int, Decimal] | None = None  # a row of a table of figures per year
+    sum_row: bool = False  # the table's sum ("Sum", "Totalt"), not an entry
+
+
+_HEADING_AMOUNT = re.compile(r"^(?P<name>\S.*\S|\S)(?:\t|\s{2,}|\s*\.{3,}|\s*…)\s*(?P<amount>\S[^\t]*?)\s*$")
+
+
+def _heading_amount(text: str) -> tuple[str, Figure, str] | None:
+    """A heading followed by its amount on the same line: the name, the figure and its words."""
+    m = _HEADING_AMOUNT.match(text.strip())
+    if not m:
+        return None
+    name, tail = m.group("name").strip(), m.group("amount").rstrip(".")
+    figures = read_figures(tail)
+    if len(figures) != 1 or figures[0].start != 0 or figures[0].end != len(tail) or figures[0].years:
+        return None
+    if name.endswith(_SENTENCE_END) or len(name) > _NAME_MAX:
+        return None
+    return name, figures[0], tail
+
+
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_NUMBER_CELL = re.compile(r"[-−–]? ?(?:\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,\d+)?|[-−–]? ?\d+\.\d+")
+_NO_FIGURE_CELL = {"", "-", "–", "−"}
+_SUM_ROW = re.compile(r"(?:sum|totalt?|i alt)\b", re.I)
+_THOUSANDS = re.compile(r"\b(?:1[ \u00a0.]?000|tusen) ?(?:kr|kroner|nok)\b", re.I)
+_KRONER = re.compile(r"\b(?:kr|kroner|nok)\b", re.I)
+_MILLIONS = re.compile(r"\bmill", re.I)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table of figures per year: a header row of years, then a row a line with its figures."""
+
+    columns: tuple[int, ...]  # the cell index of each year
+    years: tuple[int, ...]
+    width: int  # cells in the header row
+    scale: Decimal  # millions per unit of the table's figures
+
+    def row(self, text: str) -> tuple[str, dict[int, Decimal]] | None:
+        """The name and the figures of a row (a year left empty or "-" gives none), if it is one."""
+        cells = [c.strip() for c in text.split("\t")]
+        if len(cells) < self.width:
+            cells += [""] * (self.width - len(cells))  # empty cells at the end of a line of text
+        if len(cells) != self.width:
+            cells = [c for c in cells if c]  # a text export: runs of tabs between cells
+            if len(cells) != len(self.years) + 1:
+                return None
+            columns = tuple(range(1, len(cells)))
+        else:
+            columns = self.columns
+        name = cells[0]
+        values = [cells[c] for c in columns]
+        if not name or _NUMBER_CELL.fullmatch(name) or not all(
+                v in _NO_FIGURE_CELL or _NUMBER_CELL.fullmatch(v) for v in values):
+            return None
+        figures = {}
+        for year, v in zip(self.years, values):
+            if v not in _NO_FIGURE_CELL:
+                digits = re.sub(r"[ \u00a0]", "", v).replace("−", "-").replace("–", "-")
+                if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+                    digits = digits.replace(".", "")
+                figures[year] = Decimal(digits.replace(",", ".")) * self.scale
+        return (name, figures) if figures else None
+
+
+def _table_header(text: str) -> _Table | None:
+    """A header row of a table of figures per year: `Tiltak | 2020 | 2021 | ...` (tab-separated)."""
+    if "\t" not in text:
+        return None
+    cells = [c.strip() for c in text.split("\t")]
+    columns = tuple(k for k, c in enumerate(cells) if _YEAR_CELL.fullmatch(c))
+    others = [c for k, c in enumerate(cells) if c and k not in columns]
+    if len(columns) < 2 or len(others) > 1 or columns[0] == 0:
+        return None
+    label = others[0] if others else ""
+    scale = Decimal(1)
+    if _THOUSANDS.search(label):
+        scale = Decimal("0.001")
+    elif _KRONER.search(label) and not _MILLIONS.search(label):
+        scale = Decimal("0.000001")
+    return _Table(columns, tuple(int(cells[k]) for k in columns), len(cells), scale)
+
+
+def _short_title(line: str) -> bool:
+    """A few words that end no sentence: a heading directly under another, or a row heading a table's rows."""
+    return (len(line.split()) <= _WORDS_RIGHT_AFTER and not line.endswith(_SENTENCE_END)
+            and (line[0].isupper() or line[0].isdigit()))
+
+
+def _standalone(blocks: list[Block], i: int, after_heading: bool) -> bool:
+    """A short line standing alone: after a blank line or a heading, ending no sentence."""
+    text = blocks[i].text
+    line = text.strip()
+    if not line or text[0].isspace() or line.endswith(_SENTENCE_END):
+        return False
+    if len(line) > _NAME_MAX or len(line.split()) > _WORDS_MAX or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if re.search(r"[.!?] +[A-ZÆØÅ]", line):
+        return False  # two sentences
+    before_blank = i == 0 or not blocks[i - 1].text.strip()
+    if not before_blank and not (after_heading and _short_title(line)):
+        return False
+    following = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+    return not (following and following[0].islower())
+
+
+def _split(blocks: list[Block]) -> tuple[list[str], list[_Heading], list[Block]]:
+    """The title lines, the headings with their prose, and what stood before the first heading."""
+    start = 0
+    while start < len(blocks) and not blocks[start].text.strip():
+        start += 1
+    title: list[str] = []
+    i = start
+    # The budget's name, and a title that names a year, unless they are headings with amounts.
+    while i < len(blocks) and len(title) < 2 and blocks[i].text.strip() and not _heading_amount(blocks[i].text):
+        line = blocks[i].text.strip()
+        if line.endswith(_SENTENCE_END) or title and not re.search(r"\b(?:19|20)\d\d\b", line):
+            break
+        title.append(line)
+        i += 1
+    headings: list[_Heading] = []
+    loose: list[Block] = []
+    previous_heading = False
+    table: _Table | None = None
+    for k in range(i, len(blocks)):
+        b = blocks[k]
+        if found := _table_header(b.text):
+            table = found
+            continue
+        if table is not None and (row := table.row(b.text)):
+            headings.append(_Heading(row[0], table=row[1], sum_row=bool(_SUM_ROW.match(row[0]))))
+            previous_heading = False
+            continue
+        cells = [c.strip() for c in b.text.split("\t") if c.strip()]
+        subheading = len(cells) == 1 and not b.heading and _short_title(cells[0])
+        if table is not None and cells and not subheading:
+            table = None  # something else than a row: the table has ended
+        with_amount = _heading_amount(b.text)
+        if table is not None and subheading:
+            headings.append(_Heading(cells[0]))  # a row of one cell heads the rows below it
+            previous_heading = True
+        elif with_amount:
+            name, figure, words = with_amount
+            headings.append(_Heading(name, figure, words))
+            previous_heading = True
+        elif b.heading and b.text.strip() or _standalone(blocks, k, previous_heading):
+            headings.append(_Heading(b.text.strip()))
+            previous_heading = True
+        else:
+            previous_heading = previous_heading and not b.text.strip()
+            if headings:
+                headings[-1].body.append(b.text)
+            elif b.text.strip():
+                loose.append(b)
+    return title, headings, loose
+
+
+# -- reading the prose ---------------------------------------------------------------
+
+
+def _prose(body: list[str]) -> str:
+    """The prose as lines of text: tabs to spaces, runs of blank lines to one, none at the ends."""
+    lines = [ln.replace("\t", "    ").rstrip() for ln in body]
+    out: list[str] = []
+    for ln in lines:
+        if ln.strip() or (out and out[-1]):
+            out.append(ln if ln.strip() else "")
+    while out and not out[-1]:
+        out.pop()
+    text = "\n".join(out)
+    return re.sub(r'"{3,}', lambda m: "”" * len(m.group()), text)
+
+
+def _flat(text: str) -> str:
+    """The prose on one line, words hyphenated at a line end joined: for finding words."""
+    return " ".join(re.sub(r"(?<=[a-zæøå])-\s*\n\s*(?=[a-zæøå])", "", text).split())
+
+
+_YEARS_NAMED = re.compile(
+    r"(?<![\w.])(?P<prep>i|fra|fra og med|f\.o\.m\.?)\s+(?:(?:høsten|høst|våren|vår)\s+)?"
+    r"(?P<y1>(?:19|20)\d\d)(?!\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)|(?P<more>(?:,\s*(?:19|20)\d\d)*\s+og\s+(?:19|20)\d\d))?",
+    re.I,
+)
+
+
+def _named_years(flat: str, first: int, last: int) -> list[int]:
+    """The plan years the prose names with "i 2020", "fra 2021", "i 2020 og 2021" or "i 2022-2023"."""
+    years: set[int] = set()
+    for m in _YEARS_NAMED.finditer(flat):
+        y1 = int(m.group("y1"))
+        if m.group("y2"):
+            found = range(y1, int(m.group("y2")) + 1)
+        elif m.group("more"):
+            found = [y1, *(int(y) for y in re.findall(r"\d{4}", m.group("more")))]
+        elif m.group("prep").lower() != "i":
+            found = range(y1, last + 1)
+        else:
+            found = [y1]
+        years.update(y for y in found if first <= y <= last)
+    return sorted(years)
+
+
+@dataclass
+class _Reading:
+    """What an entry's prose and heading say: amounts per year and attributes."""
+
+    amounts: dict[int, tuple[Decimal | None, bool]] = field(default_factory=dict)  # year -> (value, kroner)
+    total: Decimal | None = None
+    halfyear: bool = False
+    ramp: bool = False
+    permanent: bool = False
+    figures: int = 0
+    placed: int = 0
+    notes: list[Review] = field(default_factory=list)
+
+
+def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) -> _Reading:
+    r = _Reading()
+    figures = read_figures(prose)
+    r.figures = len(figures)
+
+    def words(f: Figure) -> str:
+        return " ".join(prose[f.phrase_start : f.phrase_end].split())
+
+    for f in figures:
+        if f.change == "total":
+            if r.total is None:
+                r.total = -f.amount if reducing else f.amount
+                r.placed += 1
+                if reducing:
+                    r.notes.append(Review("sign", f'"{words(f)}" read as a total of -{spell_millions(f.amount)} '
+                                                  "(a reduction)"))
+            continue
+        years = f.years_in(first, last)
+        if not years and (f.years or f.for_years):
+            r.notes.append(Review("figure outside the plan",
+                                  f'"{words(f)}" names no year of the plan {first}-{last}: not placed'))
+            continue
+        if not years:
+            if r.amounts:
+                r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: not placed'))
+                continue
+            years = (first,)
+            r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: read as {first}'))
+        if f.change in ("to", "by"):
+            r.ramp = r.ramp or not r.halfyear
+            placed = [y for y, (v, _) in r.amounts.items() if v is not None]
+            if placed:
+                for y in range(max(placed) + 1, years[0]):
+                    r.amounts.setdefault(y, (None, False))
+        if f.change == "by":
+            other = ", ".join(spell_millions(v) for v in f.readings[1:])
+            reading = f" (as a step it would be {other})" if other else ""
+            r.notes.append(Review("step", f'"{words(f)}" read as the level reached{reading}'))
+        r.halfyear = r.halfyear or f.halfyear
+        r.permanent = r.permanent or (f.onwards and len(years) > 1)
+        written_any = False
+        for y in years:
+            known = r.amounts.get(y, (None, False))[0]
+            if known is not None and known != f.amount:
+                r.notes.append(Review("conflicting figures", f'"{words(f)}" gives {spell_millions(f.amount)} for {y}, '
+                                      f"after {spell_millions(known)}: the first is kept"))
+                continue
+            r.amounts[y] = (f.amount, f.kroner)
+            written_any = True
+        r.placed += written_any
+    if h.amount is not None:
+        r.figures += 1
+        r.placed += 1
+        value = h.amount.amount
+        if not any(v is not None for v, _ in r.amounts.values()) and r.total is None:
+            r.amounts[first] = (value, h.amount.kroner)
+            r.notes.append(Review("heading amount as first year",
+                                  f"the text gives no figure: the heading's {h.amount_text} is read as {first}"))
+        elif (known := r.amounts.get(first, (None, False))[0]) is not None and known != value:
+            r.notes.append(Review("heading differs", f"the heading says {h.amount_text}, the text "
+                                  f"{spell_millions(known)} for {first}"))
+    if not any(v is not None for v, _ in r.amounts.values()) and r.total is None:
+        for y in _named_years(_flat(prose), first, last):
+            r.amounts[y] = (None, False)
+        r.notes.append(Review("no figure", "the document gives no figure for this line"))
+    return r
+
+
+def _amount_tokens(amounts: dict[int, tuple[Decimal | None, bool]]) -> str:
+    """`2020=3.5 2021..2022=? 2023=7`: runs of years with one figure written as ranges."""
+    runs: list[tuple[list[int], Decimal | None, bool]] = []
+    for y in sorted(amounts):
+        value, kroner = amounts[y]
+        if runs and runs[-1][0][-1] == y - 1 and runs[-1][1] == value and runs[-1][2] == kroner:
+            runs[-1][0].append(y)
+        else:
+            runs.append(([y], value, kroner))
+    return " ".join(written(years, value, kroner) for years, value, kroner in runs) or "?"
+
+
+# -- directives ------------------------------------------------------------------------
+
+_ASKS = re.compile(r"\b(?:ber|bes|bestiller|bestilles|ønsker å få|forventer|må komme med|komme tilbake|"
+                   r"legge fram|legges fram)\b", re.I)
+_ORDERS = re.compile(
+    r"\b(?:sak|saken|utredning|utrede|utredes|orientering|orientere|gjennomgang|gjennomgå|vurdere|vurderes|"
+    r"vurdering|plan|planer|forslag|redegjørelse|kartlegging|evaluering|mulighetsstudie|framdriftsplan)\b",
+    re.I,
+)
+_COMMITS = re.compile(
+    r"\b(?:opprett\w*|innfør\w*|utvid\w*|øremerk\w*|ansett\w*|fast\w* (?:ressurs|stilling|støtte)\w*|"
+    r"holdes åpne?|ikke en nedbemanning|avsettes ressurser|videreføres og utvides)\b",
+    re.I,
+)
+_OWN_FUNDING = re.compile(r"\b(?:omdisponere|omdisponeres|innenfor potten|dekkes (?:inn )?av|finansieres av)\b", re.I)
+_FUND = re.compile(r"\bdisposisjonsfond\w*|\bfond(?:et)?\b", re.I)
+
+
+def _directive_cost(flat: str) -> tuple[str, str]:
+    """A guess at what a directive costs, and why: an order for a case or report costs nothing."""
+    orders = _ASKS.search(flat) and _ORDERS.search(flat)
+    commits = _COMMITS.search(flat)
+    if orders and not commits:
+        return "none", f'it orders a case or report ("{orders.group()}")'
+    if commits:
+        return "?", f'it commits to something that costs ("{commits.group()}")'
+    return "?", "it commits the municipality to something, cost unknown"
+
+
+# -- the draft -------------------------------------------------------------------------
+
+_ALLOCATE = re.compile(r"^(?:avsetninger|avsetning|avsatt|overføring) til (?P<fund>\w.*fond\w*)$", re.I)
+_DRAW = re.compile(r"^(?:bruk av|bruk fra|trekk på|trekk fra) (?P<fund>\w.*fond\w*)$", re.I)
+_LOAN = re.compile(r"\blåneopptak\w*|\blån\b", re.I)
+_REDUCING = re.compile(r"\b(?:redus\w*|kutt\w*|lavere|mindre)\b", re.I)
+_TRIAL = re.compile(r"\bprøveprosjekt\w*", re.I)
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _name(text: str) -> str:
+    """A heading as a name: one line, no double quote (the language has no escapes)."""
+    return " ".join(text.replace('"', "”").split())
+
+
+def _comment(note: str) -> str:
+    return f"{REVIEW} {' '.join(note.split())}"
+
+
+def _text_block(prose: str) -> list[str]:
+    if not prose:
+        return []
+    return ['  text """', *(f"    {ln}" if ln else "" for ln in prose.split("\n")), '  """']
+
+
+@dataclass
+class _Statement:
+    """One statement of the draft, kept as parts until the end so that a table can add to an entry."""
+
+    keyword: str  # item, invest, ..., section, directive; "" for comments alone
+    name: str = ""
+    area: str | None = None
+    amounts: dict[int, tuple[Decimal | None, bool]] | None = None  # entries: year -> (value, kroner)
+    tail: str = ""  # the rest of the head line, e.g. `cost none`
+    attrs: list[str] = field(default_factory=list)
+    prose: str = ""
+    notes: list[Review] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = ["", *(_comment(n.note) for n in self.notes)]
+        if not self.keyword:
+            return out
+        head = [self.keyword, f'"{self.name}"', *([self.area] if self.area else [])]
+        if self.amounts is not None:
+            head.append(_amount_tokens(self.amounts))
+        out.append(" ".join([*head, *([self.tail] if self.tail else [])]))
+        if self.attrs:
+            out.append("  " + " ".join(self.attrs))
+        return out + _text_block(self.prose)
+
+
+_COVERAGE = ("cover", "draw", "allocate", "loan")
+
+
+class _Writer:
+    def __init__(self, first: int, last: int):
+        self.first, self.last = first, last
+        self.statements: list[_Statement] = []
+        self.entries: dict[str, _Statement] = {}
+        self.names: Counter[str] = Counter()
+        self.funds: list[str] = []
+        self.figures_read = 0
+        self.figures_placed = 0
+
+    def add(self, statement: _Statement) -> None:
+        if statement.keyword in ("", "section"):  # sections may share a name; lines may not
+            self.statements.append(statement)
+            return
+        self.names[statement.name] += 1
+        if self.names[statement.name] > 1:
+            new = f"{statement.name} ({self.names[statement.name]})"
+            statement.notes.append(Review("name", f'the heading "{statement.name}" comes again: renamed "{new}"'))
+            statement.name = new
+        if statement.amounts is not None:
+            self.entries.setdefault(statement.name, statement)
+        self.statements.append(statement)
+
+    def note(self, review: Review) -> None:
+        """A note that belongs to no statement."""
+        self.add(_Statement("", notes=[review]))
+
+    def section(self, h: _Heading, area: str | None, prose: str, why: str | None = None) -> None:
+        notes = [Review("section", why)] if why else []
+        self.add(_Statement("section", _name(h.name), area, prose=prose, notes=notes))
+
+    def entry(self, kind: str, h: _Heading, area: str | None, prose: str) -> None:
+        name = _name(h.name)
+        notes: list[Review] = []
+        fund = None
+        if kind in ("item", "cover"):
+            if m := _ALLOCATE.match(name):
+                kind, fund = "allocate", m.group("fund")
+            elif m := _DRAW.match(name):
+                kind, fund = "draw", m.group("fund")
+            elif kind == "cover" and _LOAN.search(name):
+                kind = "loan"
+            if kind not in ("item", "cover"):
+                notes.append(Review("kind", f"read as `{kind}` from the heading's words"))
+        flat = _flat(prose)
+        reducing = kind == "loan" and bool(_REDUCING.search(f"{name} {flat}"))
+        reading = _read_entry(h, prose, self.first, self.last, reducing)
+        self.figures_read += reading.figures
+        self.figures_placed += reading.placed
+        notes += reading.notes
+        if kind in ("item", "invest") and area is None:
+            notes.append(Review("no area", "no service area: add one after the name"))
+        if kind == "cover" and (named := _FUND.search(flat)):
+            notes.append(Review("kind", f'the text names "{named.group()}": '
+                                        "perhaps a `draw` from it or an `allocate` to it"))
+        attrs = [f"heading {spell_millions(h.amount.amount)}"] if h.amount is not None else []
+        attrs += [word for word, on in (("halfyear", reading.halfyear), ("ramp", reading.ramp),
+                                        ("permanent", reading.permanent), ("trial", bool(_TRIAL.search(flat))))
+                  if on]
+        if reading.total is not None:
+            attrs.append(f"total {spell_millions(reading.total)}")
+        if fund:
+            fund = fund[0].upper() + fund[1:]
+            if fund not in self.funds:
+                self.funds.append(fund)
+            attrs.append(f'{"to" if kind == "allocate" else "from"} "{fund}"')
+        if kind == "loan" and re.search(r"\bavdrag\b", flat, re.I):
+            attrs.append("frees")
+            notes.append(Review("kind", "`frees`: the text says lower repayments (avdrag) free operating room"))
+        self.add(_Statement(kind, name, area, reading.amounts, attrs=attrs, prose=prose, notes=notes))
+
+    def table_row(self, kind: str, h: _Heading, area: str | None, source: str) -> None:
+        """A row of a table of figures per year: added to the entry of that name, or a new entry."""
+        assert h.table is not None
+        name = _name(h.name)
+        self.figures_read += len(h.table)
+        outside = sorted(y for y in h.table if not self.first <= y <= self.last)
+        known = self.entries.get(name)
+        if known is None:
+            notes = [Review("table only", f'only in the table "{source}": no text; the kind and area are guessed')]
+            known = _Statement(kind, name, area, {}, notes=notes)
+            self.add(known)
+        assert known.amounts is not None
+        for y, value in sorted(h.table.items()):
+            if y in outside:
+                continue
+            before = known.amounts.get(y, (None, False))[0]
+            if before is None:
+                known.amounts[y] = (value, False)
+                self.figures_placed += 1
+            elif abs(before) != abs(value):
+                known.notes.append(Review("conflicting figures", f'the table "{source}" gives {spell_millions(value)} '
+                                          f"for {y}, the text {spell_millions(before)}: the text's is kept"))
+            else:
+                self.figures_placed += 1
+        if outside:
+            known.notes.append(Review("figure outside the plan", f'the table "{source}" gives figures for '
+                                      f"{', '.join(map(str, outside))}, outside the plan: not placed"))
+        if any(v is not None for v, _ in known.amounts.values()):
+            # The table settles what was a guess: a line without figures, the heading read as the first year.
+            heading_in_table = h.table.get(self.first)
+            known.notes = [n for n in known.notes if n.kind != "no figure" and not (
+                n.kind == "heading amount as first year" and heading_in_table is not None
+                and known.amounts.get(self.first, (None, False))[0] == heading_in_table)]
+
+    def directive(self, h: _Heading, area: str | None, prose: str) -> None:
+        flat = _flat(prose)
+        cost, why = _directive_cost(flat)
+        notes = [Review("directive cost", f"cost {cost} guessed: {why}")]
+        if m := _OWN_FUNDING.search(flat):
+            notes.append(Review("funding", f'the text names its own funding ("{m.group()}"): '
+                                           "add a `pot` and `funded-by`"))
+        figures = read_figures(prose)
+        self.figures_read += len(figures)
+        if figures:
+            named = "; ".join(f'"{" ".join(prose[f.phrase_start:f.phrase_end].split())}"' for f in figures)
+            notes.append(Review("directive figure", f"the text names {named}: a cost estimate?"))
+        self.add(_Statement("directive", _name(h.name), area, tail=f"cost {cost}", prose=prose, notes=notes))
+
+    def reviews(self) -> list[Review]:
+        return [n for s in self.statements for n in s.notes]
+
+    def count(self, *keywords: str) -> int:
+        return sum(s.keyword in keywords for s in self.statements)
+
+
+def _period(title: list[str], blocks: list[Block]) -> tuple[int, int, Review | None]:
+    for line in title:
+        if m := _PERIOD.search(line):
+            return int(m.group(1)), int(m.group(2)), None
+    for b in blocks:
+        if m := _YEAR.search(b.text):
+            first = int(m.group())
+            return first, first + 3, Review("period", f"no plan period found: {first}..{first + 3} assumed "
+                                                      "(the first year named, and a four-year plan)")
+    return 2020, 2023, Review("period", "no year found in the document: the period is a placeholder")
+
+
+def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOptions()) -> Draft:
+    """The formatted draft of the document's blocks, with what was found and what is left for review."""
+    blocks = list(blocks)
+    title, headings, loose = _split(blocks)
+    first, last, period_note = _period(title, blocks)
+    w = _Writer(first, last)
+
+    notes = [n for n in (None if title else Review("header", "the document does not start with its name: "
+                                                     "the budget's name is a placeholder"), period_note) if n]
+    header = [*(_comment(n.note) for n in notes), f'budget "{_name(title[0]) if title else "Budsjett"}"']
+    if len(title) > 1:
+        header.append(f'  title "{_name(title[1])}"')
+    header.append(f"  period {first}..{last}")
+    for b in loose:
+        w.note(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"))
+
+    area: str | None = None
+    part: Part = "intro"
+    section = ""
+    for k, h in enumerate(headings):
+        prose = _prose(h.body)
+        following = headings[k + 1] if k + 1 < len(headings) else None
+        if h.sum_row:
+            w.note(Review("table sum", f'a sum in the table "{section}", not an entry: {h.name} '
+                          + " ".join(f"{y}={spell_millions(v)}" for y, v in sorted(h.table.items()))))
+        elif h.table is not None:
+            w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
+            if prose:
+                w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'))
+        elif h.amount is None and (found := area_of(h.name)):
+            area, part, section = found, "intro", h.name
+            w.section(h, area, prose)
+        elif h.amount is None and (opened := part_of(h.name)):
+            part, named_area = opened
+            area = named_area if named_area else (None if part == "cover" else area)
+            section = h.name
+            w.section(h, area, prose)
+        elif h.amount is not None:
+            if part in ("intro", "directive"):
+                part = "item"
+            w.entry(part, h, area, prose)
+        elif part == "intro":
+            section = h.name
+            w.section(h, area, prose)
+        elif part == "directive" and following is not None and following.amount is not None:
+            part, section = "intro", h.name
+            w.section(h, area, prose, "read as a section: entries with amounts follow it without a part heading")
+        elif part == "directive":
+            w.directive(h, area, prose)
+        else:
+            w.entry(part, h, area, prose)
+
+    funds = [f'fund "{f}"' for f in w.funds]
+    body = [line for s in w.statements for line in s.lines()]
+    text = "\n".join([*header, *([""] + funds if funds else []), *body]) + "\n"
+    return Draft(
+        text=format_text(text, options),
+        entries=w.count("item", "invest"),
+        coverage=w.count(*_COVERAGE),
+        directives=w.count("directive"),
+        sections=w.count("section"),
+        figures_read=w.figures_read,
+        figures_placed=w.figures_placed,
+        reviews=(*notes, *w.reviews()),
+    )

@@ -1,0 +1,128 @@
+"""The `import` command: documents in, a draft out, a report on standard error."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budsjett_lint.checker import cli as command_line
+from budsjett_lint.dsl import parse
+
+ROOT = Path(__file__).parents[2]
+SEED = ROOT / "tests" / "data" / "trondheimsbudsjettet-2020.txt"
+
+
+def test_the_seed_to_a_file_and_the_diff_shows_the_rest(cli, tmp_path):
+    draft = tmp_path / "draft.budsjett"
+    done = cli("import", str(SEED), "-o", str(draft))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.startswith(f"budsjett-lint import: {SEED}: ")
+    assert "17 coverage lines" in done.stderr and "Left for review (" in done.stderr
+    assert not parse(draft.read_text(encoding="utf-8")).problems
+    diff = cli("diff", str(draft), str(ROOT / "proposal.budsjett"))
+    rows = {line.split()[2]: line for line in diff.stdout.splitlines() if line.startswith(("+  ", "-  ", "~  "))}
+    # What the draft does not have: the lines the proposal derives from prose, its pots and links.
+    assert rows["oppgradering"].split()[:2] == ["+", "item"]
+    assert "+  pot          Tilbudet som ble avviklet på Rosten" in diff.stdout
+    assert "+  offset       offset Toppet bemanning i barnehage <-> Redusert vikarinnleie barnehage" in diff.stdout
+    assert not [line for line in diff.stdout.splitlines() if line.startswith("-  ")]  # nothing the proposal lacks
+
+
+def test_standard_output_and_standard_input(cli):
+    text = "Budsjett\nForslag 2021-2024\n\nDrift\n\nTiltak    1 million\nVi setter av 1 million i 2021.\n"
+    done = cli("import", "-", input=text)
+    assert done.returncode == 0, done.stderr
+    assert 'item "Tiltak" 2021=1' in done.stdout
+    assert done.stderr.startswith("budsjett-lint import: standard input: 1 entry, 0 coverage lines")
+
+
+def test_an_existing_file_is_not_written_over(cli, tmp_path):
+    target = tmp_path / "proposal.budsjett"
+    target.write_text("# hand-written\n", encoding="utf-8")
+    done = cli("import", str(SEED), "-o", str(target))
+    assert done.returncode == 2
+    assert done.stderr == (f"budsjett-lint: error: {target}: exists; the draft is not written over it "
+                           "(use --force to replace it)\n")
+    assert target.read_text(encoding="utf-8") == "# hand-written\n"
+    assert cli("import", str(SEED), "-o", str(target), "--force").returncode == 0
+    assert target.read_text(encoding="utf-8").startswith('budget "Trondheimsbudsjettet"')
+
+
+def test_a_missing_document_and_one_that_is_not_utf8(cli, tmp_path):
+    done = cli("import", str(tmp_path / "nowhere.txt"))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"budsjett-lint: error: {tmp_path / 'nowhere.txt'}: No such file or directory\n"
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Budsjett\nTiltak for b\xf8rn\n".encode("latin-1"))
+    done = cli("import", str(latin))
+    assert done.returncode == 2 and done.stdout == ""
+    first, second = done.stderr.splitlines()
+    assert first.startswith(f"{latin}:2:13: SYN007 ")
+    assert second == f"budsjett-lint: error: {latin}: not read; save it as UTF-8 text"
+
+
+def test_a_word_document_with_heading_amount_prose_and_a_table(cli, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Bodøbudsjettet", level=0)
+    document.add_paragraph("Forslag til budsjett 2021 og økonomiplan 2021-2024")
+    document.add_heading("Oppvekst", level=1)
+    document.add_paragraph("Barna først.")
+    document.add_heading("Flere helsesykepleiere\t2 millioner", level=2)
+    document.add_paragraph("Vi setter av 2 millioner i 2021 økende til 4 millioner i 2022.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Leksehjelp"
+    table.rows[0].cells[1].text = "0,5 millioner"
+    document.add_paragraph("Leksehjelp for alle fra 2022.")
+    years = document.add_table(rows=2, cols=5)  # a table of figures per year, in millions
+    for cell, text in zip(years.rows[0].cells, ["", "2021", "2022", "2023", "2024"]):
+        cell.text = text
+    for cell, text in zip(years.rows[1].cells, ["Flere helsesykepleiere", "2", "4", "4", "4,5"]):
+        cell.text = text
+    document.add_heading("Verbale føringer - Oppvekst", level=1)
+    document.add_heading("Skolemat", level=2)
+    document.add_paragraph("Kommunedirektøren bes utrede skolemat.")
+    path = tmp_path / "forslag.docx"
+    document.save(path)
+
+    done = cli("import", str(path))
+    assert done.returncode == 0, done.stderr
+    budget = parse(done.stdout).budget
+    assert not parse(done.stdout).problems
+    assert (budget.header.name.text, budget.period) == ("Bodøbudsjettet", (2021, 2024))
+    entries = {e.name.text: e for e in budget.entries}
+    assert entries["Flere helsesykepleiere"].by_year == {2021: 2, 2022: 4, 2023: 4, 2024: Decimal("4.5")}
+    assert entries["Flere helsesykepleiere"].heading.value == 2
+    assert entries["Flere helsesykepleiere"].sector.id == "oppvekst"
+    assert entries["Leksehjelp"].heading.value == pytest.approx(0.5)
+    assert entries["Leksehjelp"].prose.text == "Leksehjelp for alle fra 2022."
+    assert [(d.name.text, d.cost) for d in budget.directives] == [("Skolemat", "none")]
+    assert "2 entries, 0 coverage lines, 1 directive," in done.stderr
+
+
+def test_a_word_document_without_python_docx(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "forslag.docx"
+    path.write_bytes(b"PK\x03\x04 not really")
+    monkeypatch.setitem(__import__("sys").modules, "docx", None)  # as if python-docx were not installed
+    assert command_line.main(["import", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"budsjett-lint: error: {path}: reading a Word document needs python-docx: "
+        "pip install 'budsjett-lint[import]' (or save the document as text)\n")
+
+
+def test_a_file_that_is_no_word_document(tmp_path, capsys):
+    pytest.importorskip("docx")
+    path = tmp_path / "forslag.docx"
+    path.write_text("plain text, not a zip", encoding="utf-8")
+    assert command_line.main(["import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"budsjett-lint: error: {path}: not a Word document (.docx) that can be read: ")
+
+
+def test_a_folder_is_no_output_file(cli, tmp_path):
+    done = cli("import", str(SEED), "-o", str(tmp_path))
+    assert (done.returncode, done.stderr) == (2, f"budsjett-lint: error: {tmp_path}: is a folder; "
+                                                 "give the name of the file to write\n")
