@@ -52,6 +52,8 @@ MIN_YEAR, MAX_YEAR = 1000, 9999
 #: Amounts are kept exactly or refused: never rounded, never overflowing.
 _EXACT = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation])
 _MILLION = Decimal(1_000_000)
+#: Control characters other than the tab; names may not hold them.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
 _KRONER_RE = re.compile(r"(-?)(\d{1,3}(?: \d{3})+|\d+) ?kr")
 
@@ -104,7 +106,16 @@ class _Builder(Transformer):
         return _span(first, last or first, self.line_offset, self.pos_offset)
 
     def name(self, tok: Token) -> Name:
-        return Name(str(tok)[1:-1], self.span(tok))
+        text = str(tok)[1:-1]
+        bad = _CONTROL.search(text)
+        if bad:  # a NUL or an escape in a heading is damage, not a name as written
+            span = self.span(tok)
+            at = bad.start() + 1
+            raise _Invalid("SYN001", f"control character U+{ord(bad.group()):04X} in a name",
+                           Span(span.line, span.column + at, span.line, span.column + at + 1,
+                                span.start + at, span.start + at + 1),
+                           "remove it; names are the document's headings as written")
+        return Name(text, self.span(tok))
 
     def number(self, tok: Token) -> Number:
         value, kroner = self.value(str(tok), self.span(tok))
@@ -453,8 +464,8 @@ def split_statements(text: str) -> list[tuple[int, int, int]]:
         if not in_prose and i != starts[-1] and _STATEMENT_START.match(lines[i]):
             starts.append(i)
         was_in_prose, in_prose = in_prose, _prose_state_after(lines[i], in_prose)
-        if in_prose and not was_in_prose:
-            opened = i
+        if in_prose and (not was_in_prose or '"""' in lines[i]):
+            opened = i  # the block still open was opened on this line
         i += 1
         if i == len(lines) and in_prose:
             resume = next((j for j in range(opened + 1, len(lines)) if _STATEMENT_START.match(lines[j])), None)
@@ -571,12 +582,17 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
         end = len(stripped)
         line = line_offset + chunk.count("\n", 0, end) + 1
         col = end - (chunk.rfind("\n", 0, end) + 1) + 1
-        span = Span(line, col, line, col + 1, end + pos_offset, end + pos_offset)
+        span = Span(line, col, line, col, end + pos_offset, end + pos_offset)  # an empty place: nothing is there
         found = "end of the statement"
     else:
         span = _span(tok, tok, line_offset, pos_offset)
         found = _found(str(tok))
     message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
+    if tok is not None and tok.type == "PROSE":
+        lines = str(tok).count("\n") + 1
+        message = f'unexpected text block of {lines} line{"s" * (lines != 1)}' + (f"; expected {expected}" if expected else "")
+        return Problem("SYN001", message, span,
+                       'a text block follows `text` and runs from one """ to the next: is a """ missing or extra?')
     rest = _rest_of_line(chunk, tok.start_pos) if tok is not None and tok.type != "$END" else ""
     return Problem("SYN001", message, span, _hint_for(rest))
 

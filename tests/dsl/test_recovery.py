@@ -138,3 +138,27 @@ def test_text_blocks_with_many_quotes_on_one_line_are_split_without_recursion():
 def test_messages_quote_input_shortened_and_visible(found, shown):
     (problem,) = parse(HEADER + f'item "A" {found}\n').problems
     assert problem.message == shown
+
+
+def test_a_control_character_in_a_name_is_reported_where_it_stands():
+    result = parse(HEADER + 'item "Nul\x00i navnet" oppvekst 2020=1\ncover "B" 2020=1\n')
+    (problem,) = result.problems
+    assert (problem.span.line, problem.span.column, problem.code) == (2, 10, "SYN001")
+    assert problem.message == "control character U+0000 in a name"
+    assert [e.name.text for e in result.budget.entries] == ["B"]
+
+
+def test_a_tab_in_a_name_is_kept():
+    assert parse(HEADER + 'item "Med\ttab" 2020=1\n').budget.entries[0].name.text == "Med\ttab"
+
+
+def test_an_extra_text_quote_is_explained():
+    (problem,) = parse(HEADER + 'directive "D" text """ a """ """\ncover "B" 2020=1 text """ b """\n').problems
+    assert problem.message.startswith("unexpected text block of 2 lines")
+    assert "missing or extra" in problem.hint
+
+
+def test_the_end_of_a_statement_is_an_empty_place_just_past_it():
+    (problem,) = parse('budget "X" period').problems
+    s = problem.span
+    assert (s.line, s.column, s.end_line, s.end_column) == (1, 18, 1, 18)
