@@ -17,6 +17,7 @@ import re
 import sys
 
 from budsjett_lint.checker import cli
+from budsjett_lint.checker.config import ALL_CODES
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.report import FORMATS
 from budsjett_lint.dsl import parse
@@ -27,6 +28,10 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: The report formats that exist in this tree (others are added in parallel).
 REPORT_FORMATS = tuple(f for f, module in FORMATS.items()
                        if importlib.util.find_spec(f"budsjett_lint.checker.report.{module}") is not None)
+
+
+#: What a report must not print: control characters other than line feed and tab.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def lines_of(text: str) -> list[str]:
@@ -90,7 +95,10 @@ def check_command(data: bytes) -> None:
     lines = lines_of(data.decode("utf-8", "replace"))
     for d in diagnostics:
         assert d["file"] == "fuzz.budsjett"
+        assert d["code"] in ALL_CODES and d["severity"] in ("error", "warning", "info")
         assert_inside(lines, d["line"], d["column"], d["end_line"], d["end_column"], f"{d['code']} {d['message']}")
     for fmt in REPORT_FORMATS:
         if fmt != "json":
-            assert run_command(base + [fmt], data)[0] == status
+            fmt_status, report, _ = run_command(base + [fmt, "--color", "never"], data)
+            assert fmt_status == status
+            assert not _CONTROL.search(report), f"a control character in the {fmt} report: it could drive the terminal"

@@ -106,6 +106,8 @@ JUNK_PIECES = (
     "item", "cover", "draw", "loan", "directive", "offset", "funds", "reallocate", "section", "pot", "fund",
     "area", "text", "heading", "halfyear", "ramp", "until", "evaluate", "exempt", "total", "to", "from", "cost",
     "funded-by", "none", "# budsjett-lint: ignore[BAL001]", "# budsjett-lint: ignore-file[STR001]",
+    "9" * 40, "2020=" + "9" * 30, "-0 kr", "1 000 000 kr", "2020..2020=1", "2023..2020=1", "2021-00", 'text """',
+    '"""x"""', "<->", '"a" -> "b"',
 )
 junk = st.sampled_from(JUNK_PIECES) | st.text(max_size=6)
 MUTATIONS = ("delete", "delete-line", "duplicate-line", "swap-lines", "truncate", "insert")
