@@ -31,7 +31,7 @@ REPORT_FORMATS = tuple(f for f, module in FORMATS.items()
 
 
 #: What a report must not print: control characters other than line feed and tab.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def lines_of(text: str) -> list[str]:
@@ -101,4 +101,4 @@ def check_command(data: bytes) -> None:
         if fmt != "json":
             fmt_status, report, _ = run_command(base + [fmt, "--color", "never"], data)
             assert fmt_status == status
-            assert not _CONTROL.search(report), f"a control character in the {fmt} report: it could drive the terminal"
+            assert not CONTROL.search(report), f"a control character in the {fmt} report: it could drive the terminal"

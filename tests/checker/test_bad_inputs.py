@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.robustness import assert_inside, check_api, lines_of
+from tests.robustness import CONTROL, assert_inside, check_api, lines_of
 
 CORPUS = ROOT / "tests" / "bad"
 COMMAND = Path(sys.executable).parent / "budsjett-lint"
@@ -110,6 +110,7 @@ def test_bad_input(name, tmp_path):
         write_expected(_expected_file(name), findings, returncode)
         expected, status = findings, returncode
     assert err == "", f"standard error is not empty:\n{err[-3000:]}"
+    assert not CONTROL.search(out), "a control character in the report"
     assert returncode in (0, 1)
     assert (findings, returncode) == (expected, status)
     # every diagnostic points inside the file, and the API agrees
