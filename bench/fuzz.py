@@ -51,7 +51,7 @@ def failure_key(name: str, exc: BaseException) -> str:
     where = f"{Path(frame.filename).name}:{frame.lineno}"
     detail = ""
     if isinstance(exc, AssertionError):  # one line raises them all: tell them apart by what they say
-        detail = " " + re.sub(r"\d+", "N", str(exc).split("\n", 1)[0])[:100]
+        detail = " " + re.sub(r"0x[0-9A-F]+|\d+", "N", str(exc).split("\n", 1)[0])[:100]
     return f"{name}: {type(exc).__name__} at {where}{detail}"
 
 
