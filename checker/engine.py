@@ -6,11 +6,10 @@ output and exit codes belong to the command line and the editor server.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from ..dsl import parse
-from ..dsl.parser import normalize_newlines
+from ..dsl.parser import CONTROL_CHARACTERS, normalize_newlines
 from ..dsl.model import Budget, Span
 from ..rules import RULES
 from ..rules.syntax import CODES as PARSER_CODES
@@ -50,19 +49,16 @@ def check_text(text: str, file: str = "-", config: Config | None = None) -> Chec
     return CheckResult(file, budget, tuple(sorted(kept, key=lambda d: d.sort_key)))
 
 
-#: Control characters other than the tab: a message that quotes a comment or a
-#: text could otherwise carry them to a terminal, or break a one-line format.
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
 def _escape(text: str) -> str:
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+    return CONTROL_CHARACTERS.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
 def _visible(d: Diagnostic) -> Diagnostic:
-    """The diagnostic with control characters in its words shown as escapes."""
+    """The diagnostic with control characters in its words shown as escapes: a
+    message that quotes a comment or a text could otherwise carry them to a
+    terminal, or break a one-line format."""
     texts = [d.message, d.hint or ""] + [r.note for r in d.related]
-    if not any(_CONTROL.search(t) for t in texts):
+    if not any(CONTROL_CHARACTERS.search(t) for t in texts):
         return d
     return replace(d, message=_escape(d.message), hint=d.hint and _escape(d.hint),
                    related=tuple(replace(r, note=_escape(r.note)) for r in d.related))

@@ -52,8 +52,8 @@ MIN_YEAR, MAX_YEAR = 1000, 9999
 #: Amounts are kept exactly or refused: never rounded, never overflowing.
 _EXACT = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation])
 _MILLION = Decimal(1_000_000)
-#: Control characters other than the tab; names may not hold them.
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+#: Control characters other than the tab: names may not hold them, and messages show them escaped.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
 _KRONER_RE = re.compile(r"(-?)(\d{1,3}(?: \d{3})+|\d+) ?kr")
 
@@ -107,7 +107,7 @@ class _Builder(Transformer):
 
     def name(self, tok: Token) -> Name:
         text = str(tok)[1:-1]
-        bad = _CONTROL.search(text)
+        bad = CONTROL_CHARACTERS.search(text)
         if bad:  # a NUL or an escape in a heading is damage, not a name as written
             span = self.span(tok)
             at = bad.start() + 1
