@@ -7,7 +7,7 @@ wins. Every problem names the file and the key, and is raised as `ConfigError`.
     select = ["BAL", "FUN001"]      # codes or prefixes; default: every rule
     ignore = ["TXT002"]
     fail-on = "warning"             # error (default), warning or info
-    max-file-size = 50_000_000      # bytes; larger files are refused
+    max-file-size = 5_000_000       # bytes; larger files are refused (docs/robustness.md)
 
     [tool.budsjett-lint.severity]
     RMP007 = "info"
@@ -23,6 +23,9 @@ wins. Every problem names the file and the key, and is raised as `ConfigError`.
 from __future__ import annotations
 
 import dataclasses
+import os
+import reprlib
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,7 +39,7 @@ from ..rules.syntax import CODES as PARSER_CODES
 
 ALL_CODES = tuple(p.code for p in PARSER_CODES) + tuple(m.CODE for m in RULES + ENGINE_RULES)
 YAML_NAMES = (".budsjett-lint.yaml", ".budsjett-lint.yml")
-DEFAULT_MAX_FILE_SIZE = 50_000_000
+DEFAULT_MAX_FILE_SIZE = 5_000_000  # 70 times the whole Trondheim proposal
 
 
 class ConfigError(Exception):
@@ -106,35 +109,88 @@ def load_config(path: Path | None) -> Config:
     return parse_config(table, str(path), path)
 
 
-def _pyproject_section(path: Path, quiet: bool) -> dict | None:
+MAX_CONFIG_SIZE = 1_000_000
+
+
+def _read(path: Path) -> str:
+    """A configuration file's text. What is not a regular file (a folder, a FIFO
+    that would block for ever) is refused, and so is a file too large to be one."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise ConfigError(f"{path}: cannot read: it is a folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise ConfigError(f"{path}: cannot read: not a regular file")
+        if st.st_size > MAX_CONFIG_SIZE:
+            raise ConfigError(f"{path}: cannot read: {st.st_size} bytes is too large for a configuration")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_CONFIG_SIZE + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8: byte 0x{data[exc.start]:02X} at offset {exc.start}") from None
+
+
+def _pyproject_section(path: Path, quiet: bool) -> dict | None:
+    """The `[tool.budsjett-lint]` table, or None. While searching (`quiet`), a file
+    that cannot be read or parsed is passed over, unless it mentions the tool."""
+    try:
+        raw = _read(path)
+    except ConfigError:
         if quiet:
             return None
-        raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
-    section = data.get("tool", {}).get("budsjett-lint")
+        raise
+    try:
+        data = tomllib.loads(raw)
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError, or an integer too long to convert
+        if quiet and "budsjett-lint" not in raw:
+            return None  # someone else's broken file
+        raise ConfigError(f"{path}: invalid TOML: {_message(exc)}") from None
+    tool = data.get("tool", {})
+    section = tool.get("budsjett-lint") if isinstance(tool, dict) else None
     if section is not None and not isinstance(section, dict):
-        raise ConfigError(f"{path}: [tool.budsjett-lint] must be a table")
+        raise ConfigError(f"{path}: tool.budsjett-lint: expected a table, got {_shown(section)}")
     return section
 
 
 def _yaml_table(path: Path) -> dict:
     import yaml
 
+    raw = _read(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        data = yaml.safe_load(raw)  # safe_load only: no tag ever builds an object or runs code
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ConfigError(f"{path}: invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+        raise ConfigError(f"{path}: invalid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+    except (ValueError, RecursionError) as exc:  # an integer too long to convert; nesting too deep
+        raise ConfigError(f"{path}: invalid YAML: {_message(exc)}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
+        raise ConfigError(f"{path}: the configuration must be a mapping of keys to values, got {_shown(data)}")
     return data
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split("; use sys.set_int_max_str_digits", 1)[0]
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 2, 4, 4, 60, 60
+
+
+def _shown(value: Any) -> str:
+    """A configured value as a message quotes it: short, whatever its size (YAML
+    aliases can make a small file hold a structure too large to print)."""
+    try:
+        return _REPR.repr(value)
+    except ValueError:  # an integer too long to print
+        return "a number too long to print"
 
 
 _KEYS = {"select", "ignore", "fail-on", "severity", "options", "format", "max-file-size"}
@@ -149,16 +205,16 @@ def parse_config(table: dict, source: str, path: Path | None = None) -> Config:
     ignore = tuple(_codes(table.get("ignore", []), source, "ignore"))
     fail_on = table.get("fail-on", "error")
     if fail_on not in SEVERITIES:
-        raise ConfigError(f"{source}: fail-on: expected one of error, warning, info, got {fail_on!r}")
+        raise ConfigError(f"{source}: fail-on: expected one of error, warning, info, got {_shown(fail_on)}")
     max_size = table.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
     if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
-        raise ConfigError(f"{source}: max-file-size: expected a positive whole number of bytes, got {max_size!r}")
+        raise ConfigError(f"{source}: max-file-size: expected a positive whole number of bytes, got {_shown(max_size)}")
 
     severity = _table(table, "severity", source)
     for code, level in severity.items():
         _known_code(code, source, f"severity.{code}")
         if level not in SEVERITIES:
-            raise ConfigError(f"{source}: severity.{code}: expected one of error, warning, info, got {level!r}")
+            raise ConfigError(f"{source}: severity.{code}: expected one of error, warning, info, got {_shown(level)}")
 
     options: dict[str, Any] = {}
     for code, values in _table(table, "options", source).items():
@@ -177,10 +233,10 @@ def parse_config(table: dict, source: str, path: Path | None = None) -> Config:
             raise ConfigError(f"{source}: format.{key}: unknown key; known keys: {', '.join(sorted(fmt_known))}")
     indent = fmt_table.get("indent", 2)
     if not isinstance(indent, int) or isinstance(indent, bool) or not 0 < indent <= 8:
-        raise ConfigError(f"{source}: format.indent: expected a whole number from 1 to 8, got {indent!r}")
+        raise ConfigError(f"{source}: format.indent: expected a whole number from 1 to 8, got {_shown(indent)}")
     align = fmt_table.get("align", True)
     if not isinstance(align, bool):
-        raise ConfigError(f"{source}: format.align: expected true or false, got {align!r}")
+        raise ConfigError(f"{source}: format.align: expected true or false, got {_shown(align)}")
 
     return Config(select, ignore, dict(severity), options, fail_on, max_size, FormatOptions(indent, align), path)
 
@@ -199,18 +255,20 @@ def _codes(values, source: str, key: str) -> list[str]:
         raise ConfigError(f"{source}: {key}: expected a list of rule codes")
     for v in values:
         if not isinstance(v, str) or not any(c.startswith(v) for c in ALL_CODES) or not v:
-            raise ConfigError(f"{source}: {key}: unknown rule code or prefix {v!r}{_did_you_mean(str(v))}")
+            raise ConfigError(f"{source}: {key}: unknown rule code or prefix {_shown(v)}{_did_you_mean(v)}")
     return list(values)
 
 
 def _known_code(code: str, source: str, key: str) -> None:
     if code not in ALL_CODES:
-        raise ConfigError(f"{source}: {key}: unknown rule code {code!r}{_did_you_mean(code)}")
+        raise ConfigError(f"{source}: {key}: unknown rule code {_shown(code)}{_did_you_mean(code)}")
 
 
-def _did_you_mean(code: str) -> str:
+def _did_you_mean(code: object) -> str:
     import difflib
 
+    if not isinstance(code, str):
+        return ""
     close = difflib.get_close_matches(code.upper(), ALL_CODES, n=1)
     return f" (did you mean {close[0]}?)" if close else ""
 
@@ -230,24 +288,24 @@ def _rule_options(module: ModuleType, values: dict, source: str, key: str):
 def _convert(value, type_name: str, where: str):
     if type_name == "Decimal":
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise ConfigError(f"{where}: expected a number, got {value!r}")
+            raise ConfigError(f"{where}: expected a number, got {_shown(value)}")
         try:
             result = Decimal(str(value))
         except ArithmeticError:
-            raise ConfigError(f"{where}: expected a number, got {value!r}") from None
+            raise ConfigError(f"{where}: expected a number, got {_shown(value)}") from None
         if not result.is_finite() or result < 0:
-            raise ConfigError(f"{where}: expected a number of at least 0, got {value!r}")
+            raise ConfigError(f"{where}: expected a number of at least 0, got {_shown(value)}")
         return result
     if type_name == "int":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+            raise ConfigError(f"{where}: expected a whole number, got {_shown(value)}")
         return value
     if type_name == "bool":
         if not isinstance(value, bool):
-            raise ConfigError(f"{where}: expected true or false, got {value!r}")
+            raise ConfigError(f"{where}: expected true or false, got {_shown(value)}")
         return value
     if type_name == "str":
         if not isinstance(value, str):
-            raise ConfigError(f"{where}: expected a string, got {value!r}")
+            raise ConfigError(f"{where}: expected a string, got {_shown(value)}")
         return value
     raise ConfigError(f"{where}: unsupported option type {type_name}")  # pragma: no cover

@@ -6,9 +6,10 @@ output and exit codes belong to the command line and the editor server.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dsl import parse
+from ..dsl.parser import CONTROL_CHARACTERS, normalize_newlines
 from ..dsl.model import Budget, Span
 from ..rules import RULES
 from ..rules.syntax import CODES as PARSER_CODES
@@ -45,9 +46,24 @@ def check_text(text: str, file: str = "-", config: Config | None = None) -> Chec
         for f in module.check(budget, config.options_for(module)):
             found.append(Diagnostic(module.CODE, module.NAME, severity, f.message, f.span, file,
                                     f.hint, f.related, f.fix))
-    kept = apply_suppressions(found, budget, file, config)
+    kept = [_visible(d) for d in apply_suppressions(found, budget, file, config)]
     return CheckResult(file, budget, tuple(sorted(kept, key=lambda d: d.sort_key)),
                        tuple(c for c in ALL_CODES if config.enabled(c)))
+
+
+def _escape(text: str) -> str:
+    return CONTROL_CHARACTERS.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+
+
+def _visible(d: Diagnostic) -> Diagnostic:
+    """The diagnostic with control characters in its words shown as escapes: a
+    message that quotes a comment or a text could otherwise carry them to a
+    terminal, or break a one-line format."""
+    texts = [d.message, d.hint or ""] + [r.note for r in d.related]
+    if not any(CONTROL_CHARACTERS.search(t) for t in texts):
+        return d
+    return replace(d, message=_escape(d.message), hint=d.hint and _escape(d.hint),
+                   related=tuple(replace(r, note=_escape(r.note)) for r in d.related))
 
 
 def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
@@ -55,7 +71,7 @@ def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start].decode("utf-8", errors="replace")
+        before = normalize_newlines(data[: exc.start].decode("utf-8", errors="replace"))  # a lone CR ends a line
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
         span = Span(line, column, line, column + 1, len(before), len(before) + 1)

@@ -32,7 +32,8 @@ def collect(paths: list[str]) -> tuple[list[str], list[str]]:
             continue
         path = Path(p)
         if path.is_dir():
-            found = sorted(str(f) for f in path.rglob("*.budsjett") if f.is_file() and not _hidden(f, path))
+            # Everything but folders: a FIFO or a dangling link is reported when read, not passed over.
+            found = sorted(str(f) for f in path.rglob("*.budsjett") if not f.is_dir() and not _hidden(f, path))
             files.extend(found)
         elif path.exists() or path.is_symlink():
             files.append(p)
@@ -64,15 +65,20 @@ def read_bytes(path: str, max_size: int) -> bytes:
                         "(set max-file-size in the configuration to allow more)")
     try:
         with open(path, "rb") as fh:
-            return fh.read(max_size + 1)
+            data = fh.read(max_size + 1)
     except OSError as exc:
         raise ReadError(f"{path}: {exc.strerror or exc}") from None
+    if len(data) > max_size:  # it grew after the stat
+        raise ReadError(f"{path}: larger than the limit of {max_size} bytes "
+                        "(set max-file-size in the configuration to allow more)")
+    return data
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
-    """Replace the file's content at once; its permissions are kept."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    """Replace the file's content at once; its permissions are kept, and a
+    symbolic link stays a link: the file it points to is replaced."""
+    path = Path(os.path.realpath(path))
+    folder = path.parent
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:

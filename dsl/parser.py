@@ -9,10 +9,11 @@ around the errors still reaches the rules.
 
 from __future__ import annotations
 
+import decimal
 import re
 import threading
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from importlib import resources
 
 from lark import Lark, Token, Transformer
@@ -66,6 +67,11 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 MIN_YEAR, MAX_YEAR = 1000, 9999
 
+#: Amounts are kept exactly or refused: never rounded, never overflowing.
+_EXACT = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation])
+_MILLION = Decimal(1_000_000)
+#: Control characters other than the tab: names may not hold them, and messages show them escaped.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
 _KRONER_RE = re.compile(r"(-?)(\d{1,3}(?: \d{3})+|\d+) ?kr")
 
@@ -118,7 +124,16 @@ class _Builder(Transformer):
         return _span(first, last or first, self.line_offset, self.pos_offset)
 
     def name(self, tok: Token) -> Name:
-        return Name(str(tok)[1:-1], self.span(tok))
+        text = str(tok)[1:-1]
+        bad = CONTROL_CHARACTERS.search(text)
+        if bad:  # a NUL or an escape in a heading is damage, not a name as written
+            span = self.span(tok)
+            at = bad.start() + 1
+            raise _Invalid("SYN001", f"control character U+{ord(bad.group()):04X} in a name",
+                           Span(span.line, span.column + at, span.line, span.column + at + 1,
+                                span.start + at, span.start + at + 1),
+                           "remove it; names are the document's headings as written")
+        return Name(text, self.span(tok))
 
     def number(self, tok: Token) -> Number:
         value, kroner = self.value(str(tok), self.span(tok))
@@ -126,23 +141,23 @@ class _Builder(Transformer):
 
     def value(self, raw: str, span: Span) -> tuple[Decimal, bool]:
         m = _KRONER_RE.fullmatch(raw)
-        if m:
-            kroner = Decimal(m.group(2).replace(" ", ""))
-            value = kroner / Decimal(1_000_000)
-            return (-value if m.group(1) else value), True
-        if not _NUMBER_RE.fullmatch(raw):
+        if not m and not _NUMBER_RE.fullmatch(raw):
             hint = "write millions with a decimal point, e.g. 3.5 or -45, or kroner as 400 000 kr"
             if raw == "":
                 raise _Invalid("SYN003", "the amount is missing", span, "write a figure, or ? where the document gives none")
-            raise _Invalid("SYN003", f"`{raw}` is not an amount", span, hint)
+            raise _Invalid("SYN003", f"{_found(raw)} is not an amount", span, hint)
         try:
-            return Decimal(raw) + 0, False  # + 0 turns -0 into 0
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-            raise _Invalid("SYN003", f"`{raw}` is not an amount", span) from None
+            if m:
+                kroner = Decimal(m.group(1) + m.group(2).replace(" ", ""))
+                return _EXACT.add(_EXACT.divide(kroner, _MILLION), 0), True
+            return _EXACT.add(Decimal(raw), 0), False  # adding 0 turns -0 into 0
+        except ArithmeticError:
+            raise _Invalid("SYN003", f"{_found(raw)} has more digits than an amount can hold exactly", span,
+                           "amounts are millions of NOK; write at most 28 digits") from None
 
     def year(self, raw: str, span: Span) -> int:
         if not re.fullmatch(r"\d{4}", raw):
-            raise _Invalid("SYN004", f"`{raw}` is not a year", span, "years have four digits, e.g. 2021")
+            raise _Invalid("SYN004", f"{_found(raw)} is not a year", span, "years have four digits, e.g. 2021")
         return int(raw)
 
     def amounts(self, tok: Token) -> list[Amount]:
@@ -197,7 +212,7 @@ class _Builder(Transformer):
         unit = str(c[1])
         span = self.span(c[1])
         if unit not in ("mill", "kr"):
-            raise _Invalid("SYN005", f"unknown unit `{unit}`", span, "the unit is `mill` (millions of NOK) or `kr`")
+            raise _Invalid("SYN005", f"unknown unit {_found(unit)}", span, "the unit is `mill` (millions of NOK) or `kr`")
         return ("unit", (unit, span), (c[0], c[1]))
 
     # -- declarations ------------------------------------------------------
@@ -284,7 +299,7 @@ class _Builder(Transformer):
         m = None
         if month:
             if not re.fullmatch(r"\d{1,2}", month) or not 1 <= int(month) <= 12:
-                raise _Invalid("SYN004", f"`{c[1]}` is not a date", self.span(c[1]), "write a year, or a year and month such as 2021-07")
+                raise _Invalid("SYN004", f"{_found(str(c[1]))} is not a date", self.span(c[1]), "write a year, or a year and month such as 2021-07")
             m = int(month)
         return ("evaluate", DateAttr(y, m, span), (c[0], c[1]))
 
@@ -345,7 +360,7 @@ class _Builder(Transformer):
         return Link(kind, self.name(c[1]), self.name(c[3]), self.span(c[0], c[-1]), tuple(amounts))
 
 
-_KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by"}
+_KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by", "unquantified": "?"}
 
 _GRAMMAR = resources.files(__package__).joinpath("budsjett.lark").read_text(encoding="utf-8")
 _lock = threading.Lock()
@@ -403,18 +418,17 @@ def parse(text: str) -> ParseResult:
                 statements.extend(parser.parse(text[start:end]))
             except UnexpectedInput as exc:
                 at = _error_offset(exc, start)
-                line_start = text.rfind("\n", 0, at) + 1
-                first_line_end = text.find("\n", start, end)
+                line_start = text.rfind("\n", start, at) + 1 if at > start else start
                 if line_start > start and not text[line_start:at].strip():
                     # The statement broke where a new line began: keep what came
-                    # before, and read the line on its own.
+                    # before, and read from that line on by itself. Both parts are
+                    # strictly smaller than the chunk, so the work list runs out.
                     work.append((line_start, end, line + text.count("\n", start, line_start)))
                     work.append((start, line_start, line))
                     continue
+                # The rest of the chunk belongs to the broken statement: one
+                # problem for it, and go on with the next statement.
                 problems.append(_syntax_problem(exc, parser, text, text[start:end], line - 1, start))
-                if at <= start + len(text[start:end]) - len(text[start:end].lstrip()) and 0 <= first_line_end < end:
-                    # Junk at the very start: skip its line, read on from the next.
-                    work.append((first_line_end + 1, end, line + 1))
             except _Invalid as exc:
                 problems.append(exc.problem)
         comments = tuple(_scan_comments(text))
@@ -450,6 +464,8 @@ def _comment(tok: Token, line_offset: int, pos_offset: int) -> Comment:
 
 
 _PROSE_QUOTES = re.compile(r'"""|"[^"\n]*"|#')
+#: A line that starts a statement: its first word is a keyword, as the lexer reads it.
+_STATEMENT_START = re.compile(r"[ \t\ufeff]*(?:%s)(?![\w-])" % "|".join(sorted(STATEMENT_KEYWORDS)))
 
 
 def split_statements(text: str) -> list[tuple[int, int, int]]:
@@ -457,67 +473,48 @@ def split_statements(text: str) -> list[tuple[int, int, int]]:
 
     A chunk starts at a line whose first word is a statement keyword, outside a
     \"\"\"text\"\"\" block. Lines before the first keyword form a chunk of their own.
-    An unterminated text block ends at the next keyword line, so that one
-    missing quote does not swallow the rest of the file.
+    An unterminated text block ends at the next keyword line after it opened,
+    so that one missing quote does not swallow the rest of the file. One pass,
+    and at most one more over the lines after an unterminated block (which
+    hold no quotes that could open another).
     """
-    chunks: list[tuple[int, int, int]] = []
-    pos = 0
-    start, start_line = 0, 1
-    in_prose = False
-    prose_opened_at = -1  # index into lines where the open block began
     lines = text.split("\n")
-    offsets = []
+    offsets = [0]
     for ln in lines:
-        offsets.append(pos)
-        pos += len(ln) + 1
+        offsets.append(offsets[-1] + len(ln) + 1)
+    starts = [0]  # the line index where each chunk starts
+    in_prose, opened = False, -1
     i = 0
     while i < len(lines):
-        ln = lines[i]
-        word = ln.lstrip(" \t\ufeff").split(" ", 1)[0].split("\t", 1)[0]
-        if not in_prose and word in STATEMENT_KEYWORDS and i + 1 != start_line:
-            chunks.append((start, offsets[i], start_line))
-            start, start_line = offsets[i], i + 1
-        in_prose = _prose_state_after(ln, in_prose)
-        if in_prose and prose_opened_at < 0:
-            prose_opened_at = i
-        elif not in_prose:
-            prose_opened_at = -1
+        if not in_prose and i != starts[-1] and _STATEMENT_START.match(lines[i]):
+            starts.append(i)
+        was_in_prose, in_prose = in_prose, _prose_state_after(lines[i], in_prose)
+        if in_prose and (not was_in_prose or '"""' in lines[i]):
+            opened = i  # the block still open was opened on this line
         i += 1
         if i == len(lines) and in_prose:
-            # Unterminated: resume at the next keyword line after the opening.
-            j = prose_opened_at + 1
-            while j < len(lines):
-                w = lines[j].lstrip(" \t").split(" ", 1)[0].split("\t", 1)[0]
-                if w in STATEMENT_KEYWORDS:
-                    break
-                j += 1
-            if j >= len(lines):
-                break
-            chunks.append((start, offsets[j], start_line))
-            start, start_line = offsets[j], j + 1
-            in_prose, prose_opened_at, i = False, -1, j + 0
-            # the loop re-reads line j as the start of the new chunk
-            ln = lines[j]
-            in_prose = _prose_state_after(ln, False)
-            prose_opened_at = j if in_prose else -1
-            i = j + 1
-    chunks.append((start, len(text), start_line))
+            resume = next((j for j in range(opened + 1, len(lines)) if _STATEMENT_START.match(lines[j])), None)
+            if resume is not None:
+                in_prose, i = False, resume
+    ends = [offsets[s] for s in starts[1:]] + [len(text)]
+    chunks = [(offsets[s], end, s + 1) for s, end in zip(starts, ends)]
     return [c for c in chunks if text[c[0] : c[1]].strip()]
 
 
 def _prose_state_after(line: str, in_prose: bool) -> bool:
     """Whether a \"\"\" block is open after this line."""
-    if in_prose:
-        idx = line.find('"""')
-        if idx < 0:
-            return True
-        return _prose_state_after(line[idx + 3 :], False)
-    for m in _PROSE_QUOTES.finditer(line):
-        if m.group() == "#":
+    pos = 0
+    while True:
+        if in_prose:
+            close = line.find('"""', pos)
+            if close < 0:
+                return True
+            pos, in_prose = close + 3, False
+            continue
+        m = _PROSE_QUOTES.search(line, pos)
+        if m is None or m.group() == "#":
             return False
-        if m.group() == '"""':
-            return _prose_state_after(line[m.end() :], True)
-    return False
+        pos, in_prose = m.end(), m.group() == '"""'
 
 
 # -- syntax errors in words ----------------------------------------------------
@@ -574,8 +571,9 @@ def _describe_expected(expected: set[str], parser: Lark) -> str:
 
 
 def _found(text: str) -> str:
+    """Input as a message quotes it: shortened, with control characters made visible."""
     shown = text if len(text) <= 30 else text[:27] + "..."
-    return "`" + shown.replace("\n", "\\n") + "`"
+    return "`" + "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in shown) + "`"
 
 
 def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, line_offset: int, pos_offset: int) -> Problem:
@@ -592,7 +590,7 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
                 return Problem("SYN002", 'this """text block is never closed', span, 'close it with """')
             return Problem("SYN002", "this quoted name is never closed", span, 'close it with " on the same line')
         if ch == "\x00" or (not ch.isprintable() and ch not in "\t"):
-            found = f"the control character U+{ord(ch):04X}"
+            found = f"control character U+{ord(ch):04X}"
         else:
             found = _found(_word_at(chunk, exc.pos_in_stream))
         expected = _describe_expected(set(exc.allowed or ()), parser)
@@ -607,12 +605,17 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
         end = len(stripped)
         line = line_offset + chunk.count("\n", 0, end) + 1
         col = end - (chunk.rfind("\n", 0, end) + 1) + 1
-        span = Span(line, col, line, col + 1, end + pos_offset, end + pos_offset)
-        found = "the end of the statement"
+        span = Span(line, col, line, col, end + pos_offset, end + pos_offset)  # an empty place: nothing is there
+        found = "end of the statement"
     else:
         span = _span(tok, tok, line_offset, pos_offset)
         found = _found(str(tok))
     message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
+    if tok is not None and tok.type == "PROSE":
+        lines = str(tok).count("\n") + 1
+        message = f'unexpected text block of {lines} line{"s" * (lines != 1)}' + (f"; expected {expected}" if expected else "")
+        return Problem("SYN001", message, span,
+                       'a text block follows `text` and runs from one """ to the next: is a """ missing or extra?')
     rest = _rest_of_line(chunk, tok.start_pos) if tok is not None and tok.type != "$END" else ""
     return Problem("SYN001", message, span, _hint_for(rest))
 

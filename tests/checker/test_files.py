@@ -1,0 +1,169 @@
+"""Writing is atomic: `write_atomic` leaves a file either as it was or completely
+written, when the write fails half-way, when it is interrupted, and when many
+threads or processes write the same file at once. Reading refuses what is too
+large."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from budsjett_lint.checker import files
+from budsjett_lint.checker.files import ReadError, read_bytes, write_atomic
+
+OLD = b"budget \"Gammel\" period 2020..2023\n" * 1000
+
+
+def leftovers(folder: Path, keep: set[str]) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name not in keep)
+
+
+def test_writes_and_replaces(tmp_path):
+    target = tmp_path / "report.txt"
+    write_atomic(target, b"first")
+    write_atomic(str(target), b"second")
+    assert target.read_bytes() == b"second"
+    assert leftovers(tmp_path, {"report.txt"}) == []
+
+
+def test_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    target = tmp_path / "forslag.budsjett"
+    target.write_bytes(OLD)
+    target.chmod(0o600)
+    write_atomic(target, b"new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_link_stays_a_link_and_its_file_is_written(tmp_path):
+    real = tmp_path / "real.budsjett"
+    real.write_bytes(OLD)
+    link = tmp_path / "link.budsjett"
+    link.symlink_to(real)
+    write_atomic(link, b"through the link")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"through the link"
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace", "chmod"])
+@pytest.mark.parametrize("error", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch, failing, error):
+    target = tmp_path / "forslag.budsjett"
+    target.write_bytes(OLD)
+    real = getattr(os, failing)
+    calls = []
+
+    def fail(*args, **kwargs):
+        calls.append(args)
+        raise error
+
+    monkeypatch.setattr(files.os, failing, fail)
+    with pytest.raises(type(error)):
+        write_atomic(target, b"new content that must not be seen half-written")
+    monkeypatch.setattr(files.os, failing, real)
+    assert calls, f"os.{failing} was never reached"
+    assert target.read_bytes() == OLD
+    assert leftovers(tmp_path, {"forslag.budsjett"}) == []
+
+
+def test_a_missing_folder_is_an_os_error_and_leaves_nothing(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        write_atomic(tmp_path / "no" / "such" / "folder.txt", b"x")
+    assert leftovers(tmp_path, set()) == []
+
+
+def _payload(writer: int, round_: int) -> bytes:
+    """A version that tells whether it was read whole: a head, a large body, a tail."""
+    head = f"writer {writer} round {round_}\n".encode()
+    return head + bytes([65 + writer % 26]) * 300_000 + b"\nend " + head
+
+
+def _whole(data: bytes) -> bool:
+    head, _, _ = data.partition(b"\n")
+    return data.endswith(b"\nend " + head + b"\n") and len(data) == 2 * len(head) + 2 + 300_000 + 5
+
+
+def test_concurrent_threads_always_leave_one_whole_version(tmp_path):
+    target = tmp_path / "shared.txt"
+    write_atomic(target, _payload(0, 0))
+    done = threading.Event()
+    torn: list[bytes] = []
+    reads = 0
+
+    def read_while_written():
+        nonlocal reads
+        while not done.is_set():
+            data = target.read_bytes()
+            reads += 1
+            if not _whole(data):
+                torn.append(data[:80])
+
+    def write(writer: int):
+        for round_ in range(15):
+            write_atomic(target, _payload(writer, round_))
+
+    reader = threading.Thread(target=read_while_written)
+    reader.start()
+    writers = [threading.Thread(target=write, args=(w,)) for w in range(1, 7)]
+    for t in writers:
+        t.start()
+    for t in writers:
+        t.join()
+    done.set()
+    reader.join()
+    assert reads > 0
+    assert torn == []
+    assert _whole(target.read_bytes())
+    assert leftovers(tmp_path, {"shared.txt"}) == []
+
+
+_WRITER = """
+import sys
+from budsjett_lint.checker.files import write_atomic
+from tests.checker.test_files import _payload
+writer = int(sys.argv[2])
+for round_ in range(15):
+    write_atomic(sys.argv[1], _payload(writer, round_))
+"""
+
+
+def test_concurrent_processes_always_leave_one_whole_version(tmp_path):
+    # As pre-commit runs hooks in parallel: separate processes, one file.
+    target = tmp_path / "shared.txt"
+    write_atomic(target, _payload(0, 0))
+    root = Path(__file__).resolve().parents[2]
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(target), str(w)], cwd=root)
+             for w in range(1, 5)]
+    torn, reads = [], 0
+    while any(p.poll() is None for p in procs):
+        data = target.read_bytes()
+        reads += 1
+        if not _whole(data):
+            torn.append(data[:80])
+    assert [p.wait(timeout=600) for p in procs] == [0, 0, 0, 0]
+    assert reads > 0
+    assert torn == []
+    assert _whole(target.read_bytes())
+    assert leftovers(tmp_path, {"shared.txt"}) == []
+
+
+def test_reading_refuses_a_file_over_the_limit_and_says_which_limit(tmp_path):
+    big = tmp_path / "big.budsjett"
+    big.write_bytes(b"#" * 101)
+    with pytest.raises(ReadError) as info:
+        read_bytes(str(big), 100)
+    assert str(info.value) == (f"{big}: 101 bytes is larger than the limit of 100 bytes "
+                               "(set max-file-size in the configuration to allow more)")
+    assert read_bytes(str(big), 101) == b"#" * 101
+
+
+def test_the_default_limit_admits_any_real_budget_and_refuses_junk():
+    from budsjett_lint.checker.config import Config
+
+    limit = Config().max_file_size
+    assert 1_000_000 <= limit <= 10_000_000  # a whole city's budget is ~100 kB; 10 MB takes ~1.5 GB to check

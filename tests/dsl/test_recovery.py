@@ -1,0 +1,164 @@
+"""The parser's recovery: one problem per broken statement, the rest still read,
+and it ends on every input, however pathological.
+
+The pathological inputs are parsed in a child process, so that a hang fails
+the test (after a generous bound) instead of stopping the whole suite. Nothing
+here measures speed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from budsjett_lint.dsl import parse
+from budsjett_lint.dsl.parser import split_statements
+
+HEADER = 'budget "X" period 2020..2021\n'
+
+_CHILD = """
+import json, sys
+from budsjett_lint.dsl import parse
+r = parse(sys.stdin.buffer.read().decode("utf-8"))
+print(json.dumps({"problems": [[p.span.line, p.span.column, p.code] for p in r.problems],
+                  "statements": len(r.budget.statements)}))
+"""
+
+
+def parse_in_child(text: str) -> dict:
+    """Parse in a child process; a hang is a failure, not a stuck suite."""
+    try:
+        proc = subprocess.run([sys.executable, "-c", _CHILD], input=text.encode("utf-8"),
+                              capture_output=True, timeout=600)
+    except subprocess.TimeoutExpired:  # pragma: no cover - only when the parser hangs
+        pytest.fail("the parser did not finish")
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-2000:]
+    return json.loads(proc.stdout)
+
+
+def problems(text: str) -> list[tuple[int, int, str]]:
+    return [(p.span.line, p.span.column, p.code) for p in parse(text).problems]
+
+
+PATHOLOGICAL = {
+    "a thousand unclosed text blocks": HEADER + 'item "A" text """ open\n' * 1000,
+    "a thousand and one quote triples on a line": HEADER + 'item "A" text ' + '"""' * 1001 + "\n",
+    "a thousand and one quote triples on their own lines": HEADER + '"""\n' * 1001,
+    "five thousand spaced quote triples": HEADER + 'item "A" ' + '""" ' * 5000 + "\n",
+    "100 000 question marks on a line": HEADER + 'item "A" ' + "? " * 100_000 + "\n",
+    "100 000 question marks on their own lines": HEADER + "?\n" * 100_000,
+    "an attribute repeated 100 000 times": HEADER + 'item "A" ' + "ramp " * 100_000 + "\n",
+    "a heading repeated 20 000 times": HEADER + 'item "A" ' + "heading 1 " * 20_000 + "\n",
+    "twenty thousand broken statements": HEADER + 'item "A" 2020=\n' * 20_000,
+    "a statement cut short before blank lines": 'budget "X" period\n\n\n',
+    "a three megabyte word": HEADER + 'item "A" 2020=1 ' + "x" * 3_000_000 + "\n",
+    "a three megabyte amount": HEADER + 'item "A" 2020=' + "9" * 3_000_000 + "\n",
+    "a three megabyte year": HEADER + 'item "A" ' + "9" * 3_000_000 + "=1\n",
+    "keywords alone, many times": "item\nbudget\noffset\nfunds\n" * 5_000,
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_pathological_input_finishes_with_problems_inside_the_file(text):
+    result = parse_in_child(text)
+    assert result["problems"], "every one of these inputs is broken"
+    lines = text.split("\n")
+    for line, column, code in result["problems"]:
+        assert code.startswith("SYN")
+        assert 1 <= line <= len(lines)
+        assert 1 <= column <= len(lines[line - 1]) + 1
+
+
+def test_a_three_megabyte_name_is_read():
+    result = parse_in_child(HEADER + 'item "' + "n" * 3_000_000 + '" 2020=1\n')
+    assert result == {"problems": [], "statements": 2}
+
+
+def test_broken_statements_each_give_one_problem():
+    result = parse_in_child(HEADER + 'item "A" 2020=\n' * 20_000)
+    assert len(result["problems"]) == 20_000
+    assert result["statements"] == 1  # the header; every item is broken
+
+
+def test_incomplete_statement_before_blank_lines_is_one_problem():
+    # This looped for ever once: the end of the statement has no offset.
+    assert problems('budget "X" period\n\n\n') == [(1, 18, "SYN001")]
+
+
+def test_junk_lines_are_one_problem_and_the_next_statement_is_read():
+    text = textwrap.dedent("""\
+        budget "X" period 2020..2021
+        item "A" oppvekst 2020=1
+          2021 = 2
+          ramp
+        ? ? ?
+        cover "B" 2020=1
+        """)
+    result = parse(text)
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(3, 3, "SYN001")]
+    assert [e.name.text for e in result.budget.entries] == ["A", "B"]
+    assert result.budget.entries[0].by_year == {2020: 1}
+
+
+def test_junk_before_the_first_statement():
+    assert problems("hello there\n" + HEADER + 'item "A" 2020=1\n') == [(1, 1, "SYN001")]
+
+
+def test_a_keyword_glued_to_its_name_starts_a_statement():
+    # The lexer reads `item"B"` as a keyword and a name, so recovery does too.
+    text = HEADER + 'item "A" 2020=\nitem"B" 2020=1\n'
+    result = parse(text)
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(2, 10, "SYN003")]
+    assert [e.name.text for e in result.budget.entries] == ["B"]
+
+
+def test_unterminated_text_block_ends_at_the_next_statement():
+    text = HEADER + 'item "A" 2020=1 text """ never closed\n  more prose\ncover "B" 2020=1\n'
+    result = parse(text)
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(2, 22, "SYN002")]
+    assert [e.name.text for e in result.budget.entries] == ["B"]
+
+
+def test_text_blocks_with_many_quotes_on_one_line_are_split_without_recursion():
+    # Once a recursive scan, which overflowed the stack at a few thousand quotes.
+    text = HEADER + 'item "A" text ' + '"""x' * 5001 + "\n" + 'cover "B" 2020=1\n'
+    chunks = split_statements(text)
+    assert [line for _, _, line in chunks] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("found, shown", [
+    ("2020=1\x07", "`1\\x07` is not an amount"),
+    ("2020=" + "9" * 40 + "x", "`" + "9" * 27 + "...` is not an amount"),
+    ("? ?", "`?` is given twice"),
+])
+def test_messages_quote_input_shortened_and_visible(found, shown):
+    (problem,) = parse(HEADER + f'item "A" {found}\n').problems
+    assert problem.message == shown
+
+
+def test_a_control_character_in_a_name_is_reported_where_it_stands():
+    result = parse(HEADER + 'item "Nul\x00i navnet" oppvekst 2020=1\ncover "B" 2020=1\n')
+    (problem,) = result.problems
+    assert (problem.span.line, problem.span.column, problem.code) == (2, 10, "SYN001")
+    assert problem.message == "control character U+0000 in a name"
+    assert [e.name.text for e in result.budget.entries] == ["B"]
+
+
+def test_a_tab_in_a_name_is_kept():
+    assert parse(HEADER + 'item "Med\ttab" 2020=1\n').budget.entries[0].name.text == "Med\ttab"
+
+
+def test_an_extra_text_quote_is_explained():
+    (problem,) = parse(HEADER + 'directive "D" text """ a """ """\ncover "B" 2020=1 text """ b """\n').problems
+    assert problem.message.startswith("unexpected text block of 2 lines")
+    assert "missing or extra" in problem.hint
+
+
+def test_the_end_of_a_statement_is_an_empty_place_just_past_it():
+    (problem,) = parse('budget "X" period').problems
+    s = problem.span
+    assert (s.line, s.column, s.end_line, s.end_column) == (1, 18, 1, 18)
