@@ -42,6 +42,7 @@ from decimal import Decimal
 from typing import Iterable, Literal
 
 from ..dsl.model import BUILTIN_SECTORS
+from ..dsl.parser import CONTROL_CHARACTERS
 from ..dsl.prose import Figure, read_figures
 from ..rules._prose import written
 from ..rules._written import spell_millions
@@ -554,8 +555,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _name(text: str) -> str:
-    """A heading as a name: one line, no double quote (the language has no escapes)."""
-    return " ".join(text.replace('"', "”").split())
+    """A heading as a name: one line, no double quote (the language has no escapes), no control characters."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", text).replace('"', "”").split())
 
 
 def _comment(note: str) -> str:

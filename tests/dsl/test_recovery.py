@@ -131,7 +131,8 @@ def test_text_blocks_with_many_quotes_on_one_line_are_split_without_recursion():
 
 
 @pytest.mark.parametrize("found, shown", [
-    ("2020=1\x07", "`1\\x07` is not an amount"),
+    ("2020=1\x07", "unexpected control character U+0007; expected an amount such as 2020=3.5, `?`, an attribute "
+                   "or a new statement"),
     ("2020=" + "9" * 40 + "x", "`" + "9" * 27 + "...` is not an amount"),
     ("? ?", "`?` is given twice"),
 ])
