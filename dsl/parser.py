@@ -9,11 +9,11 @@ around the errors still reaches the rules.
 
 from __future__ import annotations
 
+import pkgutil
 import re
 import threading
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
@@ -40,6 +40,7 @@ from .model import (
     Statement,
     YearAttr,
 )
+from .parser_cache import load_parser
 from .problems import Problem
 
 #: Keywords that start a statement; recovery resumes at a line that starts with one.
@@ -322,7 +323,8 @@ class _Builder(Transformer):
 
 _KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by"}
 
-_GRAMMAR = resources.files(__package__).joinpath("budsjett.lark").read_text(encoding="utf-8")
+_GRAMMAR = pkgutil.get_data(__package__, "budsjett.lark").decode("utf-8")
+_OPTIONS = {"parser": "lalr", "lexer": "contextual", "keep_all_tokens": True, "maybe_placeholders": False}
 _lock = threading.Lock()
 _parser: Lark | None = None
 _builder: _Builder | None = None
@@ -330,18 +332,12 @@ _comments: list[Token] = []
 
 
 def _get_parser() -> tuple[Lark, _Builder]:
+    """The parser and its builder, made once; call with `_lock` held."""
     global _parser, _builder
     if _parser is None:
-        _builder = _Builder()
-        _parser = Lark(
-            _GRAMMAR,
-            parser="lalr",
-            lexer="contextual",
-            transformer=_builder,
-            keep_all_tokens=True,
-            maybe_placeholders=False,
-            lexer_callbacks={"COMMENT": _comments.append},
-        )
+        builder = _Builder()
+        _parser, _ = load_parser(_GRAMMAR, _OPTIONS, transformer=builder, lexer_callbacks={"COMMENT": _comments.append})
+        _builder = builder
     assert _builder is not None
     return _parser, _builder
 
@@ -358,8 +354,8 @@ def parse(text: str) -> ParseResult:
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep offsets; the BOM is white space
-    parser, builder = _get_parser()
     with _lock:
+        parser, builder = _get_parser()
         _comments.clear()
         builder.line_offset = builder.pos_offset = 0
         try:
