@@ -9,9 +9,11 @@ around the errors still reaches the rules.
 
 from __future__ import annotations
 
+import gc
 import pkgutil
 import re
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -50,6 +52,7 @@ STATEMENT_KEYWORDS = frozenset(
 MIN_YEAR, MAX_YEAR = 1000, 9999
 
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
+_YEAR_RE = re.compile(r"\d{4}")
 _KRONER_RE = re.compile(r"(-?)(\d{1,3}(?: \d{3})+|\d+) ?kr")
 
 
@@ -101,11 +104,12 @@ class _Builder(Transformer):
         return _span(first, last or first, self.line_offset, self.pos_offset)
 
     def name(self, tok: Token) -> Name:
-        return Name(str(tok)[1:-1], self.span(tok))
+        return Name(tok.value[1:-1], self.span(tok))
 
     def number(self, tok: Token) -> Number:
-        value, kroner = self.value(str(tok), self.span(tok))
-        return Number(value, self.span(tok), kroner)
+        span = self.span(tok)
+        value, kroner = self.value(tok.value, span)
+        return Number(value, span, kroner)
 
     def value(self, raw: str, span: Span) -> tuple[Decimal, bool]:
         m = _KRONER_RE.fullmatch(raw)
@@ -124,13 +128,13 @@ class _Builder(Transformer):
             raise _Invalid("SYN003", f"`{raw}` is not an amount", span) from None
 
     def year(self, raw: str, span: Span) -> int:
-        if not re.fullmatch(r"\d{4}", raw):
+        if not _YEAR_RE.fullmatch(raw):
             raise _Invalid("SYN004", f"`{raw}` is not a year", span, "years have four digits, e.g. 2021")
         return int(raw)
 
     def amounts(self, tok: Token) -> list[Amount]:
         span = self.span(tok)
-        years, _, raw = str(tok).partition("=")
+        years, _, raw = tok.value.partition("=")
         first, dots, last = years.partition("..")
         y1 = self.year(first, span)
         y2 = self.year(last, span) if dots else y1
@@ -140,7 +144,9 @@ class _Builder(Transformer):
             value, kroner = None, False
         else:
             value, kroner = self.value(raw, span)
-        return [Amount(y, value, span, kroner, bool(dots)) for y in range(y1, y2 + 1)]
+        if not dots:
+            return [Amount(y1, value, span, kroner, False)]
+        return [Amount(y, value, span, kroner, True) for y in range(y1, y2 + 1)]
 
     # -- header ----------------------------------------------------------
     def start(self, children):
@@ -211,23 +217,23 @@ class _Builder(Transformer):
 
     # -- entries -----------------------------------------------------------
     def entry(self, c):
-        kind = str(c[0])
-        fields: dict = {"amounts": []}
+        fields: dict = {}
+        amounts: list[Amount] = []
         rest = c[2:]
-        if rest and isinstance(rest[0], Token) and rest[0].type == "IDENT":
-            fields["sector"] = SectorRef(str(rest[0]), self.span(rest[0]))
+        if rest and type(rest[0]) is Token and rest[0].type == "IDENT":
+            fields["sector"] = SectorRef(rest[0].value, self.span(rest[0]))
             rest = rest[1:]
         for item in rest:
-            if isinstance(item, Token):  # AMOUNT
-                fields["amounts"].extend(self.amounts(item))
+            if type(item) is Token:  # AMOUNT
+                amounts += self.amounts(item)
                 continue
             key, value, toks = item
-            if key in fields and key != "amounts":
+            if key in fields:
                 span = self.span(*toks)
                 raise _Invalid("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", span, "keep one of them")
             fields[key] = value
-        fields["amounts"] = tuple(fields["amounts"])
-        return Entry(kind=kind, name=self.name(c[1]), span=self.span(c[0], _last_token(c[-1])), **fields)
+        return Entry(c[0].value, self.name(c[1]), self.span(c[0], _last_token(c[-1])), amounts=tuple(amounts),
+                     **fields)
 
     def unquantified(self, c):
         return ("unquantified", Flag(self.span(c[0])), (c[0], c[0]))
@@ -354,7 +360,7 @@ def parse(text: str) -> ParseResult:
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep offsets; the BOM is white space
-    with _lock:
+    with _lock, _no_gc():
         parser, builder = _get_parser()
         _comments.clear()
         builder.line_offset = builder.pos_offset = 0
@@ -390,6 +396,19 @@ def parse(text: str) -> ParseResult:
                 problems.append(exc.problem)
         comments = tuple(_scan_comments(text))
         return ParseResult(Budget(tuple(statements), comments, text), tuple(problems))
+
+
+@contextmanager
+def _no_gc():
+    """Pause the cycle collector: every node the parser builds lives to the end of
+    the parse, so collecting meanwhile only walks the growing model again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _error_offset(exc: UnexpectedInput, chunk_start: int) -> int:
