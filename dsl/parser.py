@@ -9,11 +9,10 @@ around the errors still reaches the rules.
 
 from __future__ import annotations
 
-import gc
 import pkgutil
 import re
+import sys
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -53,11 +52,16 @@ MIN_YEAR, MAX_YEAR = 1000, 9999
 
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
 _YEAR_RE = re.compile(r"\d{4}")
+#: One int object for each year: every amount holds its year, and a large file has a few
+#: hundred thousand amounts over a handful of years.
+_YEARS: dict[int, int] = {}
 _KRONER_RE = re.compile(r"(-?)(\d{1,3}(?: \d{3})+|\d+) ?kr")
 
 
 @dataclass(frozen=True)
 class ParseResult:
+    """What reading a text gives: the model, and the syntax problems found in it."""
+
     budget: Budget
     problems: tuple[Problem, ...]
 
@@ -71,6 +75,10 @@ class _Invalid(Exception):
 
 
 def _span(first: Token, last: Token, line_offset: int, pos_offset: int) -> Span:
+    if not (line_offset or pos_offset):
+        # The tokens' own numbers: tokens on one line share their line's number,
+        # so a large file's spans do not each hold copies of it.
+        return Span(first.line, first.column, last.end_line, last.end_column, first.start_pos, last.end_pos)
     return Span(
         first.line + line_offset,
         first.column,
@@ -98,6 +106,7 @@ class _Builder(Transformer):
         self.line_offset = 0
         self.pos_offset = 0
         self.problems: list[Problem] = []
+        self.values: dict[str, tuple[Decimal, bool]] = {}  # amounts as written -> read; one file's worth
 
     # -- helpers ---------------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
@@ -143,10 +152,14 @@ class _Builder(Transformer):
         if raw == "?":
             value, kroner = None, False
         else:
-            value, kroner = self.value(raw, span)
+            # A budget repeats its figures: read each once, and share the Decimal.
+            known = self.values.get(raw)
+            if known is None:
+                known = self.values[raw] = self.value(raw, span)
+            value, kroner = known
         if not dots:
-            return [Amount(y1, value, span, kroner, False)]
-        return [Amount(y, value, span, kroner, True) for y in range(y1, y2 + 1)]
+            return [Amount(_YEARS.setdefault(y1, y1), value, span, kroner, False)]
+        return [Amount(_YEARS.setdefault(y, y), value, span, kroner, True) for y in range(y1, y2 + 1)]
 
     # -- header ----------------------------------------------------------
     def start(self, children):
@@ -221,7 +234,7 @@ class _Builder(Transformer):
         amounts: list[Amount] = []
         rest = c[2:]
         if rest and type(rest[0]) is Token and rest[0].type == "IDENT":
-            fields["sector"] = SectorRef(rest[0].value, self.span(rest[0]))
+            fields["sector"] = SectorRef(sys.intern(rest[0].value), self.span(rest[0]))
             rest = rest[1:]
         for item in rest:
             if type(item) is Token:  # AMOUNT
@@ -232,7 +245,7 @@ class _Builder(Transformer):
                 span = self.span(*toks)
                 raise _Invalid("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", span, "keep one of them")
             fields[key] = value
-        return Entry(c[0].value, self.name(c[1]), self.span(c[0], _last_token(c[-1])), amounts=tuple(amounts),
+        return Entry(sys.intern(c[0].value), self.name(c[1]), self.span(c[0], _last_token(c[-1])), amounts=tuple(amounts),
                      **fields)
 
     def unquantified(self, c):
@@ -360,10 +373,11 @@ def parse(text: str) -> ParseResult:
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep offsets; the BOM is white space
-    with _lock, _no_gc():
+    with _lock:
         parser, builder = _get_parser()
         _comments.clear()
         builder.line_offset = builder.pos_offset = 0
+        builder.values.clear()
         try:
             statements = parser.parse(text)
             comments = [_comment(t, 0, 0) for t in _comments]
@@ -396,19 +410,6 @@ def parse(text: str) -> ParseResult:
                 problems.append(exc.problem)
         comments = tuple(_scan_comments(text))
         return ParseResult(Budget(tuple(statements), comments, text), tuple(problems))
-
-
-@contextmanager
-def _no_gc():
-    """Pause the cycle collector: every node the parser builds lives to the end of
-    the parse, so collecting meanwhile only walks the growing model again and again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _error_offset(exc: UnexpectedInput, chunk_start: int) -> int:
