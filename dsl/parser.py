@@ -344,6 +344,22 @@ _KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by"}
 
 _GRAMMAR = pkgutil.get_data(__package__, "budsjett.lark").decode("utf-8")
 _OPTIONS = {"parser": "lalr", "lexer": "contextual", "keep_all_tokens": True, "maybe_placeholders": False}
+
+
+class _WordsAreWords:
+    """Lets every state of the contextual lexer read a bare word (IDENT).
+
+    A keyword is then read as a word and told apart by lark's keyword lookup,
+    everywhere, instead of by a pattern of its own in each state: a keyword ends
+    where the word ends (`halfyearly` is not `halfyear` and `ly`), and the lexer
+    compiles a third of the patterns at start-up. A word where none may stand is
+    still a syntax error, now from the parser, which names what was expected.
+    """
+
+    always_accept = ("IDENT",)
+
+    def process(self, stream):
+        return stream
 _lock = threading.Lock()
 _parser: Lark | None = None
 _builder: _Builder | None = None
@@ -355,7 +371,8 @@ def _get_parser() -> tuple[Lark, _Builder]:
     global _parser, _builder
     if _parser is None:
         builder = _Builder()
-        _parser, _ = load_parser(_GRAMMAR, _OPTIONS, transformer=builder, lexer_callbacks={"COMMENT": _comments.append})
+        _parser, _ = load_parser(_GRAMMAR, _OPTIONS, transformer=builder, lexer_callbacks={"COMMENT": _comments.append},
+                                 postlex=_WordsAreWords())
         _builder = builder
     assert _builder is not None
     return _parser, _builder
@@ -532,11 +549,26 @@ _ATTRIBUTES = frozenset(
 )
 
 
+def _expected(exc: UnexpectedInput) -> set[str]:
+    """The terminals the parser could have taken where it stopped.
+
+    Taken from the parser's table rather than from the lexer, whose list leaves
+    out the keywords it reads as words (see `_WordsAreWords`).
+    """
+    state = getattr(exc, "state", None)
+    try:
+        return {name for name in state.parse_conf.states[state.position] if name.isupper()}
+    except (AttributeError, KeyError, IndexError):
+        return set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
+
+
 def _describe_expected(expected: set[str], parser: Lark) -> str:
     words: list[str] = []
     attrs: list[str] = []
     statement = False
     for name in sorted(expected):
+        if name == "$END" and len(expected) > 1:
+            continue  # where a new statement may start, the file may end: no need to say so
         if name == "ENTRY_KIND" or name.startswith("LINK_"):
             statement = True
             continue
@@ -588,12 +620,12 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
             found = f"the control character U+{ord(ch):04X}"
         else:
             found = _found(_word_at(chunk, exc.pos_in_stream))
-        expected = _describe_expected(set(exc.allowed or ()), parser)
+        expected = _describe_expected(_expected(exc), parser)
         message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
         return Problem("SYN001", message, span, _hint_for(_rest_of_line(chunk, exc.pos_in_stream)))
     assert isinstance(exc, (UnexpectedToken, UnexpectedEOF))
     tok = getattr(exc, "token", None)
-    expected = _describe_expected(set(exc.expected or ()), parser)
+    expected = _describe_expected(_expected(exc), parser)
     if tok is None or tok.type == "$END":
         # Point just past the last thing written in the statement.
         stripped = _strip_comments(chunk).rstrip()
