@@ -106,7 +106,7 @@ class _Builder(Transformer):
         self.line_offset = 0
         self.pos_offset = 0
         self.problems: list[Problem] = []
-        self.values: dict[str, tuple[Decimal, bool]] = {}  # amounts as written -> read; one file's worth
+        self.values: dict[str, tuple] = {}  # amounts as written -> as read (`read_amount`); one file's worth
 
     # -- helpers ---------------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
@@ -143,7 +143,16 @@ class _Builder(Transformer):
 
     def amounts(self, tok: Token) -> list[Amount]:
         span = self.span(tok)
-        years, _, raw = tok.value.partition("=")
+        # A budget repeats its amounts (`2020..2023=1`): read each once, and share the
+        # years and the Decimal between the lines that write it.
+        known = self.values.get(tok.value)
+        if known is None:
+            known = self.values[tok.value] = self.read_amount(tok.value, span)
+        years, value, kroner, ranged = known
+        return [Amount(year, value, span, kroner, ranged) for year in years]
+
+    def read_amount(self, text: str, span: Span) -> tuple[tuple[int, ...], Decimal | None, bool, bool]:
+        years, _, raw = text.partition("=")
         first, dots, last = years.partition("..")
         y1 = self.year(first, span)
         y2 = self.year(last, span) if dots else y1
@@ -152,14 +161,8 @@ class _Builder(Transformer):
         if raw == "?":
             value, kroner = None, False
         else:
-            # A budget repeats its figures: read each once, and share the Decimal.
-            known = self.values.get(raw)
-            if known is None:
-                known = self.values[raw] = self.value(raw, span)
-            value, kroner = known
-        if not dots:
-            return [Amount(_YEARS.setdefault(y1, y1), value, span, kroner, False)]
-        return [Amount(_YEARS.setdefault(y, y), value, span, kroner, True) for y in range(y1, y2 + 1)]
+            value, kroner = self.value(raw, span)
+        return tuple(_YEARS.setdefault(y, y) for y in range(y1, y2 + 1)), value, kroner, bool(dots)
 
     # -- header ----------------------------------------------------------
     def start(self, children):
