@@ -301,7 +301,7 @@ class _Builder(Transformer):
 
     def text(self, c):
         tok = c[1]
-        raw = str(tok)[3:-3] if tok.type == "PROSE" else str(tok)[1:-1]
+        raw = tok.value[3:-3] if tok.type == "PROSE" else tok.value[1:-1]
         return ("prose", Prose(raw, self.span(tok)), (c[0], c[1]))
 
     # -- directives --------------------------------------------------------
