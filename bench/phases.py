@@ -104,9 +104,9 @@ def _lark_tree():
     """lark's LALR parser of the same grammar as most users of lark run it: building a tree with positions."""
     from lark import Lark
 
-    from budsjett_lint.dsl.parser import _GRAMMAR, _OPTIONS
+    from budsjett_lint.dsl.parser import _GRAMMAR
 
-    return Lark(_GRAMMAR, **{**_OPTIONS, "keep_all_tokens": False}, propagate_positions=True)
+    return Lark(_GRAMMAR, parser="lalr", lexer="contextual", propagate_positions=True)
 
 
 def main(argv: list[str] | None = None) -> int:

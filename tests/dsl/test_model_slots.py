@@ -21,8 +21,9 @@ def entry() -> Entry:
 
 def test_entries_and_prose_are_dataclasses_with_their_fields():
     assert [f.name for f in dataclasses.fields(Entry)][:5] == ["kind", "name", "span", "sector", "amounts"]
-    assert len(dataclasses.fields(Entry)) == 20
-    assert [f.name for f in dataclasses.fields(Prose)] == ["raw", "span"]
+    assert [f.name for f in dataclasses.fields(Prose)][:2] == ["raw", "span"]
+    for node in (Entry, Prose):
+        assert not any(f.name.startswith("_") for f in dataclasses.fields(node)), "the caches are no fields"
     assert repr(entry()).startswith("Entry(kind='item', name=Name(text='A'")
     assert dataclasses.replace(entry(), kind="cover").kind == "cover"
 
