@@ -109,7 +109,7 @@ class _Writer:
     def comment(self, text: str) -> None:
         self.out.append(f"# {text}")
 
-    def item(self, area: str) -> str:
+    def item(self, area: str) -> tuple[str, dict[int, Decimal | None]]:
         rng, out = self.rng, self.out
         name = self.name(TOPICS)
         a = self.amount(1, 20)
@@ -142,7 +142,7 @@ class _Writer:
             written = f"2020={_num(a)}"
             attrs = [f"heading {_num(a)}", "oneoff"]
             prose = [f"Det settes av {_words(a)} i 2020 som en engangsbevilgning."]
-        elif shape < 0.92:  # kroner
+        elif shape < 0.84:  # kroner, as a document that counts in kroner writes it
             kr = rng.randint(1, 9) * 100_000
             amounts = dict.fromkeys(YEARS, Decimal(kr) / 1_000_000)
             written = f"2020..2023={kr // 1000} 000 kr"
@@ -163,6 +163,15 @@ class _Writer:
             topic, _, place = name.partition(" – ")
             out.extend(_prose(prose + [rng.choice(PROSE).format(topic=topic.lower(), place=place)]
                               + ([rng.choice(PROSE[1:])] if rng.random() < 0.5 else [])))
+        return name, amounts
+
+    def saving(self, area: str, measure: str, amounts: dict[int, Decimal | None]) -> str:
+        """A cut that a measure causes (fewer substitutes where staffing is topped): half of it, in its years."""
+        name = self.name(("Redusert vikarinnleie", "Redusert sykefravær", "Færre kjøpte plasser"))
+        half = {y: (v / 2).quantize(Decimal("0.1")) for y, v in amounts.items() if v is not None}
+        self.out.append(f'cover "{name}" {area} ' + " ".join(f"{y}={_num(v)}" for y, v in half.items()))
+        self.out.append(f'offset "{measure}" <-> "{name}"')
+        self.count(self.cover, half)
         return name
 
     def invest(self, area: str) -> None:
@@ -174,12 +183,13 @@ class _Writer:
         else:
             self.out.append(f'invest "{name}" {area} 2021={_num(a)} 2022={_num(b)}')
 
-    def cover_line(self, area: str | None) -> str:
+    def cover_line(self, area: str | None) -> tuple[str, dict[int, Decimal | None]]:
         rng, out = self.rng, self.out
         name = self.name(COVER_TOPICS)
         a = self.amount(1, 15)
         where = f" {area}" if area else ""
         shape = rng.random()
+        amounts: dict[int, Decimal | None]
         if shape < 0.5:
             amounts = dict.fromkeys(YEARS, a)
             out.append(f'cover "{name}"{where} 2020..2023={_num(a)}')
@@ -197,14 +207,28 @@ class _Writer:
             amounts = {}
             out.append(f'cover "{name}"{where} ?')
         self.count(self.cover, amounts)
-        return name
+        return name, amounts
+
+    def funds(self, source: str, available: Decimal | None, use: tuple[str, dict[int, Decimal | None]]) -> None:
+        """A coverage line paying for a use, with what it promises in 2020: no more than it has, nor than the use costs."""
+        target, cost = use
+        if available is None or cost.get(2020) is None:
+            return
+        promised = (min(available, cost[2020]) / 2).quantize(Decimal("0.1"))
+        if promised > 0:
+            self.out.append(f'funds "{source}" -> "{target}" 2020={_num(promised)}')
 
     def directive(self, area: str, pot: str | None) -> None:
         rng = self.rng
         name = self.name(DIRECTIVE_TOPICS)
-        cost = rng.choice(["cost none", "cost none", "cost ?", f"cost {_num(self.amount(1, 9))}"])
-        funded = f' funded-by "{pot}"' if pot and rng.random() < 0.3 else ""
-        self.out.append(f'directive "{name}" {area} {cost}{funded}')
+        roll = rng.random()
+        if roll < 0.6 or (roll < 0.9 and pot is None):  # orders a report or a case
+            cost = "cost none"
+        elif roll < 0.9:  # pays for itself from a pot in the base budget
+            cost = rng.choice(["cost ?", f"cost {_num(self.amount(1, 9))}"]) + f' funded-by "{pot}"'
+        else:  # commits to a cost that nothing pays for, as some directives do
+            cost = "cost ?"
+        self.out.append(f'directive "{name}" {area} {cost}')
         if rng.random() < 0.7:
             self.out.extend(_prose(["De rødgrønne ber kommunedirektøren legge fram en sak om dette i løpet av 2020.",
                                     rng.choice(PROSE[1:])]))
@@ -231,8 +255,6 @@ def generate(entries: int, seed: int = 2020) -> str:
     areas = [(a, None) for a in BUILTIN_AREAS] + list(DECLARED_AREAS)
     declared: set[str] = set()
     written = 0
-    items: list[str] = []
-    covers: list[str] = []
     for chapter in range(chapters):
         area, area_name = areas[chapter % len(areas)]
         if area_name and area not in declared:
@@ -248,7 +270,7 @@ def generate(entries: int, seed: int = 2020) -> str:
             pot = w.name(("Potten til nærmiljøanlegg", "Midler fra årsoppgjøret", "Ubrukte midler"))
             out += [f'pot "{pot}" {area}', ""]
         chapter_entries = min(ENTRIES_PER_CHAPTER, body - written)
-        chapter_items: list[str] = []
+        chapter_items: list[tuple[str, dict[int, Decimal | None]]] = []
         for k in range(chapter_entries):
             roll = rng.random()
             if roll < 0.58:
@@ -256,20 +278,20 @@ def generate(entries: int, seed: int = 2020) -> str:
             elif roll < 0.66:
                 w.invest(area)
             elif roll < 0.9:
-                covers.append(w.cover_line(area if rng.random() < 0.5 else None))
-                if chapter_items and rng.random() < 0.15:  # a saving caused by a measure
-                    out.append(f'offset "{rng.choice(chapter_items)}" <-> "{covers[-1]}"')
-                elif chapter_items and rng.random() < 0.3:
-                    target = rng.choice(chapter_items)
-                    out.append(f'funds "{covers[-1]}" -> "{target}"'
-                               + (f" 2020={_num(w.amount(1, 5))}" if rng.random() < 0.5 else ""))
+                measure = chapter_items[-1] if chapter_items else None
+                if measure and None not in measure[1].values() and rng.random() < 0.15:
+                    w.saving(area, *measure)  # a saving caused by the measure just before it
+                else:
+                    name, amounts = w.cover_line(area if rng.random() < 0.5 else None)
+                    if chapter_items and rng.random() < 0.3:
+                        w.funds(name, amounts.get(2020), rng.choice(chapter_items))
             elif roll < 0.94:
                 a = w.amount(1, 10)
                 name = w.name(("Bruk av disposisjonsfond til",))
                 out.append(f'draw "{name}" 2020={_num(a)} 2021=? from "{FUND}"')
                 w.count(w.cover, {2020: a})
                 if chapter_items:
-                    out.append(f'funds "{name}" -> "{rng.choice(chapter_items)}"')
+                    w.funds(name, a, rng.choice(chapter_items))
             elif roll < 0.98:
                 a = w.amount(1, 15)
                 out.append(f'allocate "{w.name(("Avsetning til disposisjonsfondet",))}" 2020={_num(a)} to "{FUND}"')
@@ -280,9 +302,8 @@ def generate(entries: int, seed: int = 2020) -> str:
                 w.directive(area, pot)
             out.append("")
         if pot and chapter_items:
-            out += [f'reallocate "{pot}" -> "{rng.choice(chapter_items)}"', ""]
+            out += [f'reallocate "{pot}" -> "{rng.choice(chapter_items)[0]}"', ""]
         written += chapter_entries
-        items += chapter_items
     # The coverage that makes the known figures balance, as the last lines of a proposal do.
     gaps = {y: w.spend[y] - w.cover[y] for y in YEARS}
     out += ['section "Inndekning"', ""]
