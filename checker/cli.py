@@ -11,6 +11,7 @@ the run, 2 usage, configuration or I/O errors.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -26,6 +27,9 @@ COMMANDS: dict[str, str] = {
     "import": "Write a first draft of a .budsjett file from the proposal document (text, Markdown or .docx)",
 }
 _MODULE = {"rule": "rules", "import": "import_"}
+#: Commands that read, check and exit. What they build lives to the end of the run, so the
+#: cycle collector would only walk the model again and again (seconds on a large file).
+_BATCH = {"check", "export"}
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:
@@ -75,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
+    collecting = gc.isenabled()
+    if command in _BATCH:
+        gc.disable()
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -83,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away: nothing left to report to
         return 1
+    finally:
+        if collecting:
+            gc.enable()
 
 
 if __name__ == "__main__":

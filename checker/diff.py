@@ -23,7 +23,14 @@ from ..rules.base import fmt
 from .diagnostics import SEVERITY_RANK, Diagnostic
 from .engine import CheckResult
 from .fingerprint import fingerprints
-from .summary import CAPITAL_KINDS, Total, balance_status, capital_value, operating_value, sum_values
+from .summary import (
+    CAPITAL_KINDS,
+    Total,
+    balance_status,
+    capital_value,
+    operating_value,
+    sum_values,
+)
 
 Status = Literal["added", "removed", "changed"]
 

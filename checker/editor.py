@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pygments.token import Comment, Keyword, Name as NameToken, Operator, String, Whitespace
+from pygments.token import Comment, Keyword, Operator, String, Whitespace
+from pygments.token import Name as NameToken
 
 from ..dsl import parse
-from ..dsl.parser import split_statements
 from ..dsl.model import (
     Budget,
     Directive,
@@ -30,6 +30,7 @@ from ..dsl.model import (
     Span,
     Statement,
 )
+from ..dsl.parser import split_statements
 from ..rules.base import Edit, fmt
 from .lexer import ATTRIBUTES, STATEMENT_KEYWORDS, BudsjettLexer
 from .suppressions import find_suppressions

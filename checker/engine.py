@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..dsl import parse
-from ..dsl.parser import CONTROL_CHARACTERS, normalize_newlines
 from ..dsl.model import Budget, Span
+from ..dsl.parser import CONTROL_CHARACTERS, normalize_newlines
 from ..rules import RULES
 from ..rules.syntax import CODES as PARSER_CODES
 from .config import ALL_CODES, Config

@@ -16,7 +16,18 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..dsl.model import Budget, Directive, Entry, Fund, Header, Link, Pot, Section, Sector, Span
+from ..dsl.model import (
+    Budget,
+    Directive,
+    Entry,
+    Fund,
+    Header,
+    Link,
+    Pot,
+    Section,
+    Sector,
+    Span,
+)
 from .diagnostics import Diagnostic
 
 _LINE_NUMBERS = re.compile(r"\b(lines?|columns?)\s+\d+(?:(?:\s*,\s*|\s+and\s+|\s*[-–]\s*|\s+to\s+)\d+)*",

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import SPEND_KINDS, Budget, Entry
-from ..rules._totals import ZERO, YearBalance, counts_in_operations, operating_balance, unknown_in
+from ..rules._totals import (
+    ZERO,
+    YearBalance,
+    counts_in_operations,
+    operating_balance,
+    unknown_in,
+)
 from ..rules.base import fmt
 
 NO_AREA = "(no area)"

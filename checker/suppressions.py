@@ -33,15 +33,14 @@ class Suppression:
 
 def find_suppressions(budget: Budget) -> list[Suppression]:
     text = budget.text
-    lines = text.split("\n")
-    comment_lines = {c.span.line for c in budget.comments if _alone(lines, c)}
+    comment_lines = {c.span.line for c in budget.comments if _alone(text, c)}
     result = []
     for c in budget.comments:
         m = _PATTERN.match(c.text)
         if not m:
             continue
         codes = tuple(x.strip().upper() for x in (m.group(2) or "").split(",") if x.strip())
-        alone = _alone(lines, c)
+        alone = _alone(text, c)
         if m.group(1).lower() == "ignore-file":
             line = None
         elif alone:
@@ -54,8 +53,9 @@ def find_suppressions(budget: Budget) -> list[Suppression]:
     return result
 
 
-def _alone(lines: list[str], c: Comment) -> bool:
-    return not lines[c.span.line - 1][: c.span.column - 1].strip(" \t\ufeff")
+def _alone(text: str, c: Comment) -> bool:
+    """Whether only white space comes before the comment on its line."""
+    return not text[text.rfind("\n", 0, c.span.start) + 1 : c.span.start].strip(" \t\ufeff")
 
 
 def apply_suppressions(found: list[Diagnostic], budget: Budget, file: str, config: Config) -> list[Diagnostic]:
@@ -63,13 +63,16 @@ def apply_suppressions(found: list[Diagnostic], budget: Budget, file: str, confi
     if not suppressions:
         return found
     used: set[tuple[int, str]] = set()  # (index of suppression, code)
+    whole_file = [(i, s) for i, s in enumerate(suppressions) if s.line is None]
+    by_line: dict[int, list[tuple[int, Suppression]]] = {}
+    for i, s in enumerate(suppressions):
+        if s.line is not None:
+            by_line.setdefault(s.line, []).append((i, s))
     kept = []
     for d in found:
-        hit = None
-        for i, s in enumerate(suppressions):
-            if (s.line is None or s.line == d.span.line) and (not s.codes or d.code in s.codes):
-                hit = i
-                break
+        # The first suppression in the file that covers the finding's line and code.
+        hit = min((i for i, s in (*by_line.get(d.span.line, ()), *whole_file) if not s.codes or d.code in s.codes),
+                  default=None)
         if hit is None:
             kept.append(d)
         else:

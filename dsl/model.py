@@ -3,6 +3,9 @@
 Every node carries the `Span` of the text it was read from, so that rules,
 the formatter and the editor server can point back at the source. Amounts are
 `Decimal` millions of NOK, signed as the document writes them.
+
+The nodes keep their fields in slots: a large file has hundreds of thousands of
+them, and a slotted node is a third of the size of one with a `__dict__`.
 """
 
 from __future__ import annotations
@@ -71,27 +74,44 @@ class Amount:
     ranged: bool = False  # came from a range such as 2022..2023=5
 
 
-@dataclass(frozen=True)
-class Prose:
-    """The document's own text, as written between the quotes."""
+@dataclass(frozen=True, slots=True)
+class _ProseFields:
+    """The fields of a `Prose`, in slots."""
 
     raw: str
     span: Span
     block: bool = True  # written as a """block"""; False for a one-line "string"
 
-    @cached_property
+
+class Prose(_ProseFields):
+    """The document's own text, as written between the quotes.
+
+    A dataclass with the fields of `_ProseFields`, and one more slot that keeps
+    `text` once it is asked for.
+    """
+
+    __slots__ = ("_text",)
+
+    @property
     def text(self) -> str:
         """The prose with its lines stripped and joined by newlines."""
-        lines = [ln.strip() for ln in self.raw.replace("\r", "").split("\n")]
-        while lines and not lines[0]:
-            lines.pop(0)
-        while lines and not lines[-1]:
-            lines.pop()
-        return "\n".join(lines)
+        try:
+            return self._text
+        except AttributeError:
+            lines = [ln.strip() for ln in self.raw.replace("\r", "").split("\n")]
+            while lines and not lines[0]:
+                lines.pop(0)
+            while lines and not lines[-1]:
+                lines.pop()
+            text = "\n".join(lines)
+            object.__setattr__(self, "_text", text)
+            return text
 
 
 @dataclass(frozen=True, slots=True)
 class Comment:
+    """A comment and where it stands."""
+
     text: str  # including the leading '#'
     span: Span
 
@@ -105,6 +125,8 @@ class Flag:
 
 @dataclass(frozen=True, slots=True)
 class YearAttr:
+    """A year given to an attribute, e.g. `until 2021`."""
+
     year: int
     span: Span
 
@@ -120,6 +142,8 @@ class DateAttr:
 
 @dataclass(frozen=True, slots=True)
 class Sector:
+    """A service area: its id, its name, and where it is declared."""
+
     id: str
     name: str
     span: Span | None = None  # None for the built-in areas
@@ -127,12 +151,16 @@ class Sector:
 
 @dataclass(frozen=True, slots=True)
 class SectorRef:
+    """A use of an area id, and where it stands."""
+
     id: str
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Header:
+    """The `budget` statement: the proposal's name, title, period, base and unit."""
+
     name: Name
     span: Span
     title: Name | None = None
@@ -143,9 +171,9 @@ class Header:
     unit_span: Span | None = None
 
 
-@dataclass(frozen=True)
-class Entry:
-    """An operating item, investment, coverage line, fund movement or borrowing change."""
+@dataclass(frozen=True, slots=True)
+class _EntryFields:
+    """The fields of an `Entry`, in slots: a large file has a hundred thousand entries."""
 
     kind: EntryKind
     name: Name
@@ -170,19 +198,40 @@ class Entry:
     frees: Flag | None = None  # a loan change that frees operating room, amount not given
     prose: Prose | None = None
 
+
+class Entry(_EntryFields):
+    """An operating item, investment, coverage line, fund movement or borrowing change.
+
+    A dataclass with the fields of `_EntryFields`, and slots that keep `by_year`
+    and `amount_by_year` once they are asked for (a slotted class has no room
+    for `cached_property`).
+    """
+
+    __slots__ = ("_by_year", "_amount_by_year")
+
     @property
     def direction(self) -> str | None:
         return {"allocate": "allocate", "draw": "draw"}.get(self.kind)
 
-    @cached_property
+    @property
     def by_year(self) -> dict[int, Decimal | None]:
         """Year -> amount (None where named without a figure); the last statement of a year wins."""
-        return {a.year: a.value for a in self.amounts}
+        try:
+            return self._by_year
+        except AttributeError:
+            by_year = {a.year: a.value for a in self.amounts}
+            object.__setattr__(self, "_by_year", by_year)
+            return by_year
 
-    @cached_property
+    @property
     def amount_by_year(self) -> dict[int, Amount]:
         """Year -> the `Amount` that states it, with its place; the last of a year wins, as in `by_year`."""
-        return {a.year: a for a in self.amounts}
+        try:
+            return self._amount_by_year
+        except AttributeError:
+            found = {a.year: a for a in self.amounts}
+            object.__setattr__(self, "_amount_by_year", found)
+            return found
 
     @property
     def is_unquantified(self) -> bool:
@@ -193,8 +242,10 @@ class Entry:
         return self.by_year.get(year)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
+    """An `offset`, `funds` or `reallocate` link between two named lines."""
+
     kind: LinkKind
     source: Name  # `from` in the export: the measure of an offset; the coverage or pot that funds
     target: Name  # `to`: the saving an offset causes; the use that is funded
@@ -202,7 +253,7 @@ class Link:
     amounts: tuple[Amount, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Directive:
     """A verbal directive (verbal føring)."""
 
@@ -217,14 +268,16 @@ class Directive:
     prose: Prose | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fund:
+    """A fund that allocations fill and draws draw on, with its opening balance."""
+
     name: Name
     span: Span
     opening: Number | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pot:
     """A named pot or source of money in the base budget, that funding can name."""
 
@@ -234,7 +287,7 @@ class Pot:
     prose: Prose | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading of the document: groups what follows in the outline."""
 

@@ -10,11 +10,12 @@ around the errors still reaches the rules.
 from __future__ import annotations
 
 import decimal
+import pkgutil
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import (
@@ -47,6 +48,7 @@ from .model import (
     Span,
     YearAttr,
 )
+from .parser_cache import load_parser
 from .problems import Problem
 
 #: Keywords that start a statement; recovery resumes at a line that starts with one.
@@ -73,11 +75,17 @@ _MILLION = Decimal(1_000_000)
 #: Control characters other than the tab: names may not hold them, and messages show them escaped.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
+_YEAR_RE = re.compile(r"\d{4}")
+#: One int object for each year: every amount holds its year, and a large file has a few
+#: hundred thousand amounts over a handful of years.
+_YEARS: dict[int, int] = {}
 _KRONER_RE = re.compile(r"(-?)(\d{1,3}(?: \d{3})+|\d+) ?kr")
 
 
 @dataclass(frozen=True)
 class ParseResult:
+    """What reading a text gives: the model, and the syntax problems found in it."""
+
     budget: Budget
     problems: tuple[Problem, ...]
 
@@ -91,6 +99,10 @@ class _Invalid(Exception):
 
 
 def _span(first: Token, last: Token, line_offset: int, pos_offset: int) -> Span:
+    if not (line_offset or pos_offset):
+        # The tokens' own numbers: tokens on one line share their line's number,
+        # so a large file's spans do not each hold copies of it.
+        return Span(first.line, first.column, last.end_line, last.end_column, first.start_pos, last.end_pos)
     return Span(
         first.line + line_offset,
         first.column,
@@ -118,13 +130,14 @@ class _Builder(Transformer):
         self.line_offset = 0
         self.pos_offset = 0
         self.problems: list[Problem] = []
+        self.values: dict[str, tuple] = {}  # amounts as written -> as read (`read_amount`); one file's worth
 
     # -- helpers ---------------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
         return _span(first, last or first, self.line_offset, self.pos_offset)
 
     def name(self, tok: Token) -> Name:
-        text = str(tok)[1:-1]
+        text = tok.value[1:-1]
         bad = CONTROL_CHARACTERS.search(text)
         if bad:  # a NUL or an escape in a heading is damage, not a name as written
             span = self.span(tok)
@@ -136,8 +149,9 @@ class _Builder(Transformer):
         return Name(text, self.span(tok))
 
     def number(self, tok: Token) -> Number:
-        value, kroner = self.value(str(tok), self.span(tok))
-        return Number(value, self.span(tok), kroner)
+        span = self.span(tok)
+        value, kroner = self.value(tok.value, span)
+        return Number(value, span, kroner)
 
     def value(self, raw: str, span: Span) -> tuple[Decimal, bool]:
         m = _KRONER_RE.fullmatch(raw)
@@ -156,13 +170,22 @@ class _Builder(Transformer):
                            "amounts are millions of NOK; write at most 28 digits") from None
 
     def year(self, raw: str, span: Span) -> int:
-        if not re.fullmatch(r"\d{4}", raw):
+        if not _YEAR_RE.fullmatch(raw):
             raise _Invalid("SYN004", f"{_found(raw)} is not a year", span, "years have four digits, e.g. 2021")
         return int(raw)
 
     def amounts(self, tok: Token) -> list[Amount]:
         span = self.span(tok)
-        years, _, raw = str(tok).partition("=")
+        # A budget repeats its amounts (`2020..2023=1`): read each once, and share the
+        # years and the Decimal between the lines that write it.
+        known = self.values.get(tok.value)
+        if known is None:
+            known = self.values[tok.value] = self.read_amount(tok.value, span)
+        years, value, kroner, ranged = known
+        return [Amount(year, value, span, kroner, ranged) for year in years]
+
+    def read_amount(self, text: str, span: Span) -> tuple[tuple[int, ...], Decimal | None, bool, bool]:
+        years, _, raw = text.partition("=")
         first, dots, last = years.partition("..")
         y1 = self.year(first, span)
         y2 = self.year(last, span) if dots else y1
@@ -172,7 +195,7 @@ class _Builder(Transformer):
             value, kroner = None, False
         else:
             value, kroner = self.value(raw, span)
-        return [Amount(y, value, span, kroner, bool(dots)) for y in range(y1, y2 + 1)]
+        return tuple(_YEARS.setdefault(y, y) for y in range(y1, y2 + 1)), value, kroner, bool(dots)
 
     # -- header ----------------------------------------------------------
     def start(self, children):
@@ -243,26 +266,26 @@ class _Builder(Transformer):
 
     # -- entries -----------------------------------------------------------
     def entry(self, c):
-        kind = str(c[0])
-        fields: dict = {"amounts": []}
+        fields: dict = {}
+        amounts: list[Amount] = []
         rest = c[2:]
-        if rest and isinstance(rest[0], Token) and rest[0].type == "IDENT":
-            fields["sector"] = SectorRef(str(rest[0]), self.span(rest[0]))
+        if rest and type(rest[0]) is Token and rest[0].type == "IDENT":
+            fields["sector"] = SectorRef(sys.intern(rest[0].value), self.span(rest[0]))
             rest = rest[1:]
         for item in rest:
-            if isinstance(item, Token):  # AMOUNT
-                fields["amounts"].extend(self.amounts(item))
+            if type(item) is Token:  # AMOUNT
+                amounts += self.amounts(item)
                 continue
             key, value, toks = item
-            if key in fields and key != "amounts":
+            if key in fields:
                 span = self.span(*toks)
                 raise _Invalid("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", span, "keep one of them")
             if key == "fund":
                 fields["fund"], fields["fund_keyword"], fields["fund_clause"] = value
             else:
                 fields[key] = value
-        fields["amounts"] = tuple(fields["amounts"])
-        return Entry(kind=kind, name=self.name(c[1]), span=self.span(c[0], _last_token(c[-1])), **fields)
+        return Entry(sys.intern(c[0].value), self.name(c[1]), self.span(c[0], _last_token(c[-1])),
+                     amounts=tuple(amounts), **fields)
 
     def unquantified(self, c):
         return ("unquantified", Flag(self.span(c[0])), (c[0], c[0]))
@@ -314,7 +337,7 @@ class _Builder(Transformer):
 
     def text(self, c):
         tok = c[1]
-        raw = str(tok)[3:-3] if tok.type == "PROSE" else str(tok)[1:-1]
+        raw = tok.value[3:-3] if tok.type == "PROSE" else tok.value[1:-1]
         return ("prose", Prose(raw, self.span(tok), tok.type == "PROSE"), (c[0], c[1]))
 
     # -- directives --------------------------------------------------------
@@ -362,7 +385,24 @@ class _Builder(Transformer):
 
 _KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by", "unquantified": "?"}
 
-_GRAMMAR = resources.files(__package__).joinpath("budsjett.lark").read_text(encoding="utf-8")
+_GRAMMAR = pkgutil.get_data(__package__, "budsjett.lark").decode("utf-8")
+_OPTIONS = {"parser": "lalr", "lexer": "contextual", "keep_all_tokens": True, "maybe_placeholders": False}
+
+
+class _WordsAreWords:
+    """Lets every state of the contextual lexer read a bare word (IDENT).
+
+    A keyword is then read as a word and told apart by lark's keyword lookup,
+    everywhere, instead of by a pattern of its own in each state: a keyword ends
+    where the word ends (`halfyearly` is not `halfyear` and `ly`), and the lexer
+    compiles a third of the patterns at start-up. A word where none may stand is
+    still a syntax error, now from the parser, which names what was expected.
+    """
+
+    always_accept = ("IDENT",)
+
+    def process(self, stream):
+        return stream
 _lock = threading.Lock()
 _parser: Lark | None = None
 _builder: _Builder | None = None
@@ -370,18 +410,13 @@ _comments: list[Token] = []
 
 
 def _get_parser() -> tuple[Lark, _Builder]:
+    """The parser and its builder, made once; call with `_lock` held."""
     global _parser, _builder
     if _parser is None:
-        _builder = _Builder()
-        _parser = Lark(
-            _GRAMMAR,
-            parser="lalr",
-            lexer="contextual",
-            transformer=_builder,
-            keep_all_tokens=True,
-            maybe_placeholders=False,
-            lexer_callbacks={"COMMENT": _comments.append},
-        )
+        builder = _Builder()
+        _parser, _ = load_parser(_GRAMMAR, _OPTIONS, transformer=builder, lexer_callbacks={"COMMENT": _comments.append},
+                                 postlex=_WordsAreWords())
+        _builder = builder
     assert _builder is not None
     return _parser, _builder
 
@@ -398,10 +433,11 @@ def parse(text: str) -> ParseResult:
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep offsets; the BOM is white space
-    parser, builder = _get_parser()
     with _lock:
+        parser, builder = _get_parser()
         _comments.clear()
         builder.line_offset = builder.pos_offset = 0
+        builder.values.clear()
         try:
             statements = parser.parse(text)
             comments = [_comment(t, 0, 0) for t in _comments]
@@ -536,11 +572,26 @@ _TERMINAL_WORDS = {
 _ATTRIBUTES = frozenset(a for words in ATTRIBUTES.values() for a in words)
 
 
+def _expected(exc: UnexpectedInput) -> set[str]:
+    """The terminals the parser could have taken where it stopped.
+
+    Taken from the parser's table rather than from the lexer, whose list leaves
+    out the keywords it reads as words (see `_WordsAreWords`).
+    """
+    state = getattr(exc, "state", None)
+    try:
+        return {name for name in state.parse_conf.states[state.position] if name.isupper()}
+    except (AttributeError, KeyError, IndexError):
+        return set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
+
+
 def _describe_expected(expected: set[str], parser: Lark) -> str:
     words: list[str] = []
     attrs: list[str] = []
     statement = False
     for name in sorted(expected):
+        if name == "$END" and len(expected) > 1:
+            continue  # where a new statement may start, the file may end: no need to say so
         if name == "ENTRY_KIND" or name.startswith("LINK_"):
             statement = True
             continue
@@ -559,7 +610,7 @@ def _describe_expected(expected: set[str], parser: Lark) -> str:
         else:
             words.append(f"`{word}`")
     parts = list(dict.fromkeys(words))
-    if len(attrs) > 3:
+    if len(attrs) > 4:
         parts.append("an attribute")
     else:
         parts.extend(f"`{a}`" for a in attrs)
@@ -593,12 +644,12 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
             found = f"control character U+{ord(ch):04X}"
         else:
             found = _found(_word_at(chunk, exc.pos_in_stream))
-        expected = _describe_expected(set(exc.allowed or ()), parser)
+        expected = _describe_expected(_expected(exc), parser)
         message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
         return Problem("SYN001", message, span, _hint_for(_rest_of_line(chunk, exc.pos_in_stream)))
     assert isinstance(exc, (UnexpectedToken, UnexpectedEOF))
     tok = getattr(exc, "token", None)
-    expected = _describe_expected(set(exc.expected or ()), parser)
+    expected = _describe_expected(_expected(exc), parser)
     if tok is None or tok.type == "$END":
         # Point just past the last thing written in the statement.
         stripped = _strip_comments(chunk).rstrip()

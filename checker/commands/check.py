@@ -122,6 +122,7 @@ def _check_files(files: list[str], args: argparse.Namespace,
 
             results.append((CheckResult(shown, Budget(text=data.decode("utf-8", "replace")), (problem,)), config))
             continue
+        del data  # the text holds the file now: a large file's bytes need not stay while it is checked
         if args.fix or args.diff:
             result, written = _fix(file, shown, text, config, args)
             failed |= not written

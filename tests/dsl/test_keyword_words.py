@@ -1,0 +1,29 @@
+"""Keywords are whole words, in every place of a statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from budsjett_lint.dsl import parse
+
+
+@pytest.mark.parametrize("text, found, column", [
+    ('item "A" oppvekst 2020=1 halfyearly\n', "`halfyearly`", 26),
+    ('item "A" oppvekst heading3.5\n', "`heading3`", 19),
+    ('item "A" oppvekst 2020=1 rampfrees\n', "`rampfrees`", 26),
+    ('item "A" 2020=1 ramp2\n', "`ramp2`", 17),
+])
+def test_a_keyword_run_into_other_letters_is_not_the_keyword(text, found, column):
+    (problem,) = parse(text).problems
+    assert (problem.code, problem.span.column) == ("SYN001", column)
+    assert problem.message.startswith(f"unexpected {found}; expected an amount such as 2020=3.5")
+
+
+def test_a_word_where_none_may_stand_names_what_was_expected():
+    (problem,) = parse('budget "X" period 2020..2021 heading 1\n').problems
+    assert problem.message == "unexpected `heading`; expected `base`, `period`, `title`, `unit` or a new statement"
+
+
+def test_keywords_separated_by_white_space_still_read():
+    (entry,) = parse('item "A" oppvekst 2020=1 ramp\tfrees heading 3.5\n').budget.entries
+    assert entry.ramp and entry.frees and entry.heading.value == 3.5
