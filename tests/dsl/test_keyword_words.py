@@ -21,7 +21,9 @@ def test_a_keyword_run_into_other_letters_is_not_the_keyword(text, found, column
 
 def test_a_word_where_none_may_stand_names_what_was_expected():
     (problem,) = parse('budget "X" period 2020..2021 heading 1\n').problems
-    assert problem.message == "unexpected `heading`; expected `base`, `period`, `title`, `unit` or a new statement"
+    assert (problem.span.column, problem.span.end_column) == (30, 37)
+    assert problem.message.startswith("unexpected `heading`; expected ")
+    assert problem.message.endswith(" or a new statement") and "the end of the file" not in problem.message
 
 
 def test_keywords_separated_by_white_space_still_read():
