@@ -386,23 +386,8 @@ class _Builder(Transformer):
 _KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by", "unquantified": "?"}
 
 _GRAMMAR = pkgutil.get_data(__package__, "budsjett.lark").decode("utf-8")
-_OPTIONS = {"parser": "lalr", "lexer": "contextual", "keep_all_tokens": True, "maybe_placeholders": False}
+_OPTIONS = {"parser": "lalr", "lexer": "basic", "keep_all_tokens": True, "maybe_placeholders": False}
 
-
-class _WordsAreWords:
-    """Lets every state of the contextual lexer read a bare word (IDENT).
-
-    A keyword is then read as a word and told apart by lark's keyword lookup,
-    everywhere, instead of by a pattern of its own in each state: a keyword ends
-    where the word ends (`halfyearly` is not `halfyear` and `ly`), and the lexer
-    compiles a third of the patterns at start-up. A word where none may stand is
-    still a syntax error, now from the parser, which names what was expected.
-    """
-
-    always_accept = ("IDENT",)
-
-    def process(self, stream):
-        return stream
 _lock = threading.Lock()
 _parser: Lark | None = None
 _builder: _Builder | None = None
@@ -414,8 +399,7 @@ def _get_parser() -> tuple[Lark, _Builder]:
     global _parser, _builder
     if _parser is None:
         builder = _Builder()
-        _parser, _ = load_parser(_GRAMMAR, _OPTIONS, transformer=builder, lexer_callbacks={"COMMENT": _comments.append},
-                                 postlex=_WordsAreWords())
+        _parser, _ = load_parser(_GRAMMAR, _OPTIONS, transformer=builder, lexer_callbacks={"COMMENT": _comments.append})
         _builder = builder
     assert _builder is not None
     return _parser, _builder
@@ -560,8 +544,6 @@ _TERMINAL_WORDS = {
     "PROSE": 'a """text""" block',
     "AMOUNT": "an amount such as 2020=3.5",
     "NUMBER": "a number",
-    "YEAR": "a year",
-    "DATE": "a year or a year and month such as 2021-07",
     "IDENT": "an area id",
     "ENTRY_KIND": "an entry keyword",
     "LINK_OFFSET": "`offset`",
@@ -575,8 +557,8 @@ _ATTRIBUTES = frozenset(a for words in ATTRIBUTES.values() for a in words)
 def _expected(exc: UnexpectedInput) -> set[str]:
     """The terminals the parser could have taken where it stopped.
 
-    Taken from the parser's table rather than from the lexer, whose list leaves
-    out the keywords it reads as words (see `_WordsAreWords`).
+    Taken from the parser's table: the lexer reads every terminal everywhere,
+    so its own list says nothing about the place.
     """
     state = getattr(exc, "state", None)
     try:
@@ -585,7 +567,25 @@ def _expected(exc: UnexpectedInput) -> set[str]:
         return set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
 
 
-def _describe_expected(expected: set[str], parser: Lark) -> str:
+#: What a number is after these words (the grammar reads years and dates as numbers, and checks them after).
+_NUMBER_AFTER = {
+    "period": "a year",
+    "..": "a year",
+    "until": "a year",
+    "evaluate": "a year or a year and month such as 2021-07",
+}
+
+
+def _after(exc: UnexpectedInput) -> str | None:
+    """The word just before the place where the parser stopped."""
+    try:
+        last = exc.state.value_stack[-1]
+    except (AttributeError, IndexError):
+        return None
+    return last.value if isinstance(last, Token) else None
+
+
+def _describe_expected(expected: set[str], parser: Lark, after: str | None = None) -> str:
     words: list[str] = []
     attrs: list[str] = []
     statement = False
@@ -594,6 +594,9 @@ def _describe_expected(expected: set[str], parser: Lark) -> str:
             continue  # where a new statement may start, the file may end: no need to say so
         if name == "ENTRY_KIND" or name.startswith("LINK_"):
             statement = True
+            continue
+        if name == "NUMBER" and after in _NUMBER_AFTER:
+            words.append(_NUMBER_AFTER[after])
             continue
         if name in _TERMINAL_WORDS:
             words.append(_TERMINAL_WORDS[name])
@@ -644,12 +647,12 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
             found = f"control character U+{ord(ch):04X}"
         else:
             found = _found(_word_at(chunk, exc.pos_in_stream))
-        expected = _describe_expected(_expected(exc), parser)
+        expected = _describe_expected(_expected(exc), parser, _after(exc))
         message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
         return Problem("SYN001", message, span, _hint_for(_rest_of_line(chunk, exc.pos_in_stream)))
     assert isinstance(exc, (UnexpectedToken, UnexpectedEOF))
     tok = getattr(exc, "token", None)
-    expected = _describe_expected(_expected(exc), parser)
+    expected = _describe_expected(_expected(exc), parser, _after(exc))
     if tok is None or tok.type == "$END":
         # Point just past the last thing written in the statement.
         stripped = _strip_comments(chunk).rstrip()

@@ -34,7 +34,7 @@ from lark import Lark
 #: Bump when what is stored changes shape.
 FORMAT = 1
 #: What the cached data must not contain: they are given again at every load.
-RUNTIME_OPTIONS = ("transformer", "lexer_callbacks", "postlex")
+RUNTIME_OPTIONS = ("transformer", "lexer_callbacks")
 
 
 def cache_dir() -> Path:
