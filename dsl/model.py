@@ -86,11 +86,24 @@ class _ProseFields:
 class Prose(_ProseFields):
     """The document's own text, as written between the quotes.
 
-    A dataclass with the fields of `_ProseFields`, and one more slot that keeps
-    `text` once it is asked for.
+    A dataclass with the fields of `_ProseFields`, and slots that keep `text`
+    and `figures` once they are asked for.
     """
 
-    __slots__ = ("_text",)
+    __slots__ = ("_text", "_figures")
+
+    @property
+    def figures(self):
+        """The figures the prose states (`dsl.prose.read_figures` of `raw`), read once
+        however many rules ask."""
+        try:
+            return self._figures
+        except AttributeError:
+            from .prose import read_figures
+
+            figures = tuple(read_figures(self.raw))
+            object.__setattr__(self, "_figures", figures)
+            return figures
 
     @property
     def text(self) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Prose, Span
-from ..dsl.prose import Figure, read_figures
+from ..dsl.prose import Figure
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def stated_figures(entry: Entry, budget: Budget) -> list[Stated]:
     return [
         Stated(f, f.years_in(first, last), span_in(prose, f.start, f.end),
                " ".join(prose.raw[f.phrase_start : f.phrase_end].split()))
-        for f in read_figures(prose.raw)
+        for f in prose.figures
     ]
 
 

@@ -56,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
     status = 2 if failed_io else status
     if status and not checked:
         return status
-    root = repository_root()
+    # Only these need paths relative to the repository, and asking git costs a process.
+    wants_root = args.format in ("sarif", "github", "gitlab", "junit") or args.baseline or args.write_baseline
+    root = repository_root() if wants_root else Path.cwd()
     try:
         if args.write_baseline:
             count = baseline.write(args.write_baseline, [r for r, _ in checked], root)
