@@ -9,6 +9,7 @@ import asyncio
 import concurrent.futures
 import itertools
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -301,6 +302,31 @@ async def test_a_burst_of_edits_ends_with_the_diagnostics_of_the_last_text(clien
     final = await doc.diagnostics()
     assert seen(final) == expected(doc.text, doc.path)
     await hover(client, doc.ident(), lsp.Position(0, 0))  # a round trip
+    assert client.published.latest(doc.uri).version == doc.version
+
+
+async def test_a_thousand_random_edits_end_with_what_the_command_line_says(client: LanguageClient):
+    """Random deletions, insertions of junk and swaps of lines, one after another, as a
+    hurried typist makes them: the server keeps up, and its last word is the checker's."""
+    rnd = random.Random(20201)
+    junk = ['"', '"""', "#", "?", "=", "2020=", "item ", "\n", " heading ", "<->", "æøå", "\t", "-"]
+    doc = Doc(client, DOC)
+    text = DOC
+    for _ in range(1000):
+        at = rnd.randrange(len(text) + 1)
+        kind = rnd.randrange(3)
+        if kind == 0 and text:
+            text = text[:at] + text[at + rnd.randint(1, 12):]
+        elif kind == 1:
+            text = text[:at] + rnd.choice(junk) + text[at:]
+        else:
+            lines = text.split("\n")
+            i, j = rnd.randrange(len(lines)), rnd.randrange(len(lines))
+            lines[i], lines[j] = lines[j], lines[i]
+            text = "\n".join(lines)
+        doc.change(text)
+    final = await doc.diagnostics()
+    assert seen(final) == expected(doc.text, doc.path)
     assert client.published.latest(doc.uri).version == doc.version
 
 
