@@ -56,3 +56,15 @@ def test_a_line_inside_prose_is_coloured_as_prose():
 def test_colour_changes_nothing_but_colour():
     for line in (2, 4):
         assert ANSI.sub("", report(True, line)) == report(False, line)
+
+
+def test_control_characters_and_crlf_keep_their_columns_in_both_modes():
+    text = 'budget "Eksempel" period 2020..2021\r\nitem "Kulturskolen"\x07 oppvekst 2020=1\r\n'
+    span = Span(2, 21, 2, 29)  # `oppvekst`, after the bell
+    d = Diagnostic("STR002", "unknown-area", "error", "a message", span, "x.budsjett", None)
+    shown = {color: render("full", [CheckResult("x.budsjett", parse(text).budget, (d,))], Context(color=color))
+             for color in (False, True)}
+    assert ANSI.sub("", shown[True]) == shown[False]
+    lines = shown[False].splitlines()
+    source = lines.index('2 | item "Kulturskolen"\ufffd oppvekst 2020=1')
+    assert lines[source + 1] == "  | " + " " * 20 + "^" * 8
