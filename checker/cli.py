@@ -74,15 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     elif argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
         argv.insert(0, "check")  # `budsjett-lint --format json FILE`, `budsjett-lint -`
     command = argv[0] if argv and argv[0] in COMMANDS else None
-    parser = build_parser(command)
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help()
-        return 2
     collecting = gc.isenabled()
     if command in _BATCH:
-        gc.disable()
+        gc.disable()  # before the imports too: they only add objects that live to the end
     try:
+        parser = build_parser(command)
+        args = parser.parse_args(argv)
+        if not getattr(args, "run", None):
+            parser.print_help()
+            return 2
         return args.run(args)
     except KeyboardInterrupt:
         print("budsjett-lint: interrupted", file=sys.stderr)

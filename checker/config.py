@@ -26,7 +26,6 @@ import dataclasses
 import os
 import reprlib
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -142,6 +141,10 @@ def _pyproject_section(path: Path, quiet: bool) -> dict | None:
         if quiet:
             return None
         raise
+    if quiet and "budsjett-lint" not in raw:
+        return None  # no table of ours: not worth parsing
+    import tomllib  # only for a file that may hold our table: it costs start-up time
+
     try:
         data = tomllib.loads(raw)
     except (ValueError, RecursionError) as exc:  # TOMLDecodeError, or an integer too long to convert

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
+
+
+def close_matches(word: str, candidates: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """`difflib.get_close_matches`, imported only when a name refers to nothing (start-up time)."""
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
@@ -11,7 +17,7 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     by_folded: dict[str, str] = {}
     for c in candidates:
         by_folded.setdefault(c.casefold(), c)
-    match = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    match = close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
     return by_folded[match[0]] if match else None
 
 

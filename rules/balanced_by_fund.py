@@ -37,12 +37,10 @@ cover "Innkjøp" 2020..2021=10
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 
 from ..dsl.model import Budget
 from ._totals import operating_balance
-from .base import Finding, Related, fmt
+from .base import Finding, Related, Tolerance, fmt
 
 CODE = "BAL006"
 NAME = "balanced-by-fund"
@@ -50,9 +48,7 @@ SEVERITY = "info"
 SUMMARY = "A plan year that balances only by drawing on funds"
 
 
-@dataclass(frozen=True)
-class Options:
-    tolerance: Decimal = Decimal("0.05")
+Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:

@@ -58,6 +58,14 @@ class NoOptions:
     """For rules that take no options."""
 
 
+@dataclass(frozen=True)
+class Tolerance:
+    """For rules that compare amounts: how far apart, in mill kr, two amounts may lie and
+    still count as equal (rounding in the document). One class for every such rule."""
+
+    tolerance: Decimal = Decimal("0.05")
+
+
 def fmt(value: Decimal | float | int | None) -> str:
     """An amount as people write it in a message: 7.0, 0.35, -45.0."""
     if value is None:

@@ -43,13 +43,11 @@ funds "Økt låneopptak" -> "Skolebygg"
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 
 from ..dsl.model import Budget, Link
 from ._investment import investments, movement
 from ._names import listing, what_is
-from .base import Finding, Related, fmt
+from .base import Finding, Related, Tolerance, fmt
 
 CODE = "BAL003"
 NAME = "borrowing-for-operations"
@@ -57,9 +55,7 @@ SEVERITY = "error"
 SUMMARY = "Borrowing used to cover operations"
 
 
-@dataclass(frozen=True)
-class Options:
-    tolerance: Decimal = Decimal("0.05")
+Options = Tolerance
 
 
 _HINT = "borrowing may finance investments only: pay for it from coverage or a fund draw instead"

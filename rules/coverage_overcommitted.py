@@ -44,12 +44,11 @@ funds "Innkjøp" -> "Skolehelsetjenesten" 2020=2.6 2021=3.0
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import COVER_KINDS, Budget, Directive, Entry, Link
 from ._totals import ZERO
-from .base import Finding, Related, fmt, listing
+from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "FUN004"
 NAME = "coverage-overcommitted"
@@ -57,9 +56,7 @@ SEVERITY = "error"
 SUMMARY = "A coverage line promised by funds links to more uses than its amount in a year"
 
 
-@dataclass(frozen=True)
-class Options:
-    tolerance: Decimal = Decimal("0.05")
+Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:

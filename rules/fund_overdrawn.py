@@ -40,13 +40,11 @@ cover "Innkjøp" 2020=14.6
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 
 from ..dsl.model import Budget, Entry
 from ._names import listing
 from ._totals import ZERO, figure_unknown
-from .base import Finding, Related, fmt
+from .base import Finding, Related, Tolerance, fmt
 
 CODE = "BAL005"
 NAME = "fund-overdrawn"
@@ -54,9 +52,7 @@ SEVERITY = "error"
 SUMMARY = "Draws on a fund beyond its opening balance plus the allocations to it"
 
 
-@dataclass(frozen=True)
-class Options:
-    tolerance: Decimal = Decimal("0.05")
+Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:

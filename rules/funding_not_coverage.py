@@ -40,10 +40,10 @@ pot "Tilbudet som ble avviklet på Rosten" kultur
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ..dsl.model import COVER_KINDS, Budget, Directive, Entry, Fund, Link, Name, Pot
+from ._names import close_matches
 from .base import Finding, NoOptions, Related
 
 CODE = "FUN003"
@@ -76,7 +76,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         target = named.get(name.text)
         if target is None:
             if how == "funded-by":
-                yield _unknown(name, difflib.get_close_matches(name.text, payers, n=1) if suggest else [])
+                yield _unknown(name, close_matches(name.text, payers, n=1) if suggest else [])
             continue
         if isinstance(target, Pot) or (isinstance(target, Entry) and target.kind in COVER_KINDS):
             continue

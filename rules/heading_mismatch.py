@@ -36,11 +36,9 @@ is wrong, so the fix changes a figure and has to be reviewed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 
 from ..dsl.model import Budget
-from .base import Edit, Finding, Fix, Related, fmt
+from .base import Edit, Finding, Fix, Related, Tolerance, fmt
 
 CODE = "RMP007"
 NAME = "heading-mismatch"
@@ -49,9 +47,7 @@ SUMMARY = "A heading amount that differs from the entry's first year's figure"
 FIX = "unsafe"
 
 
-@dataclass(frozen=True)
-class Options:
-    tolerance: Decimal = Decimal("0.05")
+Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:

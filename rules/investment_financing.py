@@ -52,13 +52,11 @@ funds "Lån til tunge kjøretøy" -> "Utskifting av tunge kjøretøy"
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 
 from ..dsl.model import Budget, Entry
 from ._investment import YearInvestment, investments, movement
 from ._names import listing
-from .base import Finding, Related, fmt
+from .base import Finding, Related, Tolerance, fmt
 
 CODE = "BAL004"
 NAME = "investment-financing"
@@ -66,9 +64,7 @@ SEVERITY = "warning"
 SUMMARY = "A year whose change of investments is not matched by named financing"
 
 
-@dataclass(frozen=True)
-class Options:
-    tolerance: Decimal = Decimal("0.05")
+Options = Tolerance
 
 
 def _sorted(entries) -> list[Entry]:

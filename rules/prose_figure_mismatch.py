@@ -54,12 +54,11 @@ item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import Amount, Budget, Entry
 from ._prose import Stated, close, stated_figures, written
-from .base import Finding, Related, fmt, listing
+from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "TXT001"
 NAME = "prose-figure-mismatch"
@@ -67,9 +66,7 @@ SEVERITY = "warning"
 SUMMARY = "A figure in an entry's text that differs from the amount declared for its year"
 
 
-@dataclass(frozen=True)
-class Options:
-    tolerance: Decimal = Decimal("0.05")
+Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:

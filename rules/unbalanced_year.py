@@ -38,12 +38,10 @@ cover "Innkjøp" 2020=3.5 2021=7.0
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 
 from ..dsl.model import Budget, Span
 from ._totals import operating_balance
-from .base import Finding, fmt
+from .base import Finding, Tolerance, fmt
 
 CODE = "BAL001"
 NAME = "unbalanced-year"
@@ -51,9 +49,7 @@ SEVERITY = "error"
 SUMMARY = "A plan year whose operating spending and coverage differ"
 
 
-@dataclass(frozen=True)
-class Options:
-    tolerance: Decimal = Decimal("0.05")
+Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:

@@ -42,14 +42,13 @@ cover "Innleie av arbeidskraft" 2021=22
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
 from ..dsl.model import SPEND_KINDS, Budget, Entry
 from ._amounts import span_of_year
 from ._totals import ZERO, operating_balance
-from .base import Finding, Related, fmt, listing
+from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "FUN002"
 NAME = "unfunded-ramp-up"
@@ -60,9 +59,7 @@ SUMMARY = "A ramp-up from one plan year to the next that growing coverage does n
 NAMED_IN_MESSAGE = 5
 
 
-@dataclass(frozen=True)
-class Options:
-    tolerance: Decimal = Decimal("0.05")
+Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:

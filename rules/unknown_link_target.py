@@ -35,10 +35,10 @@ enough. Check that it is the line you meant.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Link, Name
+from ._names import close_matches
 from .base import Edit, Finding, Fix, NoOptions, Related
 
 CODE = "LNK001"
@@ -66,7 +66,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             if end.text not in suggestions:
                 if by_lowercase is None:  # built once, and only for a file that needs it
                     by_lowercase = {n.lower(): n for n in reversed(list(declared))}
-                close = difflib.get_close_matches(end.text.lower(), by_lowercase, n=1, cutoff=0.6)
+                close = close_matches(end.text.lower(), by_lowercase, n=1, cutoff=0.6)
                 suggestions[end.text] = by_lowercase[close[0]] if close else None
             yield _finding(link, end, role, suggestions[end.text], budget)
 

@@ -6,12 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import baseline
 from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import SEVERITY_RANK
 from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, collect, read_bytes, write_atomic
-from ..repo import repository_root
 from ..report import FORMATS, Context, render
 from ._output import emit, error, use_color
 
@@ -58,18 +56,25 @@ def run(args: argparse.Namespace) -> int:
         return status
     # Only these need paths relative to the repository, and asking git costs a process.
     wants_root = args.format in ("sarif", "github", "gitlab", "junit") or args.baseline or args.write_baseline
-    root = repository_root() if wants_root else Path.cwd()
-    try:
-        if args.write_baseline:
-            count = baseline.write(args.write_baseline, [r for r, _ in checked], root)
-            print(f"budsjett-lint: wrote {count} finding{'s' * (count != 1)} to {args.write_baseline}", file=sys.stderr)
-            return status
-        if args.baseline:
+    root = Path.cwd()
+    if wants_root:
+        from ..repo import repository_root
+
+        root = repository_root()
+    if args.write_baseline or args.baseline:
+        from .. import baseline
+
+        try:
+            if args.write_baseline:
+                count = baseline.write(args.write_baseline, [r for r, _ in checked], root)
+                print(f"budsjett-lint: wrote {count} finding{'s' * (count != 1)} to {args.write_baseline}",
+                      file=sys.stderr)
+                return status
             kept = baseline.without_baseline([r for r, _ in checked], baseline.load(args.baseline), root)
             checked = [(r, config) for r, (_, config) in zip(kept, checked)]
-    except baseline.BaselineError as exc:
-        error(str(exc))
-        return 2
+        except baseline.BaselineError as exc:
+            error(str(exc))
+            return 2
     if args.diff:  # the diff instead of the report
         sys.stdout.write("".join(args.diffs))
         return status or int(any(args.diffs))
