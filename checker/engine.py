@@ -12,12 +12,18 @@ from ..dsl import parse
 from ..dsl.model import Budget, Span
 from ..dsl.parser import CONTROL_CHARACTERS, normalize_newlines
 from ..rules import RULES
+from ..rules.base import Related
 from ..rules.syntax import CODES as PARSER_CODES
 from .config import ALL_CODES, Config
 from .diagnostics import Diagnostic
 from .suppressions import apply_suppressions
 
 _PARSER_NAMES = {p.code: (p.name, p.severity) for p in PARSER_CODES}
+
+#: The related places a finding shows. A rule may name thousands (every line of a large
+#: budget without a figure for a year): nobody reads past the first few, and every report,
+#: the editor's included, would carry them all. The rest are counted in a last note.
+MAX_RELATED = 20
 
 
 @dataclass(frozen=True)
@@ -44,11 +50,17 @@ def check_text(text: str, file: str = "-", config: Config | None = None) -> Chec
             continue
         severity = config.severity_of(module.CODE, module.SEVERITY)
         for f in module.check(budget, config.options_for(module)):
+            related = f.related if len(f.related) <= MAX_RELATED else _capped(f.related, f.span)
             found.append(Diagnostic(module.CODE, module.NAME, severity, f.message, f.span, file,
-                                    f.hint, f.related, f.fix))
+                                    f.hint, related, f.fix))
     kept = [_visible(d) for d in apply_suppressions(found, budget, file, config)]
     return CheckResult(file, budget, tuple(sorted(kept, key=lambda d: d.sort_key)),
                        tuple(c for c in ALL_CODES if config.enabled(c)))
+
+
+def _capped(related: tuple[Related, ...], span: Span) -> tuple[Related, ...]:
+    more = len(related) - MAX_RELATED
+    return related[:MAX_RELATED] + (Related(span, f"and {more} more place{'s' * (more != 1)} like these, not shown"),)
 
 
 def _escape(text: str) -> str:

@@ -46,8 +46,6 @@ CODE = "BAL006"
 NAME = "balanced-by-fund"
 SEVERITY = "info"
 SUMMARY = "A plan year that balances only by drawing on funds"
-
-
 Options = Tolerance
 
 

@@ -53,8 +53,6 @@ CODE = "BAL003"
 NAME = "borrowing-for-operations"
 SEVERITY = "error"
 SUMMARY = "Borrowing used to cover operations"
-
-
 Options = Tolerance
 
 

@@ -54,8 +54,6 @@ CODE = "FUN004"
 NAME = "coverage-overcommitted"
 SEVERITY = "error"
 SUMMARY = "A coverage line promised by funds links to more uses than its amount in a year"
-
-
 Options = Tolerance
 
 

@@ -50,8 +50,6 @@ CODE = "BAL005"
 NAME = "fund-overdrawn"
 SEVERITY = "error"
 SUMMARY = "Draws on a fund beyond its opening balance plus the allocations to it"
-
-
 Options = Tolerance
 
 

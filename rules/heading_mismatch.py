@@ -45,8 +45,6 @@ NAME = "heading-mismatch"
 SEVERITY = "warning"
 SUMMARY = "A heading amount that differs from the entry's first year's figure"
 FIX = "unsafe"
-
-
 Options = Tolerance
 
 

@@ -62,9 +62,10 @@ CODE = "BAL004"
 NAME = "investment-financing"
 SEVERITY = "warning"
 SUMMARY = "A year whose change of investments is not matched by named financing"
-
-
 Options = Tolerance
+
+
+SHOWN = 5  # loans named in a message; the rest are counted
 
 
 def _sorted(entries) -> list[Entry]:
@@ -92,7 +93,10 @@ def _unverifiable(y: YearInvestment) -> str:
     parts.append(invest)
     if y.borrowing or y.unknown_borrowing:
         borrowing = f"borrowing {movement(y.borrowing)}" if y.borrowing else ""
-        loans = "; ".join(_loan_unknown(e, y.year) for e in _sorted(y.unknown_borrowing))
+        unknown = _sorted(y.unknown_borrowing)
+        loans = "; ".join(_loan_unknown(e, y.year) for e in unknown[:SHOWN])
+        if len(unknown) > SHOWN:
+            loans += f"; and {len(unknown) - SHOWN} more loans give no figure for {y.year}"
         parts.append(borrowing + (" where figures are given, and " if borrowing and loans else "") + loans)
     if y.linked or y.unknown_linked:
         linked = f"draws and coverage linked to investments give {fmt(y.linked)}" if y.linked else ""

@@ -64,8 +64,6 @@ CODE = "TXT001"
 NAME = "prose-figure-mismatch"
 SEVERITY = "warning"
 SUMMARY = "A figure in an entry's text that differs from the amount declared for its year"
-
-
 Options = Tolerance
 
 

@@ -47,8 +47,6 @@ CODE = "BAL001"
 NAME = "unbalanced-year"
 SEVERITY = "error"
 SUMMARY = "A plan year whose operating spending and coverage differ"
-
-
 Options = Tolerance
 
 

@@ -57,8 +57,6 @@ SUMMARY = "A ramp-up from one plan year to the next that growing coverage does n
 
 #: The message names this many of the entries that grow most; the related notes name them all.
 NAMED_IN_MESSAGE = 5
-
-
 Options = Tolerance
 
 

@@ -84,6 +84,15 @@ def test_a_loan_put_to_operations_finances_no_investment():
     assert [d.message.split(":")[0] for d in only(text)] == ["2020 leaves 5.0 mill of investment without named financing"]
 
 
+def test_many_loans_without_a_figure_are_counted_in_the_message():
+    text = ('budget "T" period 2020..2021\ninvest "Skole" oppvekst 2020=10 2021=10\n'
+            + "".join(f'loan "Lån {i}" 2020=? 2021=5\n' for i in range(8)))
+    [d] = [d for d in lint(text) if d.code == "BAL004" and d.message.startswith("the investment financing of 2020")]
+    assert "`Lån 0` gives no borrowing figure for 2020; " in d.message
+    assert "`Lån 5`" not in d.message
+    assert d.message.endswith("; and 3 more loans give no figure for 2020; no draw or coverage is linked to an investment")
+
+
 def test_financed_or_empty_years_are_silent():
     text = HEAD + ('invest "Tunge kjøretøy" miljø 2021=2.5 2022..2023=5\n'
                    'loan "Lån til tunge kjøretøy" 2021=2.5 2022..2023=5\n'

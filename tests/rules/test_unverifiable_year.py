@@ -52,6 +52,16 @@ def test_many_lines_are_cut_short_in_the_message_but_all_are_related():
     assert first.hint.endswith("their coverage and spending must be equal")
 
 
+def test_beyond_twenty_related_places_the_rest_are_counted():
+    text = HEAD + "".join(f'cover "Linje {i}" ?\n' for i in range(25))
+    [first, _] = only(text)
+    assert "`Linje 12` and 20 more)" in first.message  # sorted by name
+    assert [r.span.line for r in first.related[:20]] == list(range(2, 22))  # the first ones, in source order
+    assert len(first.related) == 21
+    last = first.related[-1]
+    assert (last.span, last.note) == (first.span, "and 5 more places like these, not shown")
+
+
 def test_a_year_named_without_figure_only_in_that_year():
     text = HEAD + 'item "A" oppvekst 2020=1 2021=2\ncover "B" 2020=1 2021=?\n'
     assert [d.message.split(":")[0] for d in only(text)] == ["2021 cannot be verified"]
