@@ -131,6 +131,7 @@ class _Builder(Transformer):
         self.pos_offset = 0
         self.problems: list[Problem] = []
         self.values: dict[str, tuple] = {}  # amounts as written -> as read (`read_amount`); one file's worth
+        self.by_year: dict[tuple[str, ...], dict] = {}  # an entry's amounts as written -> its `by_year`
 
     # -- helpers ---------------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
@@ -268,6 +269,7 @@ class _Builder(Transformer):
     def entry(self, c):
         fields: dict = {}
         amounts: list[Amount] = []
+        written: list[str] = []
         rest = c[2:]
         if rest and type(rest[0]) is Token and rest[0].type == "IDENT":
             fields["sector"] = SectorRef(sys.intern(rest[0].value), self.span(rest[0]))
@@ -275,6 +277,7 @@ class _Builder(Transformer):
         for item in rest:
             if type(item) is Token:  # AMOUNT
                 amounts += self.amounts(item)
+                written.append(item.value)
                 continue
             key, value, toks = item
             if key in fields:
@@ -284,8 +287,15 @@ class _Builder(Transformer):
                 fields["fund"], fields["fund_keyword"], fields["fund_clause"] = value
             else:
                 fields[key] = value
-        return Entry(sys.intern(c[0].value), self.name(c[1]), self.span(c[0], _last_token(c[-1])),
-                     amounts=tuple(amounts), **fields)
+        entry = Entry(sys.intern(c[0].value), self.name(c[1]), self.span(c[0], _last_token(c[-1])),
+                      amounts=tuple(amounts), **fields)
+        if amounts:  # entries whose amounts are written alike share one `by_year` (a large file has many)
+            key = tuple(written)
+            by_year = self.by_year.get(key)
+            if by_year is None:
+                by_year = self.by_year[key] = {a.year: a.value for a in amounts}
+            entry.share_by_year(by_year)
+        return entry
 
     def unquantified(self, c):
         return ("unquantified", Flag(self.span(c[0])), (c[0], c[0]))
@@ -422,6 +432,7 @@ def parse(text: str) -> ParseResult:
         _comments.clear()
         builder.line_offset = builder.pos_offset = 0
         builder.values.clear()
+        builder.by_year.clear()
         try:
             statements = parser.parse(text)
             comments = [_comment(t, 0, 0) for t in _comments]
