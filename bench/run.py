@@ -72,6 +72,18 @@ def run_once(command: list[str]) -> Sample:
     return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode)
 
 
+def _install_kind() -> str:
+    """How the measured budsjett-lint is installed: an editable install starts slower, and so
+    does `import lark` beside it (both load the editable finder), which moves the start-up ratio."""
+    done = subprocess.run([sys.executable, "-c", "import budsjett_lint.dsl; print(budsjett_lint.dsl.__file__)"],
+                          capture_output=True, text=True, cwd="/")
+    where = Path(done.stdout.strip())
+    if done.returncode:
+        return "not importable"
+    return ("installed editable (`pip install -e`): the package is the checkout" if ROOT in where.parents
+            else "installed (`pip install .`), as users have it")
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: bytecode cached
@@ -213,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         "runner": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "seconds": time.time() - started,
         "command": " ".join(["python bench/run.py", *(sys.argv[1:] if argv is None else argv)]),
+        "install": _install_kind(),
     })
     print(report)
     if args.write:
@@ -279,7 +292,8 @@ def render(sizes, startup, by_size, inproc, server, bean, env) -> str:
     (load_before, load_after) = env["load"]
     out.append(f"Measured {time.strftime('%Y-%m-%d %H:%M')} with `{env['command']}` in {env['seconds']:.0f} s: "
                f"Python {env['python']}, lark {env['lark']}, beancount {env['beancount']}, regex {env['regex']}, "
-               f"{env['cpus']} CPUs, load average {load_before[0]:.1f} before and {load_after[0]:.1f} after. "
+               f"{env['cpus']} CPUs, load average {load_before[0]:.1f} before and {load_after[0]:.1f} after; "
+               f"budsjett-lint {env['install']}. "
                f"Peak memory is each child's own (`ru_maxrss` from `wait4`); Linux counts in it the memory of "
                f"the process that started it, this runner, which peaked at {env['runner']:.0f} MiB. "
                "Figures are medians with the min–max spread in brackets; ratios are taken run by run against "
