@@ -9,7 +9,6 @@ two equal findings in the baseline, a third is new.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import Counter
 from pathlib import Path
@@ -84,5 +83,5 @@ def without_baseline(results: Sequence[CheckResult], held: Counter[Key], root: P
                 left[path, fp] -= 1
             else:
                 kept.append(d)
-        kept_results.append(dataclasses.replace(r, diagnostics=tuple(kept)))
+        kept_results.append(r._replace(diagnostics=tuple(kept)))
     return kept_results

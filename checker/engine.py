@@ -6,7 +6,7 @@ output and exit codes belong to the command line and the editor server.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..dsl import parse
 from ..dsl.model import Budget, Span
@@ -26,8 +26,7 @@ _PARSER_NAMES = {p.code: (p.name, p.severity) for p in PARSER_CODES}
 MAX_RELATED = 20
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     file: str
     budget: Budget
     diagnostics: tuple[Diagnostic, ...]
@@ -74,8 +73,8 @@ def _visible(d: Diagnostic) -> Diagnostic:
     texts = [d.message, d.hint or ""] + [r.note for r in d.related]
     if not any(CONTROL_CHARACTERS.search(t) for t in texts):
         return d
-    return replace(d, message=_escape(d.message), hint=d.hint and _escape(d.hint),
-                   related=tuple(replace(r, note=_escape(r.note)) for r in d.related))
+    return d._replace(message=_escape(d.message), hint=d.hint and _escape(d.hint),
+                      related=tuple(r._replace(note=_escape(r.note)) for r in d.related))
 
 
 def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..dsl.model import Budget, Comment, Span
 from ..rules import unused_suppression
@@ -23,8 +23,7 @@ from .diagnostics import Diagnostic
 _PATTERN = re.compile(r"#\s*budsjett-lint:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     comment: Comment
     codes: tuple[str, ...]  # empty: every code
     line: int | None  # the line it applies to; None for the whole file

@@ -14,8 +14,8 @@ import pkgutil
 import re
 import sys
 import threading
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import (
@@ -82,8 +82,7 @@ _YEARS: dict[int, int] = {}
 _KRONER_RE = re.compile(r"(-?)(\d{1,3}(?: \d{3})+|\d+) ?kr")
 
 
-@dataclass(frozen=True)
-class ParseResult:
+class ParseResult(NamedTuple):
     """What reading a text gives: the model, and the syntax problems found in it."""
 
     budget: Budget

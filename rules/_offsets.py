@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..dsl.model import COVER_KINDS, Budget, Entry, Link
 from .base import listing
 
 
-@dataclass(frozen=True)
-class Offset:
+class Offset(NamedTuple):
     """A saving and every measure that an `offset` link names as its cause."""
 
     saving: Entry

@@ -7,11 +7,10 @@ rule SYN001` and the documentation know them like every other code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ParserCode:
+class ParserCode(NamedTuple):
     code: str
     name: str
     summary: str
