@@ -7,6 +7,7 @@ operating spending, and is left out of the operating balance's coverage.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -74,35 +75,64 @@ def funded_part(link: Link, source: Entry, year: int) -> Decimal | None:
     return None if figure_unknown(source, year) else source.by_year.get(year, ZERO)
 
 
-def operating_balance(budget: Budget) -> list[YearBalance]:
-    """The operating balance of every plan year, in order."""
+#: Budget's id -> (a weak reference to it, its operating balance): see `operating_balance`.
+_balances: dict[int, tuple[weakref.ref, tuple[YearBalance, ...]]] = {}
+
+
+def operating_balance(budget: Budget) -> tuple[YearBalance, ...]:
+    """The operating balance of every plan year, in order.
+
+    BAL001, BAL002, BAL006 and FUN002 (and the summary) each ask for it: it is made
+    once a budget and kept while the budget lives. Budgets are immutable, so the
+    result stays a pure function of the budget; it is kept by the budget's identity,
+    as a budget's hash and equality go through all its statements.
+    """
+    key = id(budget)
+    kept = _balances.get(key)
+    if kept is not None and kept[0]() is budget:
+        return kept[1]
+    result = _operating_balance(budget)
+    _balances[key] = (weakref.ref(budget, lambda _, key=key: _balances.pop(key, None)), result)
+    return result
+
+
+def _operating_balance(budget: Budget) -> tuple[YearBalance, ...]:
+    """`operating_balance` worked out: one pass over the entries for all the years,
+    adding each year's figures in the order of the entries."""
+    years = budget.years
     funding = investment_funding(budget)
-    result = []
-    for year in budget.years:
-        to_investment: dict[int, Decimal | None] = {}  # id of the line -> what it pays to investments
+    to_investment: dict[int, dict[int, Decimal | None]] = {}  # year -> id of the line -> what it pays to investments
+    for year in years:
+        paid = to_investment[year] = {}
         for link, source in funding:
-            part, before = funded_part(link, source, year), to_investment.get(id(source), ZERO)
-            to_investment[id(source)] = None if part is None or before is None else before + part
-        spend = cover = draws = allocations = ZERO
-        unknown: list[Entry] = []
-        for entry in budget.entries:
-            if not counts_in_operations(entry):
-                continue
-            transferred = to_investment.get(id(entry), ZERO)
+            part, before = funded_part(link, source, year), paid.get(id(source), ZERO)
+            paid[id(source)] = None if part is None or before is None else before + part
+    spend = dict.fromkeys(years, ZERO)
+    cover = dict.fromkeys(years, ZERO)
+    draws = dict.fromkeys(years, ZERO)
+    allocations = dict.fromkeys(years, ZERO)
+    unknown: dict[int, list[Entry]] = {year: [] for year in years}
+    for entry in budget.entries:
+        if not counts_in_operations(entry):
+            continue
+        kind = entry.kind
+        by_year = entry.by_year
+        for year in years:
+            transferred = to_investment[year].get(id(entry), ZERO)
             if unknown_in(entry, year) or transferred is None:
-                unknown.append(entry)
+                unknown[year].append(entry)
                 continue
-            value = entry.by_year.get(year)
+            value = by_year.get(year)
             if value is None and not transferred:
                 continue
             value = (value or ZERO) - transferred
-            if entry.kind in SPEND_KINDS:
-                spend += value
-                if entry.kind == "allocate":
-                    allocations += value
+            if kind in SPEND_KINDS:
+                spend[year] += value
+                if kind == "allocate":
+                    allocations[year] += value
             else:
-                cover += value
-                if entry.kind == "draw":
-                    draws += value
-        result.append(YearBalance(year, spend, cover, draws, tuple(unknown), allocations))
-    return result
+                cover[year] += value
+                if kind == "draw":
+                    draws[year] += value
+    return tuple(YearBalance(year, spend[year], cover[year], draws[year], tuple(unknown[year]), allocations[year])
+                 for year in years)
