@@ -7,13 +7,17 @@ operating spending, and is left out of the operating balance's coverage.
 
 from __future__ import annotations
 
+import functools
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from ..dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Entry, Link
 
 ZERO = Decimal(0)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -75,30 +79,37 @@ def funded_part(link: Link, source: Entry, year: int) -> Decimal | None:
     return None if figure_unknown(source, year) else source.by_year.get(year, ZERO)
 
 
-#: Budget's id -> (a weak reference to it, its operating balance): see `operating_balance`.
-_balances: dict[int, tuple[weakref.ref, tuple[YearBalance, ...]]] = {}
+def per_budget(make: Callable[[Budget], T]) -> Callable[[Budget], T]:
+    """`make(budget)`, made once a budget and kept while the budget lives: for what
+    several rules ask of the same budget (the operating balance, the investments).
 
-
-def operating_balance(budget: Budget) -> tuple[YearBalance, ...]:
-    """The operating balance of every plan year, in order.
-
-    BAL001, BAL002, BAL006 and FUN002 (and the summary) each ask for it: it is made
-    once a budget and kept while the budget lives. Budgets are immutable, so the
-    result stays a pure function of the budget; it is kept by the budget's identity,
-    as a budget's hash and equality go through all its statements.
+    Budgets are immutable, so what is kept stays a pure function of the budget, and
+    must be immutable itself. It is kept by the budget's identity, as a budget's hash
+    and equality go through all its statements.
     """
-    key = id(budget)
-    kept = _balances.get(key)
-    if kept is not None and kept[0]() is budget:
-        return kept[1]
-    result = _operating_balance(budget)
-    _balances[key] = (weakref.ref(budget, lambda _, key=key: _balances.pop(key, None)), result)
-    return result
+    kept: dict[int, tuple[weakref.ref, T]] = {}  # id of the budget -> (a weak reference to it, what was made)
+
+    @functools.wraps(make)
+    def shared(budget: Budget) -> T:
+        key = id(budget)
+        found = kept.get(key)
+        if found is not None and found[0]() is budget:
+            return found[1]
+        made = make(budget)
+        kept[key] = (weakref.ref(budget, lambda _, key=key: kept.pop(key, None)), made)
+        return made
+
+    return shared
 
 
-def _operating_balance(budget: Budget) -> tuple[YearBalance, ...]:
-    """`operating_balance` worked out: one pass over the entries for all the years,
-    adding each year's figures in the order of the entries."""
+@per_budget
+def operating_balance(budget: Budget) -> tuple[YearBalance, ...]:
+    """The operating balance of every plan year, in order; BAL001, BAL002, BAL006 and
+    FUN002 (and the summary) each ask for it.
+
+    One pass over the entries for all the years, adding each year's figures in the
+    order of the entries.
+    """
     years = budget.years
     funding = investment_funding(budget)
     to_investment: dict[int, dict[int, Decimal | None]] = {}  # year -> id of the line -> what it pays to investments
