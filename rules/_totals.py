@@ -49,7 +49,7 @@ def figure_unknown(entry: Entry, year: int) -> bool:
     """Whether the entry names no figure for this year: `?` alone, no amount at all, or `2021=?`."""
     if not entry.amounts:
         return True
-    return year in entry.by_year and entry.by_year[year] is None
+    return entry.by_year.get(year, ZERO) is None
 
 
 def unknown_in(entry: Entry, year: int) -> bool:
@@ -123,13 +123,15 @@ def operating_balance(budget: Budget) -> tuple[YearBalance, ...]:
     draws = dict.fromkeys(years, ZERO)
     allocations = dict.fromkeys(years, ZERO)
     unknown: dict[int, list[Entry]] = {year: [] for year in years}
+    paying = {line for paid in to_investment.values() for line in paid}  # ids of the lines that pay to investments
     for entry in budget.entries:
         if not counts_in_operations(entry):
             continue
         kind = entry.kind
         by_year = entry.by_year
+        pays = id(entry) in paying
         for year in years:
-            transferred = to_investment[year].get(id(entry), ZERO)
+            transferred = to_investment[year].get(id(entry), ZERO) if pays else ZERO
             if unknown_in(entry, year) or transferred is None:
                 unknown[year].append(entry)
                 continue
