@@ -103,8 +103,11 @@ class Figure:
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
 # What flattening changes; everything else (words, a hyphen within a line, a single
 # space before more text) is copied as it stands.
+# The lookahead on the first character lets the search pass over the letters of words
+# quickly, without trying each alternative at each of them.
 _CHANGED = re.compile(
-    rf"(?P<hyphen>-[^\S\n]*\n\s*)|(?P<space>(?! (?!\s))\s+)|(?P<invisible>[{_INVISIBLE}]+)"
+    rf"(?=[-\s{_INVISIBLE}])"
+    rf"(?:(?P<hyphen>-[^\S\n]*\n\s*)|(?P<space>(?! (?!\s))\s+)|(?P<invisible>[{_INVISIBLE}]+))"
 )
 _COMPOUND_TAIL = re.compile(r"(?:og|eller)\b")
 
@@ -174,10 +177,13 @@ _NUMBER = r"(?:\d{1,3}(?: \d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?|\d+\.\d+"
 _MILLIONS = r"(?i:million(?:er|ar)?|mill|mnok|mkr)(?![\w])"
 _BILLIONS = r"(?i:milliard(?:er|ar)?|mrd)(?![\w])"
 _KRONER = r"(?:(?i:kroner|kr)|NOK)(?![\w])"
+# An amount starts with a digit or with "kr" (whose k (?i) also matches as the Kelvin
+# sign): the lookahead on that first character spares the lookbehinds at every other place.
 _AMOUNT = re.compile(
-    rf"(?<![\w.,\-–/:])(?P<num>{_NUMBER}) ?"
+    r"(?=[\dkK\u212a])"
+    rf"(?:(?<![\w.,\-–/:])(?P<num>{_NUMBER}) ?"
     rf"(?:(?:(?P<mill>{_MILLIONS})|(?P<bill>{_BILLIONS}))(?:\.? ?{_KRONER})?|(?P<kr>{_KRONER}))"
-    rf"|(?<![\w.])(?i:kr)\.? ?(?P<num2>{_NUMBER})(?!\d)(?:,-)?"
+    rf"|(?<![\w.])(?i:kr)\.? ?(?P<num2>{_NUMBER})(?!\d)(?:,-)?)"
 )
 _RATE = re.compile(r"\.? ?(?:(?:per|pr\.?|/) ?(?!år\b|året\b)\w|i (?:timen|måneden|mnd|uka|uken|døgnet|dagen)\b)",
                    re.I)
@@ -208,8 +214,9 @@ _TOTAL_AFTER = re.compile(r" (?:totalt|til sammen|i alt)(?![\w])", re.I)
 _HALFYEAR = re.compile(r"halvårs(?:effekt|virkning)", re.I)
 
 # A clause ends at ; : or a comma before a space ("3,5" is a number), and so does a
-# sentence: at . ! ? before a capital letter, and at a blank line.
-_CLAUSE_END = re.compile(r"[;:]|,(?= )|[.!?…](?= [\"«(]?[A-ZÆØÅ])|\n")
+# sentence: at . ! ? before a capital letter, and at a blank line. (The lookahead on
+# the first character is for speed, as in _AMOUNT.)
+_CLAUSE_END = re.compile(r"(?=[;:,.!?…\n])(?:[;:]|,(?= )|[.!?…](?= [\"«(]?[A-ZÆØÅ])|\n)")
 _WORD = re.compile(r"\S+")
 _AFTER_WORDS = 4  # words allowed between an amount and its year: "0,2 millioner utover kommunedirektørens forslag i 2021"
 _BEFORE_WORDS = 3  # words allowed between a year and the amount after it: "i 2020 av 0,9 millioner"
