@@ -1,4 +1,5 @@
-"""Sums per year that several rules and commands share: the operating balance.
+"""Sums per year that several rules and commands share: the operating balance, made
+once a budget (`per_budget`).
 
 Coverage or a fund draw that pays for an investment (`funds "Line" -> "Invest"`)
 is a transfer from operations to the investment budget: that part covers no
