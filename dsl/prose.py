@@ -28,7 +28,7 @@ Offsets are into the text as given, so that a caller can point at the words.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -101,37 +101,74 @@ class Figure:
 # -- flattening: wrapped text to one line of words, with a map back ----------------
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
-_PIECE = re.compile(
-    rf"(?P<hyphen>-[^\S\n]*\n\s*)|(?P<space>\s+)|(?P<invisible>[{_INVISIBLE}]+)|(?P<word>[^\s{_INVISIBLE}-]+|-)"
+# What flattening changes; everything else (words, a hyphen within a line, a single
+# space before more text) is copied as it stands.
+# The lookahead on the first character lets the search pass over the letters of words
+# quickly, without trying each alternative at each of them.
+_CHANGED = re.compile(
+    rf"(?=[-\s{_INVISIBLE}])"
+    rf"(?:(?P<hyphen>-[^\S\n]*\n\s*)|(?P<space>(?! (?!\s))\s+)|(?P<invisible>[{_INVISIBLE}]+))"
 )
 _COMPOUND_TAIL = re.compile(r"(?:og|eller)\b")
 
 
-def _flatten(text: str) -> tuple[str, list[int]]:
-    """The text as one line of words (a blank line becomes a newline), and for each
-    of its characters the offset it came from; a final entry maps the end."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for m in _PIECE.finditer(text):
+class _Origin:
+    """Offsets into the text of the characters of its flat form: `origin[i]` is where
+    flat character `i` came from, and `origin[len(flat)]` is the end of the text.
+
+    Kept as runs (the flat offset where each starts, and the offset in the text it
+    came from) that are looked up for the few offsets a caller needs, not as one
+    number a character.
+    """
+
+    __slots__ = ("_flat", "_source", "_length", "_end")
+
+    def __init__(self, flat: list[int], source: list[int], length: int, end: int):
+        self._flat, self._source, self._length, self._end = flat, source, length, end
+
+    def __getitem__(self, i: int) -> int:
+        if i == self._length:
+            return self._end
+        k = bisect_right(self._flat, i) - 1
+        return self._source[k] + i - self._flat[k]
+
+
+def _flatten(text: str) -> tuple[str, _Origin]:
+    """The text as one line of words (a blank line becomes a newline), and where each
+    of its characters came from in the text."""
+    pieces: list[str] = []
+    flat_starts: list[int] = []  # the runs of `_Origin`
+    source_starts: list[int] = []
+    length = 0  # of the flat text so far
+
+    def add(piece: str, source: int) -> None:
+        nonlocal length
+        if not piece:
+            return
+        if not source_starts or source - source_starts[-1] != length - flat_starts[-1]:
+            flat_starts.append(length)
+            source_starts.append(source)
+        pieces.append(piece)
+        length += len(piece)
+
+    copied = 0  # the text is copied up to here
+    for m in _CHANGED.finditer(text):
+        start = m.start()
+        add(text[copied:start], copied)
+        copied = m.end()
         kind = m.lastgroup
-        if kind == "word":
-            chars.extend(m.group())
-            origin.extend(range(m.start(), m.end()))
-        elif kind == "space":
-            chars.append("\n" if m.group().count("\n") >= 2 else " ")
-            origin.append(m.start())
+        if kind == "space":
+            add("\n" if m.group().count("\n") >= 2 else " ", start)
         elif kind == "hyphen":
-            before = chars[-1] if chars else ""
-            after = text[m.end() : m.end() + 1]
-            if before.isalpha() and after.isalpha() and after.islower() and not _COMPOUND_TAIL.match(text, m.end()):
+            before = pieces[-1][-1] if pieces else ""
+            after = text[copied : copied + 1]
+            compound = _COMPOUND_TAIL.match(text, copied)
+            if before.isalpha() and after.isalpha() and after.islower() and not compound:
                 continue  # "øken-\nde": one word
-            chars.append("-")  # "2022-\n2023"
-            origin.append(m.start())
-            if _COMPOUND_TAIL.match(text, m.end()):
-                chars.append(" ")  # "helse-\nog omsorg"
-                origin.append(m.start() + 1)
-    origin.append(len(text))
-    return "".join(chars), origin
+            add("- " if compound else "-", start)  # "2022-\n2023"; "helse-\nog omsorg"
+        # invisible characters are left out
+    add(text[copied:], copied)
+    return "".join(pieces), _Origin(flat_starts, source_starts, length, len(text))
 
 
 # -- the patterns --------------------------------------------------------------------
@@ -140,10 +177,13 @@ _NUMBER = r"(?:\d{1,3}(?: \d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?|\d+\.\d+"
 _MILLIONS = r"(?i:million(?:er|ar)?|mill|mnok|mkr)(?![\w])"
 _BILLIONS = r"(?i:milliard(?:er|ar)?|mrd)(?![\w])"
 _KRONER = r"(?:(?i:kroner|kr)|NOK)(?![\w])"
+# An amount starts with a digit or with "kr" (whose k (?i) also matches as the Kelvin
+# sign): the lookahead on that first character spares the lookbehinds at every other place.
 _AMOUNT = re.compile(
-    rf"(?<![\w.,\-–/:])(?P<num>{_NUMBER}) ?"
+    r"(?=[\dkK\u212a])"
+    rf"(?:(?<![\w.,\-–/:])(?P<num>{_NUMBER}) ?"
     rf"(?:(?:(?P<mill>{_MILLIONS})|(?P<bill>{_BILLIONS}))(?:\.? ?{_KRONER})?|(?P<kr>{_KRONER}))"
-    rf"|(?<![\w.])(?i:kr)\.? ?(?P<num2>{_NUMBER})(?!\d)(?:,-)?"
+    rf"|(?<![\w.])(?i:kr)\.? ?(?P<num2>{_NUMBER})(?!\d)(?:,-)?)"
 )
 _RATE = re.compile(r"\.? ?(?:(?:per|pr\.?|/) ?(?!år\b|året\b)\w|i (?:timen|måneden|mnd|uka|uken|døgnet|dagen)\b)",
                    re.I)
@@ -174,8 +214,9 @@ _TOTAL_AFTER = re.compile(r" (?:totalt|til sammen|i alt)(?![\w])", re.I)
 _HALFYEAR = re.compile(r"halvårs(?:effekt|virkning)", re.I)
 
 # A clause ends at ; : or a comma before a space ("3,5" is a number), and so does a
-# sentence: at . ! ? before a capital letter, and at a blank line.
-_CLAUSE_END = re.compile(r"[;:]|,(?= )|[.!?…](?= [\"«(]?[A-ZÆØÅ])|\n")
+# sentence: at . ! ? before a capital letter, and at a blank line. (The lookahead on
+# the first character is for speed, as in _AMOUNT.)
+_CLAUSE_END = re.compile(r"(?=[;:,.!?…\n])(?:[;:]|,(?= )|[.!?…](?= [\"«(]?[A-ZÆØÅ])|\n)")
 _WORD = re.compile(r"\S+")
 _AFTER_WORDS = 4  # words allowed between an amount and its year: "0,2 millioner utover kommunedirektørens forslag i 2021"
 _BEFORE_WORDS = 3  # words allowed between a year and the amount after it: "i 2020 av 0,9 millioner"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import Budget, Directive, Entry, Link, Name
-from ._totals import ZERO, figure_unknown, funded_part, investment_funding
+from ._totals import ZERO, figure_unknown, funded_part, investment_funding, per_budget
 from .base import fmt
 
 
@@ -64,6 +64,7 @@ def _is_operations(stmt: object) -> bool:
     return isinstance(stmt, Directive) or (isinstance(stmt, Entry) and stmt.kind in ("item", "allocate"))
 
 
+@per_budget  # BAL003 and BAL004 both ask
 def investments(budget: Budget) -> Investments:
     entries = budget.entry_by_name
     loans = {name: e for name, e in entries.items() if e.kind == "loan"}

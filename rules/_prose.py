@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from ..dsl.model import Budget, Entry, Prose, Span
 from ..dsl.prose import Figure
@@ -15,8 +16,17 @@ class Stated:
 
     figure: Figure
     years: tuple[int, ...]  # within the plan period, where one is declared
-    span: Span  # the amount and its unit
-    words: str  # the words that state it, on one line: "økende til 7 millioner i 2021"
+    prose: Prose  # the text it is stated in
+
+    @cached_property
+    def span(self) -> Span:
+        """The amount and its unit. Worked out when asked: most figures agree and are never shown."""
+        return span_in(self.prose, self.figure.start, self.figure.end)
+
+    @cached_property
+    def words(self) -> str:
+        """The words that state it, on one line: "økende til 7 millioner i 2021"."""
+        return " ".join(self.prose.raw[self.figure.phrase_start : self.figure.phrase_end].split())
 
     @property
     def yearless(self) -> bool:
@@ -30,11 +40,7 @@ def stated_figures(entry: Entry, budget: Budget) -> list[Stated]:
     if prose is None:
         return []
     first, last = budget.period or (None, None)
-    return [
-        Stated(f, f.years_in(first, last), span_in(prose, f.start, f.end),
-               " ".join(prose.raw[f.phrase_start : f.phrase_end].split()))
-        for f in prose.figures
-    ]
+    return [Stated(f, f.years_in(first, last), prose) for f in prose.figures]
 
 
 def span_in(prose: Prose, start: int, end: int) -> Span:

@@ -6,7 +6,7 @@ formatter, so that what the rules ask for is exactly what the formatter writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..dsl.model import Amount, Span
@@ -31,13 +31,22 @@ class Written:
 
 
 def written(amounts: tuple[Amount, ...]) -> list[Written]:
-    """The amounts of a line as they were written: a range is one token, not one amount a year."""
+    """The amounts of a line as they were written: a range is one token, not one amount a year.
+
+    The parser gives the years of one range the same `Span` object, so a token is
+    told by identity, and made once, with its last year.
+    """
     result: list[Written] = []
-    for a in amounts:
-        if result and a.ranged and result[-1].ranged and result[-1].span == a.span:
-            result[-1] = replace(result[-1], last=a.year)
-        else:
-            result.append(Written(a.year, a.year, a.value, a.kroner, a.ranged, a.span))
+    i, n = 0, len(amounts)
+    while i < n:
+        a = amounts[i]
+        i += 1
+        last = a.year
+        if a.ranged:
+            while i < n and amounts[i].span is a.span and amounts[i].ranged:
+                last = amounts[i].year
+                i += 1
+        result.append(Written(a.year, last, a.value, a.kroner, a.ranged, a.span))
     return result
 
 

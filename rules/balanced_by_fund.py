@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dsl.model import Budget
+from ..dsl.model import Budget, Entry
 from ._totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
 
@@ -54,11 +54,14 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
     if header is None:
         return
     where = header.period_span or header.span
-    draws = sorted((e for e in budget.entries if e.kind == "draw"), key=lambda e: (e.name.text.casefold(), e.name.text))
+    draws: list[Entry] | None = None  # sorted by name, once a year balances by them
     for year in operating_balance(budget):
         net = year.draws - year.allocations
         if not year.verifiable or abs(year.gap) > options.tolerance or net <= options.tolerance:
             continue
+        if draws is None:
+            draws = sorted((e for e in budget.entries if e.kind == "draw"),
+                           key=lambda e: (e.name.text.casefold(), e.name.text))
         without = year.gap + net
         if year.allocations:
             message = (f"{year.year} balances only by drawing on funds: draws {fmt(year.draws)} less allocations to "

@@ -42,8 +42,6 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     for stmt in (*budget.entries, *budget.links):
-        owner = (f"the link `{stmt.source.text}` -> `{stmt.target.text}`" if isinstance(stmt, Link)
-                 else f"`{stmt.name.text}`")
         first: dict[int, Amount] = {}
         clashes: dict[int, list[tuple[Amount, Amount]]] = {}  # token offset -> (earlier, later) per year
         for a in stmt.amounts:
@@ -51,6 +49,8 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             if earlier is not a:
                 clashes.setdefault(a.span.start, []).append((earlier, a))
         for pairs in clashes.values():
+            owner = (f"the link `{stmt.source.text}` -> `{stmt.target.text}`" if isinstance(stmt, Link)
+                     else f"`{stmt.name.text}`")
             later = pairs[0][1]
             years = ", ".join(str(b.year) for _, b in pairs)
             figures = "; ".join(f"{b.year}: {fmt(a.value)} and {fmt(b.value)}" for a, b in pairs)

@@ -69,12 +69,16 @@ SHOWN = 5  # loans named in a message; the rest are counted
 
 
 def _sorted(entries) -> list[Entry]:
-    return sorted(set(entries), key=lambda e: (e.name.text.casefold(), e.name.text))
+    """Each entry once, by name. Told apart by identity: an entry's hash goes through all its fields,
+    and two entries are never equal (their places differ)."""
+    once = {id(e): e for e in entries}
+    return sorted(once.values(), key=lambda e: (e.name.text.casefold(), e.name.text))
 
 
 def _no_figure(entries: tuple[Entry, ...], year: int) -> str:
-    names = listing([e.name.text for e in _sorted(entries)])
-    return f"{names} {'gives' if len(set(entries)) == 1 else 'give'} no figure for {year}"
+    lines = _sorted(entries)
+    names = listing([e.name.text for e in lines])
+    return f"{names} {'gives' if len(lines) == 1 else 'give'} no figure for {year}"
 
 
 def _loan_unknown(loan: Entry, year: int) -> str:

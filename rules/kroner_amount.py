@@ -49,7 +49,7 @@ Options = NoOptions
 def _figures(stmt) -> Iterator[tuple[Span, str, Decimal]]:
     """(span, what precedes the figure in its token, value) of every kroner figure of a statement."""
     numbers: list[Number | None] = []
-    if isinstance(stmt, (Entry, Link)):
+    if isinstance(stmt, (Entry, Link)) and any(a.kroner for a in stmt.amounts):  # most lines have none
         for w in written(stmt.amounts):
             if w.kroner and w.value is not None:
                 yield w.span, f"{w.years}=", w.value

@@ -43,10 +43,11 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     for entry in budget.entries:
+        gaps = [(before, after) for before, after in pairwise(sorted(entry.by_year)) if after - before != 1]
+        if not gaps:
+            continue  # most entries; `by_year` is kept, `amount_by_year` is made at each call
         amounts = entry.amount_by_year
-        for before, after in pairwise(sorted(amounts)):
-            if after - before == 1:
-                continue
+        for before, after in gaps:
             missing = list(range(before + 1, after))
             written = str(missing[0]) if len(missing) == 1 else f"{missing[0]}..{missing[-1]}"
             yield Finding(

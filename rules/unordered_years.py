@@ -31,6 +31,7 @@ stays a range). The figures do not change.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..dsl.model import Budget, Entry, Link
 from ._written import in_year_order, repeats_a_year, written, year_order
@@ -49,6 +50,8 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     for stmt in budget.statements:
         if not isinstance(stmt, (Entry, Link)) or len(stmt.amounts) < 2:
             continue
+        if all(a.year < b.year for a, b in pairwise(stmt.amounts)):
+            continue  # every year after the one before: the tokens are in order (most lines)
         tokens = written(stmt.amounts)
         if in_year_order(tokens) or repeats_a_year(tokens):
             continue
