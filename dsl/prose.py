@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = ["Change", "Figure", "read_figures"]
 
@@ -41,8 +40,7 @@ Change = Literal["level", "to", "by", "total"]
 MILLION = Decimal(1_000_000)
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """An amount of money the text states, with the years and relation its words give.
 
     `amount` is in millions of NOK and unsigned: prose says "kutter med 5
@@ -244,8 +242,7 @@ def _years(first: str, second: str | None, more: str | None) -> tuple[int, ...]:
     return (y1,)
 
 
-@dataclass
-class _Found:
+class _Found(NamedTuple):
     amount: Decimal
     start: int  # in the flat text
     end: int

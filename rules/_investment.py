@@ -8,16 +8,15 @@ operations (BAL003), and is left out of the financing here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..dsl.model import Budget, Directive, Entry, Link, Name
 from ._totals import ZERO, figure_unknown, funded_part, investment_funding, per_budget
 from .base import fmt
 
 
-@dataclass(frozen=True)
-class OperatingUse:
+class OperatingUse(NamedTuple):
     """A loan put to operations: by a `funds`/`reallocate` link, or as a directive's `funded-by`."""
 
     loan: Entry
@@ -25,8 +24,7 @@ class OperatingUse:
     via: Link | Name  # the link, or the directive's funded-by name
 
 
-@dataclass(frozen=True)
-class YearInvestment:
+class YearInvestment(NamedTuple):
     year: int
     invest: Decimal  # change of investments, known figures only
     borrowing: Decimal  # change of borrowing that may finance investments, known figures only
@@ -53,8 +51,7 @@ class YearInvestment:
         return self.verifiable and not (self.invest or self.borrowing or self.linked)
 
 
-@dataclass(frozen=True)
-class Investments:
+class Investments(NamedTuple):
     years: tuple[YearInvestment, ...]
     operating_uses: tuple[OperatingUse, ...]
     loans: tuple[Entry, ...]  # loans that may finance investments

@@ -11,9 +11,8 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Entry, Link
 
@@ -21,8 +20,7 @@ ZERO = Decimal(0)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class YearBalance:
+class YearBalance(NamedTuple):
     """The operating balance of one plan year, as far as the figures go."""
 
     year: int

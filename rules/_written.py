@@ -6,16 +6,15 @@ formatter, so that what the rules ask for is exactly what the formatter writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..dsl.model import Amount, Span
 
 _MILLION = Decimal(1_000_000)
 
 
-@dataclass(frozen=True, slots=True)
-class Written:
+class Written(NamedTuple):
     """One amount as written: `2020=3.5`, or a range such as `2022..2023=5`."""
 
     first: int
