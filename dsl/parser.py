@@ -428,41 +428,48 @@ def parse(text: str) -> ParseResult:
         text = " " + text[1:]  # keep offsets; the BOM is white space
     with _lock:
         parser, builder = _get_parser()
-        _comments.clear()
         builder.line_offset = builder.pos_offset = 0
-        builder.values.clear()
-        builder.by_year.clear()
         try:
-            statements = parser.parse(text)
-            comments = [_comment(t, 0, 0) for t in _comments]
-            return ParseResult(Budget(tuple(statements), tuple(comments), text), ())
-        except (UnexpectedInput, VisitError, _Invalid):
-            pass
-        statements, problems = [], []
-        work = split_statements(text)
-        work.reverse()
-        while work:
-            start, end, line = work.pop()
-            builder.line_offset, builder.pos_offset = line - 1, start
-            try:
-                statements.extend(parser.parse(text[start:end]))
-            except UnexpectedInput as exc:
-                at = _error_offset(exc, start)
-                line_start = text.rfind("\n", start, at) + 1 if at > start else start
-                if line_start > start and not text[line_start:at].strip():
-                    # The statement broke where a new line began: keep what came
-                    # before, and read from that line on by itself. Both parts are
-                    # strictly smaller than the chunk, so the work list runs out.
-                    work.append((line_start, end, line + text.count("\n", start, line_start)))
-                    work.append((start, line_start, line))
-                    continue
-                # The rest of the chunk belongs to the broken statement: one
-                # problem for it, and go on with the next statement.
-                problems.append(_syntax_problem(exc, parser, text, text[start:end], line - 1, start))
-            except _Invalid as exc:
-                problems.append(exc.problem)
-        comments = tuple(_scan_comments(text))
-        return ParseResult(Budget(tuple(statements), comments, text), tuple(problems))
+            return _parse(text, parser, builder)
+        finally:  # what the builder shared within this text is not kept for the next
+            _comments.clear()
+            builder.values.clear()
+            builder.by_year.clear()
+
+
+def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
+    """`parse`, with the parser's lock held: the whole text at once, else statement by statement."""
+    try:
+        statements = parser.parse(text)
+        comments = [_comment(t, 0, 0) for t in _comments]
+        return ParseResult(Budget(tuple(statements), tuple(comments), text), ())
+    except (UnexpectedInput, VisitError, _Invalid):
+        pass
+    statements, problems = [], []
+    work = split_statements(text)
+    work.reverse()
+    while work:
+        start, end, line = work.pop()
+        builder.line_offset, builder.pos_offset = line - 1, start
+        try:
+            statements.extend(parser.parse(text[start:end]))
+        except UnexpectedInput as exc:
+            at = _error_offset(exc, start)
+            line_start = text.rfind("\n", start, at) + 1 if at > start else start
+            if line_start > start and not text[line_start:at].strip():
+                # The statement broke where a new line began: keep what came
+                # before, and read from that line on by itself. Both parts are
+                # strictly smaller than the chunk, so the work list runs out.
+                work.append((line_start, end, line + text.count("\n", start, line_start)))
+                work.append((start, line_start, line))
+                continue
+            # The rest of the chunk belongs to the broken statement: one
+            # problem for it, and go on with the next statement.
+            problems.append(_syntax_problem(exc, parser, text, text[start:end], line - 1, start))
+        except _Invalid as exc:
+            problems.append(exc.problem)
+    comments = tuple(_scan_comments(text))
+    return ParseResult(Budget(tuple(statements), comments, text), tuple(problems))
 
 
 def _error_offset(exc: UnexpectedInput, chunk_start: int) -> int:
