@@ -45,7 +45,7 @@ def measure(path: Path, repeat: int, baseline: bool = False) -> dict:
     with once("imports"):
         from budsjett_lint.checker.config import Config
         from budsjett_lint.checker.diagnostics import Diagnostic
-        from budsjett_lint.checker.engine import CheckResult, check_text
+        from budsjett_lint.checker.engine import CheckResult, check_text, stamp
         from budsjett_lint.checker.report import Context, render
         from budsjett_lint.checker.suppressions import apply_suppressions
         from budsjett_lint.dsl import parse
@@ -76,9 +76,7 @@ def measure(path: Path, repeat: int, baseline: bool = False) -> dict:
         for module in RULES:
             with clock(f"rule {module.CODE} {module.NAME}"):
                 options = config.options_for(module)
-                for f in module.check(budget, options):
-                    found.append(Diagnostic(module.CODE, module.NAME, module.SEVERITY, f.message, f.span, file,
-                                            f.hint, f.related, f.fix))
+                found.extend(stamp(module, module.SEVERITY, file, f) for f in module.check(budget, options))
 
         with clock("suppressions and sorting"):
             kept = sorted(apply_suppressions(found, budget, file, config), key=lambda d: d.sort_key)
@@ -102,9 +100,8 @@ def measure(path: Path, repeat: int, baseline: bool = False) -> dict:
 
 def _lark_tree():
     """lark's LALR parser of the same grammar as most users of lark run it: building a tree with positions."""
-    from lark import Lark
-
     from budsjett_lint.dsl.parser import _GRAMMAR
+    from lark import Lark
 
     return Lark(_GRAMMAR, parser="lalr", lexer="contextual", propagate_positions=True)
 

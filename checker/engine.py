@@ -6,13 +6,14 @@ output and exit codes belong to the command line and the editor server.
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import NamedTuple
 
 from ..dsl import parse
 from ..dsl.model import Budget, Span
 from ..dsl.parser import CONTROL_CHARACTERS, normalize_newlines
 from ..rules import RULES
-from ..rules.base import Related
+from ..rules.base import Finding, Related
 from ..rules.syntax import CODES as PARSER_CODES
 from .config import ALL_CODES, Config
 from .diagnostics import Diagnostic
@@ -48,13 +49,17 @@ def check_text(text: str, file: str = "-", config: Config | None = None) -> Chec
         if not config.enabled(module.CODE):
             continue
         severity = config.severity_of(module.CODE, module.SEVERITY)
-        for f in module.check(budget, config.options_for(module)):
-            related = f.related if len(f.related) <= MAX_RELATED else _capped(f.related, f.span)
-            found.append(Diagnostic(module.CODE, module.NAME, severity, f.message, f.span, file,
-                                    f.hint, related, f.fix))
+        found.extend(stamp(module, severity, file, f) for f in module.check(budget, config.options_for(module)))
     kept = [_visible(d) for d in apply_suppressions(found, budget, file, config)]
     return CheckResult(file, budget, tuple(sorted(kept, key=lambda d: d.sort_key)),
                        tuple(c for c in ALL_CODES if config.enabled(c)))
+
+
+def stamp(module: ModuleType, severity: str, file: str, f: Finding) -> Diagnostic:
+    """A rule's finding as a diagnostic: its code, name, severity and file, and at most
+    `MAX_RELATED` related places."""
+    related = f.related if len(f.related) <= MAX_RELATED else _capped(f.related, f.span)
+    return Diagnostic(module.CODE, module.NAME, severity, f.message, f.span, file, f.hint, related, f.fix)
 
 
 def _capped(related: tuple[Related, ...], span: Span) -> tuple[Related, ...]:
