@@ -26,7 +26,6 @@ from lark.exceptions import (
     VisitError,
 )
 
-from .lexer import Lexer
 from .model import (
     ENTRY_KINDS,
     Amount,
@@ -396,7 +395,7 @@ class _Builder(Transformer):
 _KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by", "unquantified": "?"}
 
 _GRAMMAR = pkgutil.get_data(__package__, "budsjett.lark").decode("utf-8")
-_OPTIONS = {"parser": "lalr", "lexer": Lexer, "keep_all_tokens": True, "maybe_placeholders": False}
+_OPTIONS = {"parser": "lalr", "lexer": "basic", "keep_all_tokens": True, "maybe_placeholders": False}
 
 _lock = threading.Lock()
 _parser: Lark | None = None
