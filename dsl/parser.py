@@ -290,10 +290,11 @@ class _Builder(Transformer):
                       amounts=tuple(amounts), **fields)
         if amounts:  # entries whose amounts are written alike share one `by_year` (a large file has many)
             key = tuple(written)
-            by_year = self.by_year.get(key)
-            if by_year is None:
-                by_year = self.by_year[key] = {a.year: a.value for a in amounts}
-            entry.share_by_year(by_year)
+            shared = self.by_year.get(key)
+            if shared is None:
+                self.by_year[key] = entry.by_year  # made by the entry, as for any other
+            else:
+                entry.share_by_year(shared)
         return entry
 
     def unquantified(self, c):
