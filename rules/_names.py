@@ -39,7 +39,11 @@ def what_is(stmt: object) -> str:
     return {"Directive": "a directive", "Fund": "a fund", "Pot": "a pot"}.get(type(stmt).__name__, "a line")
 
 
-def listing(names: list[str], shown: int = 5) -> str:
+#: How many names a message lists before it counts the rest.
+SHOWN = 5
+
+
+def listing(names: list[str], shown: int = SHOWN) -> str:
     """`A`, `B` and `C`; beyond `shown` names, the first ones and "and N more"."""
     quoted = [f"`{n}`" for n in names]
     if len(quoted) > shown:

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry
 from ._investment import YearInvestment, investments, movement
-from ._names import listing
+from ._names import SHOWN, listing
 from .base import Finding, Related, Tolerance, fmt
 
 CODE = "BAL004"
@@ -63,9 +63,6 @@ NAME = "investment-financing"
 SEVERITY = "warning"
 SUMMARY = "A year whose change of investments is not matched by named financing"
 Options = Tolerance
-
-
-SHOWN = 5  # loans named in a message; the rest are counted
 
 
 def _sorted(entries) -> list[Entry]:

@@ -55,7 +55,8 @@ NAME = "unfunded-ramp-up"
 SEVERITY = "error"
 SUMMARY = "A ramp-up from one plan year to the next that growing coverage does not meet"
 
-#: The message names this many of the entries that grow most; the related notes name them all.
+#: The message names this many of the entries that grow most; the related notes name the rest
+#: (as many as the engine shows, `checker.engine.MAX_RELATED`).
 NAMED_IN_MESSAGE = 5
 Options = Tolerance
 
