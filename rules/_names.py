@@ -43,9 +43,12 @@ def what_is(stmt: object) -> str:
 SHOWN = 5
 
 
-def listing(names: list[str], shown: int = SHOWN) -> str:
-    """`A`, `B` and `C`; beyond `shown` names, the first ones and "and N more"."""
+def listing(names: Iterable[object], shown: int = SHOWN, total: int | None = None) -> str:
+    """`A`, `B` and `C`; beyond `shown` names, the first ones and "and N more".
+
+    `total` says how many there are where `names` holds only the first of them."""
     quoted = [f"`{n}`" for n in names]
-    if len(quoted) > shown:
-        return ", ".join(quoted[:shown]) + f" and {len(quoted) - shown} more"
+    total = len(quoted) if total is None else total
+    if total > shown:
+        return ", ".join(quoted[:shown]) + f" and {total - shown} more"
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]

@@ -35,9 +35,10 @@ cover "Redusert vikarinnleie barnehage" oppvekst 2020=3.5 2021=7.0
 from __future__ import annotations
 
 from collections.abc import Iterator
+from heapq import nsmallest
 
 from ..dsl.model import Budget
-from ._names import listing
+from ._names import SHOWN, listing
 from ._totals import operating_balance
 from .base import Finding, NoOptions, Related, fmt
 
@@ -56,13 +57,15 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     for year in operating_balance(budget):
         if year.verifiable:
             continue
-        lines = sorted(year.unknown, key=lambda e: (e.name.text.casefold(), e.name.text))
-        count = f"{len(lines)} line{'s' * (len(lines) != 1)}"
+        # the first names in alphabetical order; `listing` counts the rest (a large file has thousands)
+        named = nsmallest(SHOWN, (e.name.text for e in year.unknown), key=lambda n: (n.casefold(), n))
+        total = len(year.unknown)
+        count = f"{total} line{'s' * (total != 1)}"
         gap = year.gap
         known = (f"known spending {fmt(year.spend)}, coverage {fmt(year.cover)}, "
                  + (f"known surplus {fmt(-gap)} mill" if gap < 0 else f"known gap {fmt(gap)} mill"))
         message = (f"{year.year} cannot be verified: {count} without a figure for {year.year} "
-                   f"({listing([e.name.text for e in lines])}); {known}")
+                   f"({listing(named, total=total)}); {known}")
         if gap > 0:
             need = f"they must bring {fmt(gap)} mill more coverage than spending"
         elif gap < 0:
