@@ -173,10 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--changes", type=int, default=30, help="changes sent to the editor server")
     p.add_argument("--data", type=Path, default=ROOT / "bench" / "data", help="where generated files go")
     p.add_argument("--write", type=Path, metavar="FILE", help="also write the results into FILE (docs/performance.md)")
-    p.add_argument("--quick", action="store_true", help="one tiny size, one run of each: checks that it all works")
+    p.add_argument("--quick", action="store_true", help="two tiny sizes, one run of each: checks that it all works")
     args = p.parse_args(argv)
     if args.quick:
-        args.sizes, args.runs, args.startup_runs, args.repeat, args.changes = "100", 1, 1, 1, 2
+        args.sizes, args.runs, args.startup_runs, args.repeat, args.changes = "10,100", 1, 1, 1, 2
     sizes = [int(s) for s in args.sizes.split(",")]
     started = time.time()
     load_before = os.getloadavg()

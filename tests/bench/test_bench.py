@@ -77,4 +77,5 @@ def test_the_runner_runs_everything_and_writes_its_results_between_the_markers(t
     text = page.read_text(encoding="utf-8")
     assert text.startswith("# Performance\n\nBefore.\n") and text.endswith("\n\nAfter.\n")
     assert "old" not in text and "`budsjett-lint proposal.budsjett` at most 2.0×" in text
+    assert "| time at 100 at most 11× time at 10 (linear), the two run in the same rounds |" in text
     assert (tmp_path / "proposal-100.budsjett").exists() and (tmp_path / "ledger-100.beancount").exists()
