@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -77,6 +76,8 @@ def read_bytes(path: str, max_size: int) -> bytes:
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Replace the file's content at once; its permissions are kept, and a
     symbolic link stays a link: the file it points to is replaced."""
+    import tempfile  # only when a file is written (start-up time)
+
     path = Path(os.path.realpath(path))
     folder = path.parent
     try:

@@ -15,16 +15,7 @@ import re
 import sys
 import threading
 from decimal import Decimal
-from typing import NamedTuple
-
-from lark import Lark, Token, Transformer
-from lark.exceptions import (
-    UnexpectedCharacters,
-    UnexpectedEOF,
-    UnexpectedInput,
-    UnexpectedToken,
-    VisitError,
-)
+from typing import TYPE_CHECKING, NamedTuple
 
 from .model import (
     ENTRY_KINDS,
@@ -48,8 +39,23 @@ from .model import (
     Span,
     YearAttr,
 )
-from .parser_cache import load_parser
+from .parser_cache import load_runtime
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+_GRAMMAR = pkgutil.get_data(__package__, "budsjett.lark").decode("utf-8")
+_OPTIONS = {"parser": "lalr", "lexer": "basic", "keep_all_tokens": True, "maybe_placeholders": False}
+#: lark's stand-alone parser for the grammar (`parser_cache`): its classes are lark's, without importing lark.
+_runtime, _ = load_runtime(_GRAMMAR, _OPTIONS)
+Token = _runtime.Token
+Transformer = _runtime.Transformer
+UnexpectedCharacters = _runtime.UnexpectedCharacters
+UnexpectedEOF = _runtime.UnexpectedEOF
+UnexpectedInput = _runtime.UnexpectedInput
+UnexpectedToken = _runtime.UnexpectedToken
+VisitError = _runtime.VisitError
 
 #: Keywords that start a statement; recovery resumes at a line that starts with one.
 STATEMENT_KEYWORDS = frozenset(
@@ -395,9 +401,6 @@ class _Builder(Transformer):
 
 _KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by", "unquantified": "?"}
 
-_GRAMMAR = pkgutil.get_data(__package__, "budsjett.lark").decode("utf-8")
-_OPTIONS = {"parser": "lalr", "lexer": "basic", "keep_all_tokens": True, "maybe_placeholders": False}
-
 _lock = threading.Lock()
 _parser: Lark | None = None
 _builder: _Builder | None = None
@@ -409,7 +412,7 @@ def _get_parser() -> tuple[Lark, _Builder]:
     global _parser, _builder
     if _parser is None:
         builder = _Builder()
-        _parser, _ = load_parser(_GRAMMAR, _OPTIONS, transformer=builder, lexer_callbacks={"COMMENT": _comments.append})
+        _parser = _runtime.Lark_StandAlone(transformer=builder, lexer_callbacks={"COMMENT": _comments.append})
         _builder = builder
     assert _builder is not None
     return _parser, _builder
