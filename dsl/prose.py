@@ -264,6 +264,7 @@ def _amounts(flat: str) -> list[_Found]:
     return found
 
 
+@lru_cache(maxsize=1024)  # the editor checks the same texts again at every change
 def read_figures(text: str) -> tuple[Figure, ...]:
     """Every figure the text states, in the order written."""
     if not text:
