@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from budsjett_lint.dsl.prose import Figure, read_figures
+from budsjett_lint.dsl.prose import Figure, forget, read_figures
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -410,3 +410,15 @@ def test_rewrapping_does_not_change_what_is_read(sentence, data):
         return [(f.amount, f.years, f.onwards, f.for_years, f.change, f.base) for f in read_figures(text)]
 
     assert essence(wrapped) == essence(sentence)
+
+
+def test_a_text_read_again_gives_the_same_figures_and_forget_lets_them_go():
+    text = "Vi setter av 3,5 millioner i 2020, økende til 7 millioner i 2021."
+    forget()
+    first = read_figures(text)
+    assert read_figures.cache_info().currsize == 1
+    assert read_figures(text) is first, "read once, kept for the editor's next check"
+    assert [(f.amount, f.years) for f in first] == [(Decimal("3.5"), (2020,)), (Decimal("7"), (2021,))]
+    forget()
+    assert read_figures.cache_info().currsize == 0
+    assert read_figures(text) == first
