@@ -6,8 +6,9 @@ Earley and CYK parsers that the check never uses, takes longer still. So the
 parser is kept as lark's stand-alone module (`lark.tools.standalone`, the
 generator lark ships for this): the part of lark that runs an LALR parser,
 with the tables built from the grammar. It is stored compiled (a `marshal`
-code object), and a run executes it as the module `budsjett_lint.dsl.
-_lark_runtime`, whose `Token`, `Transformer` and exceptions the parser uses.
+code object), and a run executes it as the module
+`budsjett_lint.dsl._lark_runtime`, whose `Token`, `Transformer` and
+exceptions the parser uses.
 Only when there is no usable stored module is lark imported, the grammar
 built and the module generated (and stored, for the next run); where lark
 cannot generate it (its sources not on disk, as in a zipped install), lark
