@@ -1,8 +1,10 @@
-"""Did-you-mean suggestions for names and ids that refer to nothing."""
+"""Names in messages: their order, lists of them, what a line is, and did-you-mean suggestions."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from ..dsl.model import Entry
 
 
 def close_matches(word: str, candidates: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
@@ -10,6 +12,12 @@ def close_matches(word: str, candidates: list[str], n: int = 3, cutoff: float = 
     import difflib
 
     return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
+
+
+def by_name(entry: Entry) -> tuple[str, str]:
+    """The order of lines in messages: by name, alphabetical whatever the case, then as written."""
+    text = entry.name.text
+    return text.casefold(), text
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry
+from ._names import by_name
 from ._totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
 
@@ -60,8 +61,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         if not year.verifiable or abs(year.gap) > options.tolerance or net <= options.tolerance:
             continue
         if draws is None:
-            draws = sorted((e for e in budget.entries if e.kind == "draw"),
-                           key=lambda e: (e.name.text.casefold(), e.name.text))
+            draws = sorted((e for e in budget.entries if e.kind == "draw"), key=by_name)
         without = year.gap + net
         if year.allocations:
             message = (f"{year.year} balances only by drawing on funds: draws {fmt(year.draws)} less allocations to "

@@ -46,7 +46,7 @@ from collections.abc import Iterator
 
 from ..dsl.model import Budget, Link
 from ._investment import investments, movement
-from ._names import listing, what_is
+from ._names import by_name, listing, what_is
 from .base import Finding, Related, Tolerance, fmt
 
 CODE = "BAL003"
@@ -77,8 +77,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         excess = min(-year.shortfall, year.borrowing)
         if not year.verifiable or excess <= options.tolerance:
             continue
-        rising = sorted((e for e in inv.loans if (e.by_year.get(year.year) or 0) > 0),
-                        key=lambda e: (e.name.text.casefold(), e.name.text))
+        rising = sorted((e for e in inv.loans if (e.by_year.get(year.year) or 0) > 0), key=by_name)
         details = f"investments {movement(year.invest, plural=True)}"
         if year.linked:
             details += f", of which draws and coverage linked to them pay {fmt(year.linked)}"

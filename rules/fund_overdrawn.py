@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry
-from ._names import listing
+from ._names import by_name, listing
 from ._totals import ZERO, figure_unknown
 from .base import Finding, Related, Tolerance, fmt
 
@@ -61,7 +61,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
     for fund in budget.funds:
         if fund.opening is None:
             continue
-        lines = sorted(movements.get(fund.name.text, ()), key=lambda e: (e.name.text.casefold(), e.name.text))
+        lines = sorted(movements.get(fund.name.text, ()), key=by_name)
         opening = fund.opening.value
         allocated = drawn = ZERO
         for year in budget.years:

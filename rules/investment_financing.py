@@ -55,7 +55,7 @@ from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry
 from ._investment import YearInvestment, investments, movement
-from ._names import SHOWN, listing
+from ._names import SHOWN, by_name, listing
 from .base import Finding, Related, Tolerance, fmt
 
 CODE = "BAL004"
@@ -69,7 +69,7 @@ def _sorted(entries) -> list[Entry]:
     """Each entry once, by name. Told apart by identity: an entry's hash goes through all its fields,
     and two entries are never equal (their places differ)."""
     once = {id(e): e for e in entries}
-    return sorted(once.values(), key=lambda e: (e.name.text.casefold(), e.name.text))
+    return sorted(once.values(), key=by_name)
 
 
 def _no_figure(entries: tuple[Entry, ...], year: int) -> str:

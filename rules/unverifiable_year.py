@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from heapq import nsmallest
 
 from ..dsl.model import Budget
-from ._names import SHOWN, listing
+from ._names import SHOWN, by_name, listing
 from ._totals import operating_balance
 from .base import Finding, NoOptions, Related, fmt
 
@@ -58,7 +58,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         if year.verifiable:
             continue
         # the first names in alphabetical order; `listing` counts the rest (a large file has thousands)
-        named = nsmallest(SHOWN, (e.name.text for e in year.unknown), key=lambda n: (n.casefold(), n))
+        named = [e.name.text for e in nsmallest(SHOWN, year.unknown, key=by_name)]
         total = len(year.unknown)
         count = f"{total} line{'s' * (total != 1)}"
         gap = year.gap
