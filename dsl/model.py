@@ -107,7 +107,11 @@ class Number(_Node):
 
 @node
 class Amount(_Node):
-    """The amount of one year; `value` is None where the year is named without a figure."""
+    """The amount of one year; `value` is None where the year is named without a figure.
+
+    A range is held as the amounts of its years within the period and ten years around
+    it (`parser.RANGE_MARGIN`), and of its first and last year: `1000..9999=1` is a few
+    dozen amounts, and its first and last amount say how it was written."""
 
     year: int
     value: Decimal | None

@@ -74,6 +74,12 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     **{kind: ENTRY_ATTRIBUTES for kind in ENTRY_KINDS},
 }
 MIN_YEAR, MAX_YEAR = 1000, 9999
+#: Years a range is expanded into beyond the period, each side; further years are not held (see `Amount`).
+RANGE_MARGIN = 10
+#: Where no period is known, a range is expanded into at most this many years from its first.
+RANGE_WITHOUT_PERIOD = 2 * RANGE_MARGIN
+#: The longest period a plan may declare: an economic plan runs a few years.
+MAX_PERIOD = 100
 
 #: Amounts are kept exactly or refused: never rounded, never overflowing.
 _EXACT = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation])
@@ -137,6 +143,8 @@ class _Builder(Transformer):
         self.problems: list[Problem] = []
         self.values: dict[str, tuple] = {}  # amounts as written -> as read (`read_amount`); one file's worth
         self.by_year: dict[tuple[str, ...], dict] = {}  # an entry's amounts as written -> its `by_year`
+        self.window: tuple[int, int] | None = None  # the years ranges are expanded into (`_range_years`)
+        self.windows: set[tuple[int, int] | None] = set()  # the windows ranges were expanded into
 
     # -- helpers ---------------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
@@ -201,7 +209,23 @@ class _Builder(Transformer):
             value, kroner = None, False
         else:
             value, kroner = self.value(raw, span)
-        return tuple(_YEARS.setdefault(y, y) for y in range(y1, y2 + 1)), value, kroner, bool(dots)
+        return tuple(_YEARS.setdefault(y, y) for y in self.range_years(y1, y2)), value, kroner, bool(dots)
+
+    def range_years(self, y1: int, y2: int):
+        """The years a range `y1..y2` is held as: those within the period and `RANGE_MARGIN` years
+        around it, and its first and last year (so that it is written back as it was written).
+        Years far from the plan cost nothing: `1000..9999=1` is a handful of amounts, not 9 000."""
+        if y1 == y2:
+            return (y1,)
+        self.windows.add(self.window)
+        if self.window is None:
+            lo, hi = y1, y1 + RANGE_WITHOUT_PERIOD
+        else:
+            lo, hi = self.window[0] - RANGE_MARGIN, self.window[1] + RANGE_MARGIN
+        inner = range(max(y1, lo), min(y2, hi) + 1)
+        if len(inner) == y2 - y1 + 1:
+            return inner
+        return sorted({y1, y2, *inner})
 
     # -- header ----------------------------------------------------------
     def start(self, children):
@@ -235,6 +259,12 @@ class _Builder(Transformer):
         y1, y2 = self.year(str(c[1]), self.span(c[1])), self.year(str(c[3]), self.span(c[3]))
         if y2 < y1:
             raise _Invalid("SYN004", f"the period {y1}..{y2} runs backwards", span, f"write period {y2}..{y1}")
+        if y2 - y1 + 1 > MAX_PERIOD:
+            raise _Invalid("SYN008", f"the period {y1}..{y2} spans {y2 - y1 + 1} years; a plan spans at most {MAX_PERIOD}",
+                           span, "write the years of the economic plan, e.g. period 2020..2023")
+        if self.window != (y1, y2):
+            self.window = (y1, y2)
+            self.values.clear()  # amounts read so far were expanded for another window
         return ("period", ((y1, y2), span), (c[0], c[3]))
 
     def unit(self, c):
@@ -432,13 +462,29 @@ def parse(text: str) -> ParseResult:
         text = " " + text[1:]  # keep offsets; the BOM is white space
     with _lock:
         parser, builder = _get_parser()
-        builder.line_offset = builder.pos_offset = 0
         try:
-            return _parse(text, parser, builder)
+            result = _parse_once(text, parser, builder, None)
+            period = result.budget.period
+            if builder.windows - {period}:
+                # A range came before the period (or the period was not read): read it again
+                # knowing the period, so that every range holds the years of the plan.
+                result = _parse_once(text, parser, builder, period)
+            return result
         finally:  # what the builder shared within this text is not kept for the next
-            _comments.clear()
-            builder.values.clear()
-            builder.by_year.clear()
+            builder.window = None
+            builder.windows.clear()
+
+
+def _parse_once(text: str, parser: Lark, builder: _Builder, window: tuple[int, int] | None) -> ParseResult:
+    builder.line_offset = builder.pos_offset = 0
+    builder.window = window
+    builder.windows.clear()
+    try:
+        return _parse(text, parser, builder)
+    finally:
+        _comments.clear()
+        builder.values.clear()
+        builder.by_year.clear()
 
 
 def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
