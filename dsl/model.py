@@ -10,6 +10,7 @@ them, and a slotted node is a third of the size of one with a `__dict__`.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -359,6 +360,36 @@ class Section(_Node):
     prose: Prose | None = None
 
 
+def name_key(text: str) -> str:
+    """A name as it is compared: in NFC, without invisible format characters (zero-width
+    spaces and joiners, bidi controls, soft hyphens: Unicode category Cf) and without
+    surrounding white space. Case is kept: names that differ by case are reported (STR012)
+    but are different names."""
+    if text.isascii():
+        return text.strip()
+    kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return unicodedata.normalize("NFC", kept).strip()
+
+
+class Names(dict):
+    """Name -> statement, looked up by `name_key`: a link to `"Skole\u200b"` finds `"Skole"`.
+    The keys are the names as compared."""
+
+    __slots__ = ()
+
+    def __getitem__(self, name: str):
+        return super().__getitem__(name_key(name))
+
+    def get(self, name: str, default=None):
+        return super().get(name_key(name), default)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(name_key(name))
+
+    def setdefault(self, name: str, value):
+        return super().setdefault(name_key(name), value)
+
+
 Statement = Header | Sector | Fund | Pot | Section | Entry | Directive | Link
 
 BUILTIN_SECTORS: tuple[Sector, ...] = (
@@ -431,17 +462,18 @@ class Budget:
         return tuple(s for s in self.statements if isinstance(s, Section))
 
     @cached_property
-    def named(self) -> dict[str, Entry | Directive | Fund | Pot]:
-        """Name -> the first entry, directive, fund or pot of that name."""
-        result: dict[str, Entry | Directive | Fund | Pot] = {}
+    def named(self) -> Names:
+        """Name -> the first entry, directive, fund or pot of that name (compared by `name_key`)."""
+        result = Names()
         for s in self.statements:
             if isinstance(s, (Entry, Directive, Fund, Pot)):
                 result.setdefault(s.name.text, s)
         return result
 
     @cached_property
-    def entry_by_name(self) -> dict[str, Entry]:
-        result: dict[str, Entry] = {}
+    def entry_by_name(self) -> Names:
+        """Name -> the first entry of that name (compared by `name_key`)."""
+        result = Names()
         for e in self.entries:
             result.setdefault(e.name.text, e)
         return result

@@ -60,3 +60,15 @@ def listing(names: Iterable[object], shown: int = SHOWN, total: int | None = Non
     if total > shown:
         return ", ".join(quoted[:shown]) + f" and {total - shown} more"
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def shown(text: str) -> str:
+    """A name or text as a message quotes it: invisible format characters (zero-width, bidi
+    controls: category Cf) and control characters written as `<U+202E>`, so that a name
+    displays as what it says."""
+    import unicodedata
+
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(f"<U+{ord(ch):04X}>" if unicodedata.category(ch) in ("Cf", "Cc") and ch != "\t" else ch
+                   for ch in text)
