@@ -40,6 +40,7 @@ from ..dsl.model import (
     Pot,
     Prose,
     Section,
+    Sum,
     Sector,
     Span,
     Statement,
@@ -141,6 +142,11 @@ class _Layout:
             return self.entry(s)
         if isinstance(s, Directive):
             return self.directive(s)
+        if isinstance(s, Sum):
+            head = [self.lead("sum", s.name), _Piece(" ".join(s.kinds), s.kinds_span.end)]
+            if s.plan is not None:
+                head.append(_Piece("plan", s.plan.span.end))
+            return [head + self.amounts(s.amounts)]
         assert isinstance(s, Link)
         keyword, arrow = _LINK_WORDS[s.kind]
         head = [self.lead(keyword, s.source), _Piece(f'{arrow} "{s.target.text}"', s.target.span.end, "lead")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .model import Budget, Entry
+from .model import Budget, Entry, Section, Sum
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -66,6 +66,19 @@ def to_data(budget: Budget) -> dict:
             "line": d.span.line,
             "text": d.prose.text if d.prose else None,
         })
+    sums = []
+    section: Section | None = None
+    for s in budget.statements:
+        if isinstance(s, Section):
+            section = s
+        elif isinstance(s, Sum):
+            sums.append({
+                "name": s.name.text,
+                "kinds": list(s.kinds),
+                "section": section.name.text if section is not None and s.plan is None else None,
+                "amounts": {str(a.year): _num(a.value) for a in s.amounts},
+                "line": s.span.line,
+            })
     return {
         "name": header.name.text if header else None,
         "title": header.title.text if header and header.title else None,
@@ -84,4 +97,5 @@ def to_data(budget: Budget) -> dict:
                    "amounts": {str(a.year): _num(a.value) for a in ln.amounts}, "line": ln.span.line}
                   for ln in budget.links],
         "directives": directives,
+        "sums": sums,
     }

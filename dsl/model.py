@@ -390,7 +390,21 @@ class Names(dict):
         return super().setdefault(name_key(name), value)
 
 
-Statement = Header | Sector | Fund | Pot | Section | Entry | Directive | Link
+@node
+class Sum(_Node):
+    """A sum row that the document prints (`sum "Sum drift" item 2020=5.65`): the sum of the
+    lines of `kinds` in its section, or in the whole plan where `plan` is given or no section
+    comes before it."""
+
+    name: Name
+    span: Span
+    kinds: tuple[EntryKind, ...]
+    kinds_span: Span
+    amounts: tuple[Amount, ...] = ()
+    plan: Flag | None = None
+
+
+Statement = Header | Sector | Fund | Pot | Section | Entry | Directive | Link | Sum
 
 BUILTIN_SECTORS: tuple[Sector, ...] = (
     Sector("oppvekst", "Oppvekst"),
@@ -460,6 +474,10 @@ class Budget:
     @cached_property
     def sections(self) -> tuple[Section, ...]:
         return tuple(s for s in self.statements if isinstance(s, Section))
+
+    @cached_property
+    def sums(self) -> tuple[Sum, ...]:
+        return tuple(s for s in self.statements if isinstance(s, Sum))
 
     @cached_property
     def named(self) -> Names:

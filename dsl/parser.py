@@ -37,6 +37,7 @@ from .model import (
     Sector,
     SectorRef,
     Span,
+    Sum,
     YearAttr,
 )
 from .parser_cache import load_runtime
@@ -59,7 +60,7 @@ VisitError = _runtime.VisitError
 
 #: Keywords that start a statement; recovery resumes at a line that starts with one.
 STATEMENT_KEYWORDS = frozenset(
-    "budget area fund pot section item invest cover allocate draw loan directive offset funds reallocate".split()
+    "budget area fund pot section item invest cover allocate draw loan directive offset funds reallocate sum".split()
 )
 ENTRY_ATTRIBUTES = ("heading", "halfyear", "permanent", "oneoff", "until", "trial", "evaluate", "continued",
                     "ramp", "exempt", "total", "to", "from", "frees", "text")
@@ -71,6 +72,7 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "pot": ("text",),
     "section": ("text",),
     "directive": ("cost", "funded-by", "text"),
+    "sum": ("plan",),
     **{kind: ENTRY_ATTRIBUTES for kind in ENTRY_KINDS},
 }
 MIN_YEAR, MAX_YEAR = 1000, 9999
@@ -420,6 +422,26 @@ class _Builder(Transformer):
     def funded_by(self, c):
         return ("funded_by", self.name(c[1]), (c[0], c[1]))
 
+    # -- printed sums ----------------------------------------------------------
+    def sum(self, c):
+        kinds: list[Token] = []
+        amounts: list[Amount] = []
+        plan = None
+        for item in c[2:]:
+            if type(item) is not Token:
+                plan = item
+            elif item.type == "ENTRY_KIND":
+                if item.value in kinds:
+                    raise _Invalid("SYN006", f"`{item.value}` is given twice", self.span(item), "keep one of them")
+                kinds.append(item)
+            else:
+                amounts += self.amounts(item)
+        return Sum(self.name(c[1]), self.span(c[0], c[-1]), tuple(sys.intern(k.value) for k in kinds),
+                   self.span(kinds[0], kinds[-1]), tuple(amounts), plan)
+
+    def sum_plan(self, c):
+        return Flag(self.span(c[0]))
+
     # -- links ---------------------------------------------------------------
     def link(self, c):
         kind = {"offset": "offset", "funds": "funds", "reallocate": "reallocates"}[str(c[0])]
@@ -652,13 +674,25 @@ def _after(exc: UnexpectedInput) -> str | None:
     return last.value if isinstance(last, Token) else None
 
 
-def _describe_expected(expected: set[str], parser: Lark, after: str | None = None) -> str:
+def _in_sum(exc: UnexpectedInput) -> bool:
+    """Whether the parser stopped inside a `sum` statement (whose kinds are entry keywords)."""
+    try:
+        stack = exc.state.value_stack
+    except AttributeError:
+        return False
+    return any(isinstance(t, Token) and t.type == "SUM" for t in stack[-3:])
+
+
+def _describe_expected(expected: set[str], parser: Lark, after: str | None = None, in_sum: bool = False) -> str:
     words: list[str] = []
     attrs: list[str] = []
     statement = False
     for name in sorted(expected):
         if name == "$END" and len(expected) > 1:
             continue  # where a new statement may start, the file may end: no need to say so
+        if name == "ENTRY_KIND" and in_sum:
+            words.append("the kind of lines it sums (`item`, `invest`, `cover`, `allocate`, `draw` or `loan`)")
+            continue
         if name == "ENTRY_KIND" or name.startswith("LINK_"):
             statement = True
             continue
@@ -714,12 +748,12 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
             found = f"control character U+{ord(ch):04X}"
         else:
             found = _found(_word_at(chunk, exc.pos_in_stream))
-        expected = _describe_expected(_expected(exc), parser, _after(exc))
+        expected = _describe_expected(_expected(exc), parser, _after(exc), _in_sum(exc))
         message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
         return Problem("SYN001", message, span, _hint_for(_rest_of_line(chunk, exc.pos_in_stream)))
     assert isinstance(exc, (UnexpectedToken, UnexpectedEOF))
     tok = getattr(exc, "token", None)
-    expected = _describe_expected(_expected(exc), parser, _after(exc))
+    expected = _describe_expected(_expected(exc), parser, _after(exc), _in_sum(exc))
     if tok is None or tok.type == "$END":
         # Point just past the last thing written in the statement.
         stripped = _strip_comments(chunk).rstrip()

@@ -32,6 +32,7 @@ _RULE_MODULES = (
     "name_alike",
     "oneoff_recurs",
     "permanent_stops",
+    "printed_sum",
     "prose_figure_mismatch",
     "prose_figure_undeclared",
     "ramp_falls",

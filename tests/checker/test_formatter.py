@@ -270,3 +270,15 @@ def test_every_example_of_the_language_reference_formats(text):
 def test_the_formatting_example_of_the_reference_is_what_the_formatter_writes():
     before, after = [b for b in LANGUAGE if b.startswith("# Oppvekst, as typed")]
     assert format_text(before) == after
+
+
+def test_a_sum_is_one_line_with_its_kinds_plan_and_amounts_in_year_order():
+    out = fmt('''
+        section "S"
+        item "A" 2020=1
+        sum   "Sum drift"   item  allocate
+            plan 2021=?   2020=1.50  # the document's row
+    ''')
+    assert out == ('section "S"\n'
+                   'item "A" 2020=1\n'
+                   'sum "Sum drift" item allocate plan 2020=1.5 2021=?  # the document\'s row\n')
