@@ -85,6 +85,7 @@ def to_data(budget: Budget) -> dict:
         "base": header.base.text if header and header.base else None,
         "period": list(header.period) if header and header.period else None,
         "unit": header.unit if header else "mill",
+        "amounts_unit": "mill",  # every figure below is in millions of NOK, whatever the file's unit
         "sectors": [{"id": s.id, "name": s.name} for s in budget.sectors.values()],
         "funds": [{"name": f.name.text, "opening": _num(f.opening.value) if f.opening else None, "line": f.span.line}
                   for f in budget.funds],

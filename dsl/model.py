@@ -2,7 +2,8 @@
 
 Every node carries the `Span` of the text it was read from, so that rules,
 the formatter and the editor server can point back at the source. Amounts are
-`Decimal` millions of NOK, signed as the document writes them.
+`Decimal` millions of NOK, signed as the document writes them, whatever the
+header's unit (a file in `unit tusen` is read as thousands and held as millions).
 
 The nodes keep their fields in slots: a large file has hundreds of thousands of
 them, and a slotted node is a third of the size of one with a `__dict__`.

@@ -86,6 +86,9 @@ MAX_PERIOD = 100
 #: Amounts are kept exactly or refused: never rounded, never overflowing.
 _EXACT = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation])
 _MILLION = Decimal(1_000_000)
+_THOUSAND = Decimal(1_000)
+#: The units a header may give: the figures of a file are millions of NOK, or thousands in `tusen`.
+UNITS = ("mill", "tusen", "kr")
 #: Control characters other than the tab: names may not hold them, and messages show them escaped.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -145,8 +148,9 @@ class _Builder(Transformer):
         self.problems: list[Problem] = []
         self.values: dict[str, tuple] = {}  # amounts as written -> as read (`read_amount`); one file's worth
         self.by_year: dict[tuple[str, ...], dict] = {}  # an entry's amounts as written -> its `by_year`
-        self.window: tuple[int, int] | None = None  # the years ranges are expanded into (`_range_years`)
-        self.windows: set[tuple[int, int] | None] = set()  # the windows ranges were expanded into
+        self.window: tuple[int, int] | None = None  # the years ranges are expanded into (`range_years`)
+        self.in_unit = "mill"  # the header's unit: figures of a file in `tusen` are read as thousands
+        self.read_as: set[tuple] = set()  # the (window, unit) pairs figures and ranges were read with
 
     # -- helpers ---------------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
@@ -180,6 +184,9 @@ class _Builder(Transformer):
             if m:
                 kroner = Decimal(m.group(1) + m.group(2).replace(" ", ""))
                 return _EXACT.add(_EXACT.divide(kroner, _MILLION), 0), True
+            self.read_as.add((self.window, self.in_unit))
+            if self.in_unit == "tusen":
+                return _EXACT.add(_EXACT.divide(Decimal(raw), _THOUSAND), 0), False
             return _EXACT.add(Decimal(raw), 0), False  # adding 0 turns -0 into 0
         except ArithmeticError:
             raise _Invalid("SYN003", f"{_found(raw)} has more digits than an amount can hold exactly", span,
@@ -219,7 +226,7 @@ class _Builder(Transformer):
         Years far from the plan cost nothing: `1000..9999=1` is a handful of amounts, not 9 000."""
         if y1 == y2:
             return (y1,)
-        self.windows.add(self.window)
+        self.read_as.add((self.window, self.in_unit))
         if self.window is None:
             lo, hi = y1, y1 + RANGE_WITHOUT_PERIOD
         else:
@@ -272,8 +279,12 @@ class _Builder(Transformer):
     def unit(self, c):
         unit = str(c[1])
         span = self.span(c[1])
-        if unit not in ("mill", "kr"):
-            raise _Invalid("SYN005", f"unknown unit {_found(unit)}", span, "the unit is `mill` (millions of NOK) or `kr`")
+        if unit not in UNITS:
+            raise _Invalid("SYN005", f"unknown unit {_found(unit)}", span,
+                           "the unit is `mill` (millions of NOK), `tusen` (thousands of NOK) or `kr`")
+        if unit != self.in_unit:
+            self.in_unit = unit
+            self.values.clear()  # amounts read so far were read in another unit
         return ("unit", (unit, span), (c[0], c[1]))
 
     # -- declarations ------------------------------------------------------
@@ -485,22 +496,24 @@ def parse(text: str) -> ParseResult:
     with _lock:
         parser, builder = _get_parser()
         try:
-            result = _parse_once(text, parser, builder, None)
-            period = result.budget.period
-            if builder.windows - {period}:
-                # A range came before the period (or the period was not read): read it again
-                # knowing the period, so that every range holds the years of the plan.
-                result = _parse_once(text, parser, builder, period)
+            result = _parse_once(text, parser, builder, None, "mill")
+            header = result.budget.header
+            final = (header.period, header.unit) if header is not None else (None, "mill")
+            if builder.read_as - {final}:
+                # A figure or a range came before the header's unit or period (or the header was
+                # not read): read the text again knowing them, so that every figure is read alike.
+                result = _parse_once(text, parser, builder, *final)
             return result
         finally:  # what the builder shared within this text is not kept for the next
-            builder.window = None
-            builder.windows.clear()
+            builder.window, builder.in_unit = None, "mill"
+            builder.read_as.clear()
 
 
-def _parse_once(text: str, parser: Lark, builder: _Builder, window: tuple[int, int] | None) -> ParseResult:
+def _parse_once(text: str, parser: Lark, builder: _Builder, window: tuple[int, int] | None,
+                unit: str) -> ParseResult:
     builder.line_offset = builder.pos_offset = 0
-    builder.window = window
-    builder.windows.clear()
+    builder.window, builder.in_unit = window, unit
+    builder.read_as.clear()
     try:
         return _parse(text, parser, builder)
     finally:

@@ -105,10 +105,10 @@ budget "Eksempel" period 2020..2021
 item "Kulturskolen" oppvekst 2020..2021=1
 ```
 """),
-    ParserCode("SYN005", "invalid-unit", "A unit other than mill or kr", """\
+    ParserCode("SYN005", "invalid-unit", "A unit other than mill, tusen or kr", """\
 ## What it does
-Reports a `unit` in the header that is neither `mill` (millions of NOK, the
-default) nor `kr`.
+Reports a `unit` in the header that is not `mill` (millions of NOK, the
+default), `tusen` (thousands of NOK) or `kr`.
 
 ## Why
 Every amount is read in the unit of the header; an unknown unit would make
@@ -116,7 +116,7 @@ every figure of the file uncertain.
 
 ## Example
 ```budsjett
-budget "Eksempel" period 2020..2021 unit tusen
+budget "Eksempel" period 2020..2021 unit euro
 ```
 
 ## Use instead

@@ -247,7 +247,7 @@ def test_text_with_syntax_errors_is_refused_with_its_problems():
 
 
 def test_a_formatter_that_would_change_a_figure_raises_instead(monkeypatch):
-    monkeypatch.setattr(formatter, "spell_millions", lambda value: "1")
+    monkeypatch.setattr(formatter, "spell_in_unit", lambda value, unit: "1")
     with pytest.raises(FormatterError):
         format_text('item "A" 2020=2\n')
 
