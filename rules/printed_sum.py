@@ -8,7 +8,8 @@ that year, of the lines of its kinds: the lines of its section (from the
 mention counts as zero. Where a line of the sum has no figure for the year
 (`2020=?`, a bare `?`, or only a `total`), the sum cannot be checked for that
 year and nothing is reported. A difference within the tolerance (rounding in
-the document, 0.05 million by default) is not reported.
+the document, 0.05 million by default) is not reported. Figures in the
+message are millions, as everywhere (a file in `unit tusen` included).
 
 ## Why
 A proposal's tables end in sum rows ("Sum drift", "Sum inndekning"), and the
@@ -111,10 +112,10 @@ def check(budget: Budget, options: Tolerance) -> Iterator[Finding]:
             if abs(difference) <= options.tolerance:
                 continue
             count = f"{len(lines)} {singular if len(lines) == 1 else plural}"
-            message = (f"`{total.name.text}` prints {fmt(amount.value)} for {amount.year}, the {count} {where} "
-                       f"sum to {fmt(made)} (difference {fmt(abs(difference))})")
+            message = (f"`{total.name.text}` prints {fmt(amount.value)} mill for {amount.year}, the {count} {where} "
+                       f"sum to {fmt(made)} mill (difference {fmt(abs(difference))})")
             if not lines:
-                message = f"`{total.name.text}` prints {fmt(amount.value)} for {amount.year}, but there are no {plural} {where.replace('of ', 'in ', 1)}"
+                message = f"`{total.name.text}` prints {fmt(amount.value)} mill for {amount.year}, but there are no {plural} {where.replace('of ', 'in ', 1)}"
             related = tuple(Related(e.name.span, f"counted: {fmt(e.by_year.get(amount.year, Decimal(0)))} "
                                                  f"in {amount.year}") for e in lines)
             yield Finding(message, amount.span,

@@ -27,8 +27,8 @@ def test_the_statement_is_read():
 
 def test_a_sum_the_lines_do_not_make_names_the_figures():
     [d] = found(OPPVEKST + 'sum "Sum drift" item 2020=5.65 2021=7\n')
-    assert d.message == ("`Sum drift` prints 5.65 for 2020, the 3 operating items of section `Oppvekst` "
-                         "sum to 5.15 (difference 0.5)")
+    assert d.message == ("`Sum drift` prints 5.65 mill for 2020, the 3 operating items of section `Oppvekst` "
+                         "sum to 5.15 mill (difference 0.5)")
     assert (d.span.line, d.span.column) == (7, 22)
     assert [r.note for r in d.related] == ["counted: 3.5 in 2020", "counted: 1.15 in 2020", "counted: 0.5 in 2020"]
 
@@ -39,7 +39,7 @@ def test_a_sum_that_matches_within_the_tolerance_is_silent():
 
 def test_kinds_are_kept_apart():
     [d] = found(OPPVEKST + 'sum "Sum" cover 2020=10.15\n')
-    assert "the 1 coverage line of section `Oppvekst` sum to 5.0" in d.message
+    assert "the 1 coverage line of section `Oppvekst` sum to 5.0 mill" in d.message
     assert found(OPPVEKST + 'sum "Sum" item cover 2020=10.15\n') == []
 
 
@@ -59,12 +59,12 @@ def test_plan_sums_every_section_and_so_does_a_sum_before_any_section():
                    'sum "Totalt" item plan 2020=4\n')
     assert found(text) == []
     [d] = found(text.replace("plan 2020=4", "plan 2020=5"))
-    assert "the 2 operating items of the plan sum to 4.0 (difference 1.0)" in d.message
+    assert "the 2 operating items of the plan sum to 4.0 mill (difference 1.0)" in d.message
 
 
 def test_a_year_a_line_does_not_mention_counts_as_zero():
     [d] = found(OPPVEKST + 'sum "Sum drift" item 2021=7.5\n')
-    assert "for 2021, the 3 operating items of section `Oppvekst` sum to 7.0" in d.message
+    assert "for 2021, the 3 operating items of section `Oppvekst` sum to 7.0 mill" in d.message
 
 
 def test_a_line_without_a_figure_makes_the_year_unverifiable_not_wrong():
@@ -72,7 +72,7 @@ def test_a_line_without_a_figure_makes_the_year_unverifiable_not_wrong():
     assert found(text) == []
     text = OPPVEKST + 'item "Ukjent" oppvekst 2020=? 2021=1\nsum "S" item 2020=99 2021=9\n'
     [d] = found(text)
-    assert "for 2021" in d.message and "sum to 8.0" in d.message
+    assert "for 2021" in d.message and "sum to 8.0 mill" in d.message
 
 
 def test_a_printed_year_without_a_figure_is_not_checked():
@@ -81,7 +81,7 @@ def test_a_printed_year_without_a_figure_is_not_checked():
 
 def test_a_sum_with_no_lines_of_its_kind():
     [d] = found(OPPVEKST + 'sum "Sum investering" invest 2020=2\n')
-    assert d.message == "`Sum investering` prints 2.0 for 2020, but there are no investments in section `Oppvekst`"
+    assert d.message == "`Sum investering` prints 2.0 mill for 2020, but there are no investments in section `Oppvekst`"
 
 
 def test_a_wrong_year_is_one_finding_at_that_year():
@@ -93,3 +93,11 @@ def test_syntax():
     assert "the kind of lines it sums" in parse('sum "S" 2020=1\n').problems[0].message
     assert [p.code for p in parse('sum "S" item\n').problems] == ["SYN001"]
     assert [p.code for p in parse('sum "S" item cover item 2020=1\n').problems] == ["SYN006"]
+
+
+def test_a_file_in_thousands_is_summed_and_shown_in_millions():
+    text = ('budget "T" period 2020..2021 unit tusen\nsection "S"\n'
+            'item "A" 2020=3500\nitem "B" 2020=1650\nsum "Sum" item 2020=5650\n')
+    [d] = found(text)
+    assert d.message == "`Sum` prints 5.65 mill for 2020, the 2 operating items of section `S` sum to 5.15 mill (difference 0.5)"
+    assert found(text.replace("2020=5650", "2020=5150")) == []
