@@ -7,7 +7,8 @@ that year, of the lines of its kinds: the lines of its section (from the
 `plan` or where no section comes before it. A year that a line does not
 mention counts as zero. Where a line of the sum has no figure for the year
 (`2020=?`, a bare `?`, or only a `total`), the sum cannot be checked for that
-year and nothing is reported. A difference within the tolerance (rounding in
+year and nothing is reported. A figure printed for a range of years
+(`2020..2023=5`) is one finding, with the number of its years that differ. A difference within the tolerance (rounding in
 the document, 0.05 million by default) is not reported. Figures in the
 message are millions, as everywhere (a file in `unit tusen` included).
 
@@ -45,6 +46,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Section, Sum
+from ._written import written
 from .base import Finding, Related, Tolerance, fmt
 
 CODE = "STR013"
@@ -101,23 +103,32 @@ def check(budget: Budget, options: Tolerance) -> Iterator[Finding]:
         lines = [e for e in entries[id(section) if section is not None else None] if e.kind in total.kinds]
         singular, plural = _PLURAL[total.kinds[0]] if len(total.kinds) == 1 else ("line", "lines")
         where = f"of section `{section.name.text}`" if section is not None else "of the plan"
-        for amount in total.amounts:
-            if amount.value is None:
+        stated = {a.year: a.span for a in total.amounts}  # the last figure of a year counts
+        for token in written(total.amounts):
+            if token.value is None:
+                continue  # a printed `?`
+            wrong = []
+            for year in [a.year for a in total.amounts if a.span is token.span]:  # the years the model holds
+                if stated[year] is not token.span:
+                    continue  # given again later: the later figure counts
+                values = [_known(e, year) for e in lines]
+                if any(v is None for v in values):
+                    continue  # a line without a figure: the sum cannot be checked, and is not wrong
+                made = sum(values, Decimal(0))
+                if abs(token.value - made) > options.tolerance:
+                    wrong.append((year, made))
+            if not wrong:
                 continue
-            values = [_known(e, amount.year) for e in lines]
-            if any(v is None for v in values):
-                continue  # a line without a figure: the sum cannot be checked, and is not wrong
-            made = sum(values, Decimal(0))
-            difference = amount.value - made
-            if abs(difference) <= options.tolerance:
-                continue
+            year, made = wrong[0]
             count = f"{len(lines)} {singular if len(lines) == 1 else plural}"
-            message = (f"`{total.name.text}` prints {fmt(amount.value)} mill for {amount.year}, the {count} {where} "
-                       f"sum to {fmt(made)} mill (difference {fmt(abs(difference))})")
+            message = (f"`{total.name.text}` prints {fmt(token.value)} mill for {year}, the {count} {where} "
+                       f"sum to {fmt(made)} mill (difference {fmt(abs(token.value - made))})")
             if not lines:
-                message = f"`{total.name.text}` prints {fmt(amount.value)} mill for {amount.year}, but there are no {plural} {where.replace('of ', 'in ', 1)}"
-            related = tuple(Related(e.name.span, f"counted: {fmt(e.by_year.get(amount.year, Decimal(0)))} "
-                                                 f"in {amount.year}") for e in lines)
-            yield Finding(message, amount.span,
+                message = f"`{total.name.text}` prints {fmt(token.value)} mill for {year}, but there are no {plural} {where.replace('of ', 'in ', 1)}"
+            if len(wrong) > 1:
+                message += f"; {len(wrong) - 1} more year{'s' * (len(wrong) > 2)} of {token.years} differ{'s' * (len(wrong) == 2)} too"
+            related = tuple(Related(e.name.span, f"counted: {fmt(e.by_year.get(year, Decimal(0)))} in {year}")
+                            for e in lines)
+            yield Finding(message, token.span,
                           "correct the sum or the line that differs; a line the document lists and the file "
                           "does not (or one of another kind) also makes a difference", related)

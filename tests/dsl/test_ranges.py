@@ -67,3 +67,8 @@ def test_a_period_of_millennia_is_refused():
 
 def test_a_period_of_the_longest_length_is_accepted():
     assert parse(f'budget "T" period 2000..{2000 + MAX_PERIOD - 1}\n').problems == ()
+
+
+def test_a_printed_sum_over_millennia_is_checked_over_the_years_held():
+    text = HEAD + 'item "A" oppvekst 2020..2023=1\n' + "".join(f'sum "S{i}" item 1000..9999=1\n' for i in range(200))
+    assert [d.code for d in lint(text) if d.code == "STR013"] == ["STR013"] * 200

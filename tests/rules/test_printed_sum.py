@@ -101,3 +101,9 @@ def test_a_file_in_thousands_is_summed_and_shown_in_millions():
     [d] = found(text)
     assert d.message == "`Sum` prints 5.65 mill for 2020, the 2 operating items of section `S` sum to 5.15 mill (difference 0.5)"
     assert found(text.replace("2020=5650", "2020=5150")) == []
+
+
+def test_a_range_is_one_finding_that_counts_its_years():
+    [d] = found(OPPVEKST + 'sum "Sum drift" item 2020..2021=9\n')
+    assert d.message.endswith("sum to 5.15 mill (difference 3.85); 1 more year of 2020..2021 differs too")
+    assert found(OPPVEKST + 'sum "Sum drift" item 2020..2021=7 2020=5.15\n') == []
