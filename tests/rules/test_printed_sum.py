@@ -107,3 +107,12 @@ def test_a_range_is_one_finding_that_counts_its_years():
     [d] = found(OPPVEKST + 'sum "Sum drift" item 2020..2021=9\n')
     assert d.message.endswith("sum to 5.15 mill (difference 3.85); 1 more year of 2020..2021 differs too")
     assert found(OPPVEKST + 'sum "Sum drift" item 2020..2021=7 2020=5.15\n') == []
+
+
+def test_the_editor_outlines_a_sum():
+    from budsjett_lint.checker import editor, server
+
+    symbols = editor.outline(parse(OPPVEKST + 'sum "Sum drift" item 2020=5.15\n').budget)
+    [section] = [s for s in symbols if s.kind == "section"]
+    assert [(c.name, c.kind) for c in section.children][-1] == ("Sum drift", "sum")
+    assert "sum" in server._SYMBOL_KIND
