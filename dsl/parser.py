@@ -687,23 +687,42 @@ def _after(exc: UnexpectedInput) -> str | None:
     return last.value if isinstance(last, Token) else None
 
 
-def _in_sum(exc: UnexpectedInput) -> bool:
-    """Whether the parser stopped inside a `sum` statement (whose kinds are entry keywords)."""
+def _in_sum(exc: UnexpectedInput) -> str | None:
+    """Where in a `sum` statement the parser stopped: "kinds" before its amounts (where an entry
+    keyword is a kind of line it sums, not a new statement), "amounts" among them, else None."""
     try:
         stack = exc.state.value_stack
     except AttributeError:
-        return False
-    return any(isinstance(t, Token) and t.type == "SUM" for t in stack[-3:])
+        return None
+    place = "kinds"
+    for t in reversed(stack):  # the statement being read, back to its keyword
+        if isinstance(t, _runtime.Tree):
+            t = t.children
+        if isinstance(t, Token):
+            if t.type == "SUM":
+                return place
+            if t.type == "AMOUNT":
+                place = "amounts"
+            elif t.value in STATEMENT_KEYWORDS and t.type != "ENTRY_KIND":
+                return None
+        elif isinstance(t, (list, tuple)):
+            if any(isinstance(x, Token) and x.type == "AMOUNT" for x in t):
+                place = "amounts"
+        else:
+            return None  # a statement already read
+    return None
 
 
-def _describe_expected(expected: set[str], parser: Lark, after: str | None = None, in_sum: bool = False) -> str:
+def _describe_expected(expected: set[str], parser: Lark, after: str | None = None, in_sum: str | None = None) -> str:
+    if in_sum == "amounts":  # the amounts of a sum are read as a directive's cost's are: keep what a sum may take
+        expected = {name for name in expected if name in ("AMOUNT", "ENTRY_KIND", "$END") or name.startswith("LINK_")}
     words: list[str] = []
     attrs: list[str] = []
     statement = False
     for name in sorted(expected):
         if name == "$END" and len(expected) > 1:
             continue  # where a new statement may start, the file may end: no need to say so
-        if name == "ENTRY_KIND" and in_sum:
+        if name == "ENTRY_KIND" and in_sum == "kinds":
             words.append("the kind of lines it sums (`item`, `invest`, `cover`, `allocate`, `draw` or `loan`)")
             continue
         if name == "ENTRY_KIND" or name.startswith("LINK_"):

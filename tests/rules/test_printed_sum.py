@@ -116,3 +116,15 @@ def test_the_editor_outlines_a_sum():
     [section] = [s for s in symbols if s.kind == "section"]
     assert [(c.name, c.kind) for c in section.children][-1] == ("Sum drift", "sum")
     assert "sum" in server._SYMBOL_KIND
+
+
+def test_syntax_messages_name_what_a_sum_takes():
+    def message(text: str) -> str:
+        (problem,) = parse(text).problems
+        return problem.message
+
+    assert message('item "A" 2020=1\nsum "S" item cover invest allocate\n').endswith(
+        "expected an amount such as 2020=3.5, the kind of lines it sums (`item`, `invest`, `cover`, `allocate`, "
+        "`draw` or `loan`) or `plan`")
+    assert message('item "A" 2020=1\nsum "S" item 2020=1 2021=2 x\n') == (
+        "unexpected `x`; expected an amount such as 2020=3.5 or a new statement")
