@@ -35,7 +35,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from ..dsl.model import Budget, Name, Prose, Span
+from ..dsl.model import INVISIBLE, Budget, Name, Prose, Span
 from .base import Finding, NoOptions
 
 CODE = "TXT010"
@@ -51,7 +51,7 @@ def _invisible(text: str) -> list[int]:
     """The offsets of the invisible format characters in `text`."""
     if text.isascii():
         return []
-    return [i for i, ch in enumerate(text) if unicodedata.category(ch) == "Cf"]
+    return [m.start() for m in INVISIBLE.finditer(text)]
 
 
 def _describe(ch: str) -> str:

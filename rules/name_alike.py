@@ -32,10 +32,9 @@ item "Kulturskolen" oppvekst 2020=1 2021=1
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
-from ..dsl.model import Budget, Directive, Entry, Fund, Pot, name_key
+from ..dsl.model import INVISIBLE, Budget, Directive, Entry, Fund, Pot, name_key
 from ._names import shown
 from .base import Finding, NoOptions, Related
 
@@ -51,7 +50,7 @@ def _difference(first: str, second: str) -> str:
     parts = []
     if name_key(first) != name_key(second):
         parts.append("case")
-    hidden = sorted({f"U+{ord(ch):04X}" for ch in first + second if unicodedata.category(ch) == "Cf"})
+    hidden = sorted({f"U+{ord(ch):04X}" for ch in INVISIBLE.findall(first + second)})
     if hidden:
         parts.append("the invisible character" + "s" * (len(hidden) > 1) + " " + ", ".join(hidden))
     if first.strip() != first or second.strip() != second:

@@ -43,3 +43,15 @@ def test_several_in_one_name_are_one_finding():
 def test_plain_letters_and_visible_non_ascii_are_silent():
     text = HEAD + 'item "Søndre Åsen – bydel ½" miljø 2020=1 text "«Økt» tilskudd, 3 000 kr"\n'
     assert triples(text, "TXT010") == []
+
+
+def test_the_pattern_holds_every_format_character_of_this_pythons_unicode():
+    import sys
+    import unicodedata
+
+    from budsjett_lint.dsl.model import INVISIBLE
+
+    missing = [f"U+{c:04X}" for c in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(c)) == "Cf" and not INVISIBLE.match(chr(c))]
+    assert missing == []
+    assert not INVISIBLE.search("Søndre Åsen – bydel ½ «sitat» \u00a0")
