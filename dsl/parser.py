@@ -274,6 +274,7 @@ class _Builder(Transformer):
         if self.window != (y1, y2):
             self.window = (y1, y2)
             self.values.clear()  # amounts read so far were expanded for another window
+            self.by_year.clear()
         return ("period", ((y1, y2), span), (c[0], c[3]))
 
     def unit(self, c):
@@ -285,6 +286,7 @@ class _Builder(Transformer):
         if unit != self.in_unit:
             self.in_unit = unit
             self.values.clear()  # amounts read so far were read in another unit
+            self.by_year.clear()
         return ("unit", (unit, span), (c[0], c[1]))
 
     # -- declarations ------------------------------------------------------
