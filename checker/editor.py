@@ -29,6 +29,7 @@ from ..dsl.model import (
     Sector,
     Span,
     Statement,
+    Sum,
 )
 from ..dsl.parser import split_statements
 from ..rules.base import Edit, fmt
@@ -56,7 +57,7 @@ def statement_word(stmt: Statement) -> str:
     if isinstance(stmt, Link):
         return LINK_KEYWORDS[stmt.kind]
     return {Header: "budget", Sector: "area", Fund: "fund", Pot: "pot", Section: "section",
-            Directive: "directive"}[type(stmt)]
+            Directive: "directive", Sum: "sum"}[type(stmt)]
 
 
 # -- names: declarations and references -------------------------------------------

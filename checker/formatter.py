@@ -40,12 +40,13 @@ from ..dsl.model import (
     Pot,
     Prose,
     Section,
+    Sum,
     Sector,
     Span,
     Statement,
 )
 from ..dsl.problems import Problem
-from ..rules._written import Written, spell_kroner, spell_millions, written, year_order
+from ..rules._written import Written, spell_in_unit, spell_kroner, written, year_order
 from .config import FormatOptions
 
 #: Flags and attributes of an entry, in the order the formatter writes them (the
@@ -122,6 +123,7 @@ class _Layout:
         self.src = budget.text
         self.step = " " * options.indent
         self.comment_at_end = {c.span.end: c for c in budget.comments}
+        self.unit = budget.header.unit if budget.header is not None else "mill"
 
     def statement(self, s: Statement) -> _Lines:
         if isinstance(s, Header):
@@ -141,6 +143,11 @@ class _Layout:
             return self.entry(s)
         if isinstance(s, Directive):
             return self.directive(s)
+        if isinstance(s, Sum):
+            head = [self.lead("sum", s.name), _Piece(" ".join(s.kinds), s.kinds_span.end)]
+            if s.plan is not None:
+                head.append(_Piece("plan", s.plan.span.end))
+            return [head + self.amounts(s.amounts)]
         assert isinstance(s, Link)
         keyword, arrow = _LINK_WORDS[s.kind]
         head = [self.lead(keyword, s.source), _Piece(f'{arrow} "{s.target.text}"', s.target.span.end, "lead")]
@@ -222,12 +229,12 @@ class _Layout:
             return "?"
         if w.kroner:
             return spell_kroner(w.value) or self.src[w.span.start:w.span.end].partition("=")[2]
-        return spell_millions(w.value)
+        return spell_in_unit(w.value, self.unit)
 
     def number(self, n: Number) -> str:
         if n.kroner:
             return spell_kroner(n.value) or self.src[n.span.start:n.span.end]
-        return spell_millions(n.value)
+        return spell_in_unit(n.value, self.unit)
 
     def prose(self, p: Prose | None) -> list[_Piece]:
         """The text attribute: a one-line block or string as written; a block's lines reindented."""

@@ -32,7 +32,7 @@ __all__ = ["ATTRIBUTES", "BudsjettLexer", "Error", "KEYWORDS", "STATEMENT_KEYWOR
 
 
 #: Words that stand for a value: `cost none`, `unit mill`, `unit kr`.
-VALUE_WORDS = ("none", "mill", "kr")
+VALUE_WORDS = ("none", "mill", "tusen", "kr")
 
 #: Every reserved word of the language.
 KEYWORDS = frozenset(STATEMENT_KEYWORDS) | {a for attrs in ATTRIBUTES.values() for a in attrs}

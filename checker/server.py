@@ -52,7 +52,8 @@ _SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSev
 _UNSUPPRESSIBLE = {m.CODE for m in ENGINE_RULES}  # reported after suppressions are applied
 _SYMBOL_KIND = {"budget": lsp.SymbolKind.File, "area": lsp.SymbolKind.EnumMember, "fund": lsp.SymbolKind.Variable,
                 "pot": lsp.SymbolKind.Variable, "section": lsp.SymbolKind.Namespace,
-                "directive": lsp.SymbolKind.String, **{k: lsp.SymbolKind.Field for k in editor.KIND_WORDS},
+                "directive": lsp.SymbolKind.String, "sum": lsp.SymbolKind.Number,
+                **{k: lsp.SymbolKind.Field for k in editor.KIND_WORDS},
                 **{k: lsp.SymbolKind.Event for k in editor.LINK_KEYWORDS.values()}}
 _COMPLETION_KIND = {"keyword": lsp.CompletionItemKind.Keyword, "attribute": lsp.CompletionItemKind.Property,
                     "value": lsp.CompletionItemKind.Value, "area": lsp.CompletionItemKind.EnumMember,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .model import Budget, Entry
+from .model import Budget, Entry, Section, Sum
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -66,12 +66,26 @@ def to_data(budget: Budget) -> dict:
             "line": d.span.line,
             "text": d.prose.text if d.prose else None,
         })
+    sums = []
+    section: Section | None = None
+    for s in budget.statements:
+        if isinstance(s, Section):
+            section = s
+        elif isinstance(s, Sum):
+            sums.append({
+                "name": s.name.text,
+                "kinds": list(s.kinds),
+                "section": section.name.text if section is not None and s.plan is None else None,
+                "amounts": {str(a.year): _num(a.value) for a in s.amounts},
+                "line": s.span.line,
+            })
     return {
         "name": header.name.text if header else None,
         "title": header.title.text if header and header.title else None,
         "base": header.base.text if header and header.base else None,
         "period": list(header.period) if header and header.period else None,
         "unit": header.unit if header else "mill",
+        "amounts_unit": "mill",  # every figure below is in millions of NOK, whatever the file's unit
         "sectors": [{"id": s.id, "name": s.name} for s in budget.sectors.values()],
         "funds": [{"name": f.name.text, "opening": _num(f.opening.value) if f.opening else None, "line": f.span.line}
                   for f in budget.funds],
@@ -84,4 +98,5 @@ def to_data(budget: Budget) -> dict:
                    "amounts": {str(a.year): _num(a.value) for a in ln.amounts}, "line": ln.span.line}
                   for ln in budget.links],
         "directives": directives,
+        "sums": sums,
     }

@@ -2,7 +2,8 @@
 
 Every node carries the `Span` of the text it was read from, so that rules,
 the formatter and the editor server can point back at the source. Amounts are
-`Decimal` millions of NOK, signed as the document writes them.
+`Decimal` millions of NOK, signed as the document writes them, whatever the
+header's unit (a file in `unit tusen` is read as thousands and held as millions).
 
 The nodes keep their fields in slots: a large file has hundreds of thousands of
 them, and a slotted node is a third of the size of one with a `__dict__`.
@@ -10,6 +11,8 @@ them, and a slotted node is a third of the size of one with a `__dict__`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -107,7 +110,11 @@ class Number(_Node):
 
 @node
 class Amount(_Node):
-    """The amount of one year; `value` is None where the year is named without a figure."""
+    """The amount of one year; `value` is None where the year is named without a figure.
+
+    A range is held as the amounts of its years within the period and ten years around
+    it (`parser.RANGE_MARGIN`), and of its first and last year: `1000..9999=1` is a few
+    dozen amounts, and its first and last amount say how it was written."""
 
     year: int
     value: Decimal | None
@@ -355,7 +362,62 @@ class Section(_Node):
     prose: Prose | None = None
 
 
-Statement = Header | Sector | Fund | Pot | Section | Entry | Directive | Link
+#: The invisible format characters (Unicode's category Cf: soft hyphen, zero-width spaces and
+#: joiners, bidi controls, byte-order mark, tag characters), as one pattern: a category lookup
+#: for each character of every name costs a second at 100 000 names.
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+
+
+def name_key(text: str) -> str:
+    """A name as it is compared: in NFC, without invisible format characters (`INVISIBLE`:
+    zero-width spaces and joiners, bidi controls, soft hyphens) and without surrounding white
+    space. Case is kept: names that differ by case are reported (STR012) but are different names."""
+    if text.isascii():
+        return text.strip()
+    if INVISIBLE.search(text):
+        text = INVISIBLE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.strip()
+
+
+class Names(dict):
+    """Name -> statement, looked up by `name_key`: a link to `"Skole\u200b"` finds `"Skole"`.
+    The keys are the names as compared."""
+
+    __slots__ = ()
+
+    def __getitem__(self, name: str):
+        return super().__getitem__(name_key(name))
+
+    def get(self, name: str, default=None):
+        return super().get(name_key(name), default)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(name_key(name))
+
+    def setdefault(self, name: str, value):
+        return super().setdefault(name_key(name), value)
+
+
+@node
+class Sum(_Node):
+    """A sum row that the document prints (`sum "Sum drift" item 2020=5.65`): the sum of the
+    lines of `kinds` in its section, or in the whole plan where `plan` is given or no section
+    comes before it."""
+
+    name: Name
+    span: Span
+    kinds: tuple[EntryKind, ...]
+    kinds_span: Span
+    amounts: tuple[Amount, ...] = ()
+    plan: Flag | None = None
+
+
+Statement = Header | Sector | Fund | Pot | Section | Entry | Directive | Link | Sum
 
 BUILTIN_SECTORS: tuple[Sector, ...] = (
     Sector("oppvekst", "Oppvekst"),
@@ -427,17 +489,22 @@ class Budget:
         return tuple(s for s in self.statements if isinstance(s, Section))
 
     @cached_property
-    def named(self) -> dict[str, Entry | Directive | Fund | Pot]:
-        """Name -> the first entry, directive, fund or pot of that name."""
-        result: dict[str, Entry | Directive | Fund | Pot] = {}
+    def sums(self) -> tuple[Sum, ...]:
+        return tuple(s for s in self.statements if isinstance(s, Sum))
+
+    @cached_property
+    def named(self) -> Names:
+        """Name -> the first entry, directive, fund or pot of that name (compared by `name_key`)."""
+        result = Names()
         for s in self.statements:
             if isinstance(s, (Entry, Directive, Fund, Pot)):
                 result.setdefault(s.name.text, s)
         return result
 
     @cached_property
-    def entry_by_name(self) -> dict[str, Entry]:
-        result: dict[str, Entry] = {}
+    def entry_by_name(self) -> Names:
+        """Name -> the first entry of that name (compared by `name_key`)."""
+        result = Names()
         for e in self.entries:
             result.setdefault(e.name.text, e)
         return result

@@ -37,6 +37,7 @@ from .model import (
     Sector,
     SectorRef,
     Span,
+    Sum,
     YearAttr,
 )
 from .parser_cache import load_runtime
@@ -59,7 +60,7 @@ VisitError = _runtime.VisitError
 
 #: Keywords that start a statement; recovery resumes at a line that starts with one.
 STATEMENT_KEYWORDS = frozenset(
-    "budget area fund pot section item invest cover allocate draw loan directive offset funds reallocate".split()
+    "budget area fund pot section item invest cover allocate draw loan directive offset funds reallocate sum".split()
 )
 ENTRY_ATTRIBUTES = ("heading", "halfyear", "permanent", "oneoff", "until", "trial", "evaluate", "continued",
                     "ramp", "exempt", "total", "to", "from", "frees", "text")
@@ -71,13 +72,23 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "pot": ("text",),
     "section": ("text",),
     "directive": ("cost", "funded-by", "text"),
+    "sum": ("plan",),
     **{kind: ENTRY_ATTRIBUTES for kind in ENTRY_KINDS},
 }
 MIN_YEAR, MAX_YEAR = 1000, 9999
+#: Years a range is expanded into beyond the period, each side; further years are not held (see `Amount`).
+RANGE_MARGIN = 10
+#: Where no period is known, a range is expanded into at most this many years from its first.
+RANGE_WITHOUT_PERIOD = 2 * RANGE_MARGIN
+#: The longest period a plan may declare: an economic plan runs a few years.
+MAX_PERIOD = 100
 
 #: Amounts are kept exactly or refused: never rounded, never overflowing.
 _EXACT = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation])
 _MILLION = Decimal(1_000_000)
+_THOUSAND = Decimal(1_000)
+#: The units a header may give: the figures of a file are millions of NOK, or thousands in `tusen`.
+UNITS = ("mill", "tusen", "kr")
 #: Control characters other than the tab: names may not hold them, and messages show them escaped.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -137,6 +148,9 @@ class _Builder(Transformer):
         self.problems: list[Problem] = []
         self.values: dict[str, tuple] = {}  # amounts as written -> as read (`read_amount`); one file's worth
         self.by_year: dict[tuple[str, ...], dict] = {}  # an entry's amounts as written -> its `by_year`
+        self.window: tuple[int, int] | None = None  # the years ranges are expanded into (`range_years`)
+        self.in_unit = "mill"  # the header's unit: figures of a file in `tusen` are read as thousands
+        self.read_as: set[tuple] = set()  # the (window, unit) pairs figures and ranges were read with
 
     # -- helpers ---------------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
@@ -170,6 +184,9 @@ class _Builder(Transformer):
             if m:
                 kroner = Decimal(m.group(1) + m.group(2).replace(" ", ""))
                 return _EXACT.add(_EXACT.divide(kroner, _MILLION), 0), True
+            self.read_as.add((self.window, self.in_unit))
+            if self.in_unit == "tusen":
+                return _EXACT.add(_EXACT.divide(Decimal(raw), _THOUSAND), 0), False
             return _EXACT.add(Decimal(raw), 0), False  # adding 0 turns -0 into 0
         except ArithmeticError:
             raise _Invalid("SYN003", f"{_found(raw)} has more digits than an amount can hold exactly", span,
@@ -201,7 +218,23 @@ class _Builder(Transformer):
             value, kroner = None, False
         else:
             value, kroner = self.value(raw, span)
-        return tuple(_YEARS.setdefault(y, y) for y in range(y1, y2 + 1)), value, kroner, bool(dots)
+        return tuple(_YEARS.setdefault(y, y) for y in self.range_years(y1, y2)), value, kroner, bool(dots)
+
+    def range_years(self, y1: int, y2: int):
+        """The years a range `y1..y2` is held as: those within the period and `RANGE_MARGIN` years
+        around it, and its first and last year (so that it is written back as it was written).
+        Years far from the plan cost nothing: `1000..9999=1` is a handful of amounts, not 9 000."""
+        if y1 == y2:
+            return (y1,)
+        self.read_as.add((self.window, self.in_unit))
+        if self.window is None:
+            lo, hi = y1, y1 + RANGE_WITHOUT_PERIOD
+        else:
+            lo, hi = self.window[0] - RANGE_MARGIN, self.window[1] + RANGE_MARGIN
+        inner = range(max(y1, lo), min(y2, hi) + 1)
+        if len(inner) == y2 - y1 + 1:
+            return inner
+        return sorted({y1, y2, *inner})
 
     # -- header ----------------------------------------------------------
     def start(self, children):
@@ -235,13 +268,25 @@ class _Builder(Transformer):
         y1, y2 = self.year(str(c[1]), self.span(c[1])), self.year(str(c[3]), self.span(c[3]))
         if y2 < y1:
             raise _Invalid("SYN004", f"the period {y1}..{y2} runs backwards", span, f"write period {y2}..{y1}")
+        if y2 - y1 + 1 > MAX_PERIOD:
+            raise _Invalid("SYN008", f"the period {y1}..{y2} spans {y2 - y1 + 1} years; a plan spans at most {MAX_PERIOD}",
+                           span, "write the years of the economic plan, e.g. period 2020..2023")
+        if self.window != (y1, y2):
+            self.window = (y1, y2)
+            self.values.clear()  # amounts read so far were expanded for another window
+            self.by_year.clear()
         return ("period", ((y1, y2), span), (c[0], c[3]))
 
     def unit(self, c):
         unit = str(c[1])
         span = self.span(c[1])
-        if unit not in ("mill", "kr"):
-            raise _Invalid("SYN005", f"unknown unit {_found(unit)}", span, "the unit is `mill` (millions of NOK) or `kr`")
+        if unit not in UNITS:
+            raise _Invalid("SYN005", f"unknown unit {_found(unit)}", span,
+                           "the unit is `mill` (millions of NOK), `tusen` (thousands of NOK) or `kr`")
+        if unit != self.in_unit:
+            self.in_unit = unit
+            self.values.clear()  # amounts read so far were read in another unit
+            self.by_year.clear()
         return ("unit", (unit, span), (c[0], c[1]))
 
     # -- declarations ------------------------------------------------------
@@ -390,6 +435,26 @@ class _Builder(Transformer):
     def funded_by(self, c):
         return ("funded_by", self.name(c[1]), (c[0], c[1]))
 
+    # -- printed sums ----------------------------------------------------------
+    def sum(self, c):
+        kinds: list[Token] = []
+        amounts: list[Amount] = []
+        plan = None
+        for item in c[2:]:
+            if type(item) is not Token:
+                plan = item
+            elif item.type == "ENTRY_KIND":
+                if item.value in kinds:
+                    raise _Invalid("SYN006", f"`{item.value}` is given twice", self.span(item), "keep one of them")
+                kinds.append(item)
+            else:
+                amounts += self.amounts(item)
+        return Sum(self.name(c[1]), self.span(c[0], c[-1]), tuple(sys.intern(k.value) for k in kinds),
+                   self.span(kinds[0], kinds[-1]), tuple(amounts), plan)
+
+    def sum_plan(self, c):
+        return Flag(self.span(c[0]))
+
     # -- links ---------------------------------------------------------------
     def link(self, c):
         kind = {"offset": "offset", "funds": "funds", "reallocate": "reallocates"}[str(c[0])]
@@ -432,13 +497,31 @@ def parse(text: str) -> ParseResult:
         text = " " + text[1:]  # keep offsets; the BOM is white space
     with _lock:
         parser, builder = _get_parser()
-        builder.line_offset = builder.pos_offset = 0
         try:
-            return _parse(text, parser, builder)
+            result = _parse_once(text, parser, builder, None, "mill")
+            header = result.budget.header
+            final = (header.period, header.unit) if header is not None else (None, "mill")
+            if builder.read_as - {final}:
+                # A figure or a range came before the header's unit or period (or the header was
+                # not read): read the text again knowing them, so that every figure is read alike.
+                result = _parse_once(text, parser, builder, *final)
+            return result
         finally:  # what the builder shared within this text is not kept for the next
-            _comments.clear()
-            builder.values.clear()
-            builder.by_year.clear()
+            builder.window, builder.in_unit = None, "mill"
+            builder.read_as.clear()
+
+
+def _parse_once(text: str, parser: Lark, builder: _Builder, window: tuple[int, int] | None,
+                unit: str) -> ParseResult:
+    builder.line_offset = builder.pos_offset = 0
+    builder.window, builder.in_unit = window, unit
+    builder.read_as.clear()
+    try:
+        return _parse(text, parser, builder)
+    finally:
+        _comments.clear()
+        builder.values.clear()
+        builder.by_year.clear()
 
 
 def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
@@ -606,13 +689,44 @@ def _after(exc: UnexpectedInput) -> str | None:
     return last.value if isinstance(last, Token) else None
 
 
-def _describe_expected(expected: set[str], parser: Lark, after: str | None = None) -> str:
+def _in_sum(exc: UnexpectedInput) -> str | None:
+    """Where in a `sum` statement the parser stopped: "kinds" before its amounts (where an entry
+    keyword is a kind of line it sums, not a new statement), "amounts" among them, else None."""
+    try:
+        stack = exc.state.value_stack
+    except AttributeError:
+        return None
+    place = "kinds"
+    for t in reversed(stack):  # the statement being read, back to its keyword
+        if isinstance(t, _runtime.Tree):
+            t = t.children
+        if isinstance(t, Token):
+            if t.type == "SUM":
+                return place
+            if t.type == "AMOUNT":
+                place = "amounts"
+            elif t.value in STATEMENT_KEYWORDS and t.type != "ENTRY_KIND":
+                return None
+        elif isinstance(t, (list, tuple)):
+            if any(isinstance(x, Token) and x.type == "AMOUNT" for x in t):
+                place = "amounts"
+        else:
+            return None  # a statement already read
+    return None
+
+
+def _describe_expected(expected: set[str], parser: Lark, after: str | None = None, in_sum: str | None = None) -> str:
+    if in_sum == "amounts":  # the amounts of a sum are read as a directive's cost's are: keep what a sum may take
+        expected = {name for name in expected if name in ("AMOUNT", "ENTRY_KIND", "$END") or name.startswith("LINK_")}
     words: list[str] = []
     attrs: list[str] = []
     statement = False
     for name in sorted(expected):
         if name == "$END" and len(expected) > 1:
             continue  # where a new statement may start, the file may end: no need to say so
+        if name == "ENTRY_KIND" and in_sum == "kinds":
+            words.append("the kind of lines it sums (`item`, `invest`, `cover`, `allocate`, `draw` or `loan`)")
+            continue
         if name == "ENTRY_KIND" or name.startswith("LINK_"):
             statement = True
             continue
@@ -668,12 +782,12 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
             found = f"control character U+{ord(ch):04X}"
         else:
             found = _found(_word_at(chunk, exc.pos_in_stream))
-        expected = _describe_expected(_expected(exc), parser, _after(exc))
+        expected = _describe_expected(_expected(exc), parser, _after(exc), _in_sum(exc))
         message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
         return Problem("SYN001", message, span, _hint_for(_rest_of_line(chunk, exc.pos_in_stream)))
     assert isinstance(exc, (UnexpectedToken, UnexpectedEOF))
     tok = getattr(exc, "token", None)
-    expected = _describe_expected(_expected(exc), parser, _after(exc))
+    expected = _describe_expected(_expected(exc), parser, _after(exc), _in_sum(exc))
     if tok is None or tok.type == "$END":
         # Point just past the last thing written in the statement.
         stripped = _strip_comments(chunk).rstrip()

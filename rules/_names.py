@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..dsl.model import Entry
+from ..dsl.model import INVISIBLE, Entry
 
 
 def close_matches(word: str, candidates: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
@@ -60,3 +60,13 @@ def listing(names: Iterable[object], shown: int = SHOWN, total: int | None = Non
     if total > shown:
         return ", ".join(quoted[:shown]) + f" and {total - shown} more"
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def shown(text: str) -> str:
+    """A name or text as a message quotes it: invisible format characters (zero-width, bidi
+    controls: category Cf) and control characters written as `<U+202E>`, so that a name
+    displays as what it says."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(f"<U+{ord(ch):04X}>" if INVISIBLE.match(ch) or (not ch.isprintable() and ch != " ") else ch
+                   for ch in text)

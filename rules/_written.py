@@ -77,6 +77,12 @@ def spell_millions(value: Decimal) -> str:
     return "0" if text == "-0" else text
 
 
+def spell_in_unit(value: Decimal, unit: str) -> str:
+    """A figure of the model (millions) as a file in `unit` writes it: thousands in a file in
+    `tusen` (`5.65` is `5650`), millions otherwise."""
+    return spell_millions(value * 1000) if unit == "tusen" else spell_millions(value)
+
+
 def spell_kroner(value: Decimal) -> str | None:
     """A figure in millions written in kroner, `400 000 kr`; None where it is no whole number of kroner."""
     kroner = value * _MILLION

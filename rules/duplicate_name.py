@@ -2,7 +2,8 @@
 
 ## What it does
 Reports every entry, directive, fund or pot whose name an earlier one already
-has, and points at the first.
+has, written exactly alike, and points at the first. Names that differ only
+by invisible characters, spaces at the ends, Unicode form or case are STR012.
 
 ## Why
 Links, funding and amendments refer to lines by name. With two lines of one
@@ -44,7 +45,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         if not isinstance(stmt, (Entry, Directive, Fund, Pot)):
             continue
         original = first[stmt.name.text]
-        if original is not stmt:
+        if original is not stmt and original.name.text == stmt.name.text:  # written otherwise: STR012
             yield Finding(
                 f"`{stmt.name.text}` is already the name of line {original.span.line}",
                 stmt.name.span,

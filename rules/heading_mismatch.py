@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget
+from ._written import spell_in_unit, spell_kroner
 from .base import Edit, Finding, Fix, Related, Tolerance, fmt
 
 CODE = "RMP007"
@@ -48,7 +49,16 @@ FIX = "unsafe"
 Options = Tolerance
 
 
+def _written(value, heading, unit: str) -> str:
+    """The figure as the heading writes it: in thousands in a file in `tusen` (unless the heading is
+    in kroner, which stay kroner there), else in millions."""
+    if unit != "tusen":
+        return fmt(value)
+    return (heading.kroner and spell_kroner(value)) or spell_in_unit(value, unit)
+
+
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
+    unit = budget.header.unit if budget.header is not None else "mill"
     for entry in budget.entries:
         heading = entry.heading
         if heading is None or not entry.amounts:
@@ -63,5 +73,6 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
             heading.span,
             f"set the heading to {figure}, or correct the amount of {first}",
             (Related(entry.amount_by_year[first].span, f"{first} is {figure}"),),
-            Fix(f"set the heading to {figure}", (Edit(heading.span.start, heading.span.end, figure),), safe=False),
+            Fix(f"set the heading to {figure}", (Edit(heading.span.start, heading.span.end, _written(value, heading, unit)),),
+                safe=False),
         )

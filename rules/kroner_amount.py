@@ -1,10 +1,10 @@
-"""An amount written in kroner in a file whose amounts are millions.
+"""An amount written in kroner in a file whose amounts are millions (or thousands).
 
 ## What it does
 Reports every figure written in kroner, such as `2020=400 000 kr` or
-`heading 400 000 kr`, and says what it is in millions. A file whose header
-says `unit kr` records that the document itself counts in kroner: there the
-rule is silent.
+`heading 400 000 kr`, and says what it is in millions, or in thousands in a
+file whose header says `unit tusen`. A file whose header says `unit kr`
+records that the document itself counts in kroner: there the rule is silent.
 
 ## Why
 The amounts of a budsjett file are millions of NOK. A kroner amount is exact,
@@ -26,7 +26,7 @@ item "Ung i jobb" finans 2020..2021=0.4
 
 ## Fix
 Safe: writes the figure in millions, exactly (`400 000 kr` becomes `0.4`,
-`1 250 kr` becomes `0.00125`).
+`1 250 kr` becomes `0.00125`); in a file in `tusen`, in thousands (`400`).
 """
 
 from __future__ import annotations
@@ -35,13 +35,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Directive, Entry, Fund, Link, Number, Span
-from ._written import spell_millions, written
+from ._written import spell_in_unit, written
 from .base import Edit, Finding, Fix, NoOptions
 
 CODE = "STR011"
 NAME = "kroner-amount"
 SEVERITY = "info"
-SUMMARY = "An amount written in kroner in a file whose amounts are millions"
+SUMMARY = "An amount written in kroner in a file whose amounts are millions (or thousands)"
 FIX = "safe"
 Options = NoOptions
 
@@ -68,15 +68,17 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     header = budget.header
     if header is not None and header.unit == "kr":
         return
+    unit = header.unit if header is not None else "mill"
+    words = "thousands" if unit == "tusen" else "millions"
     for stmt in budget.statements:
         for span, prefix, value in _figures(stmt):
             written_as = budget.text[span.start:span.end]
             kroner = written_as[len(prefix):]
-            millions = prefix + spell_millions(value)
+            figure = spell_in_unit(value, unit)
             yield Finding(
-                f"`{kroner}` is written in kroner; the file's amounts are millions: {spell_millions(value)}",
+                f"`{kroner}` is written in kroner; the file's amounts are {words}: {figure}",
                 span,
-                f"write {millions}",
-                fix=Fix(f"write {kroner} as {spell_millions(value)} (millions)", (Edit(span.start, span.end, millions),),
+                f"write {prefix + figure}",
+                fix=Fix(f"write {kroner} as {figure} ({words})", (Edit(span.start, span.end, prefix + figure),),
                         safe=True),
             )

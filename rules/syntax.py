@@ -105,10 +105,10 @@ budget "Eksempel" period 2020..2021
 item "Kulturskolen" oppvekst 2020..2021=1
 ```
 """),
-    ParserCode("SYN005", "invalid-unit", "A unit other than mill or kr", """\
+    ParserCode("SYN005", "invalid-unit", "A unit other than mill, tusen or kr", """\
 ## What it does
-Reports a `unit` in the header that is neither `mill` (millions of NOK, the
-default) nor `kr`.
+Reports a `unit` in the header that is not `mill` (millions of NOK, the
+default), `tusen` (thousands of NOK) or `kr`.
 
 ## Why
 Every amount is read in the unit of the header; an unknown unit would make
@@ -116,7 +116,7 @@ every figure of the file uncertain.
 
 ## Example
 ```budsjett
-budget "Eksempel" period 2020..2021 unit tusen
+budget "Eksempel" period 2020..2021 unit euro
 ```
 
 ## Use instead
@@ -158,5 +158,25 @@ A file saved as Latin-1, where `ø` is the single byte 0xF8.
 
 ## Use instead
 Save the file as UTF-8 (with or without a BOM).
+"""),
+    ParserCode("SYN008", "period-too-long", "A period of more than 100 years", """\
+## What it does
+Reports a `period` in the header that spans more than 100 years. The header
+is not read, so the file is checked as one without a header (STR006).
+
+## Why
+An economic plan runs over a few years, and every balance rule checks each
+year of it: `period 1000..9999` is a typing error, and would make each run
+check 9 000 years.
+
+## Example
+```budsjett
+budget "Eksempel" period 2020..9999
+```
+
+## Use instead
+```budsjett
+budget "Eksempel" period 2020..2023
+```
 """),
 )

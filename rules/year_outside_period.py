@@ -3,7 +3,8 @@
 ## What it does
 Reports an amount of an entry or a link whose year lies outside the plan
 period declared in the header, and an `until` or `evaluate` year outside it.
-A range such as `2022..2024=5` is reported once, with the years outside.
+A range such as `2022..2024=5` is reported once, with the years outside,
+however many they are.
 Without a period there is nothing to compare with (STR006 reports that).
 
 ## Why
@@ -30,7 +31,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dsl.model import Amount, Budget, Link, Span
+from ..dsl.model import Budget, Link, Span
+from ._written import written
 from .base import Finding, NoOptions
 
 CODE = "STR004"
@@ -40,17 +42,14 @@ SUMMARY = "An amount, `until` or `evaluate` year outside the header's `period`"
 Options = NoOptions
 
 
-def _by_token(amounts: tuple[Amount, ...]) -> dict[int, list[Amount]]:
-    """Amounts grouped by the text they were written as: a range is one token."""
-    tokens: dict[int, list[Amount]] = {}
-    for a in amounts:
-        tokens.setdefault(a.span.start, []).append(a)
-    return tokens
-
-
-def _years(years: list[int]) -> str:
-    words = [str(y) for y in years]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def _outside(first: int, last: int, start: int, end: int) -> str:
+    """The years of `first..last` outside the period `start..end`, in words, as ranges."""
+    runs = []
+    if first < start:
+        runs.append((first, start - 1))
+    if last > end:
+        runs.append((end + 1, last))
+    return " and ".join(str(a) if a == b else f"{a}..{b}" for a, b in runs)
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
@@ -71,13 +70,17 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             owner = f"the link `{stmt.source.text}` -> `{stmt.target.text}`"
         else:
             owner = f"`{stmt.name.text}`"
-        for token in _by_token(stmt.amounts).values():
-            outside = [a.year for a in token if not first <= a.year <= last]
-            if not outside:
+        for token in written(stmt.amounts):
+            if first <= token.first and token.last <= last:
                 continue
-            verb = "is" if len(outside) == 1 else "are"
-            yield Finding(f"{owner} gives an amount for {_years(outside)}, which {verb} outside the period {period}",
-                          token[0].span, hint)
+            if not token.ranged:
+                message = f"{owner} gives an amount for {token.first}, which is outside the period {period}"
+            elif token.last < first or token.first > last:
+                message = f"{owner} gives amounts for {token.years}, which are outside the period {period}"
+            else:
+                outside = _outside(token.first, token.last, first, last)
+                message = f"{owner} gives amounts for {token.years}, of which {outside} are outside the period {period}"
+            yield Finding(message, token.span, hint)
     for entry in budget.entries:
         checks: list[tuple[int, Span, str]] = []
         if entry.until is not None:

@@ -181,7 +181,7 @@ def test_the_formatted_file_is_what_format_text_gives(messy):
 def test_a_formatter_bug_is_reported_and_nothing_is_written(monkeypatch, messy, capsys):
     from budsjett_lint.checker import cli, formatter
 
-    monkeypatch.setattr(formatter, "spell_millions", lambda value: "1")  # a bug that changes figures
+    monkeypatch.setattr(formatter, "spell_in_unit", lambda value, unit: "1")  # a bug that changes figures
     assert cli.main(["format", str(messy)]) == 2
     assert "not formatted: the formatted text would mean something else. This is a bug" in capsys.readouterr().err
     assert messy.read_bytes() == MESSY.encode()

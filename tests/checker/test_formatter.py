@@ -247,7 +247,7 @@ def test_text_with_syntax_errors_is_refused_with_its_problems():
 
 
 def test_a_formatter_that_would_change_a_figure_raises_instead(monkeypatch):
-    monkeypatch.setattr(formatter, "spell_millions", lambda value: "1")
+    monkeypatch.setattr(formatter, "spell_in_unit", lambda value, unit: "1")
     with pytest.raises(FormatterError):
         format_text('item "A" 2020=2\n')
 
@@ -270,3 +270,15 @@ def test_every_example_of_the_language_reference_formats(text):
 def test_the_formatting_example_of_the_reference_is_what_the_formatter_writes():
     before, after = [b for b in LANGUAGE if b.startswith("# Oppvekst, as typed")]
     assert format_text(before) == after
+
+
+def test_a_sum_is_one_line_with_its_kinds_plan_and_amounts_in_year_order():
+    out = fmt('''
+        section "S"
+        item "A" 2020=1
+        sum   "Sum drift"   item  allocate
+            plan 2021=?   2020=1.50  # the document's row
+    ''')
+    assert out == ('section "S"\n'
+                   'item "A" 2020=1\n'
+                   'sum "Sum drift" item allocate plan 2020=1.5 2021=?  # the document\'s row\n')

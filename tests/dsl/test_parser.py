@@ -204,7 +204,7 @@ def test_spans_are_one_based_with_exclusive_end():
     ('item "A" oppvekst 2023..2020=1\n', [(1, 19, "SYN004")]),
     ('item "A" oppvekst 2020=1 evaluate 2021-13\n', [(1, 35, "SYN004")]),
     ('budget "X" period 2023..2020\n', [(1, 12, "SYN004")]),
-    ('budget "X" unit tusen\n', [(1, 17, "SYN005")]),
+    ('budget "X" unit euro\n', [(1, 17, "SYN005")]),
     ('item "A" oppvekst 2020 = 1\n', [(1, 19, "SYN001")]),
     ('item "A oppvekst 2020=1\n', [(1, 6, "SYN002")]),
     ('item "A" oppvekst text """aldri lukket\n', [(1, 24, "SYN002")]),

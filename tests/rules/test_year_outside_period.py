@@ -19,7 +19,7 @@ def test_an_amount_after_the_period():
 
 def test_a_range_is_reported_once_with_the_years_outside():
     text = HEAD + 'cover "Innkjøp" 2018..2021=1\n'
-    assert messages(text) == ["`Innkjøp` gives an amount for 2018 and 2019, which are outside the period 2020..2023"]
+    assert messages(text) == ["`Innkjøp` gives amounts for 2018..2021, of which 2018..2019 are outside the period 2020..2023"]
 
 
 def test_link_amounts_are_checked():
@@ -43,3 +43,17 @@ def test_the_first_and_last_year_are_inside():
 
 def test_without_a_period_there_is_nothing_to_compare_with():
     assert triples('budget "T"\nitem "A" oppvekst 1999=1\n', "STR004") == []
+
+
+def test_a_range_wholly_outside_and_one_reaching_over_both_ends():
+    text = HEAD + 'cover "A" 2030..2033=1\ncover "B" 2019..2024=1\n'
+    assert messages(text) == [
+        "`A` gives amounts for 2030..2033, which are outside the period 2020..2023",
+        "`B` gives amounts for 2019..2024, of which 2019 and 2024 are outside the period 2020..2023",
+    ]
+
+
+def test_a_range_over_millennia_is_one_short_finding():
+    text = HEAD + 'cover "A" 1000..9999=1\n'
+    assert messages(text) == [
+        "`A` gives amounts for 1000..9999, of which 1000..2019 and 2024..9999 are outside the period 2020..2023"]

@@ -1,0 +1,96 @@
+"""A bidi control or another invisible character in a name or a text.
+
+## What it does
+Reports a name or a text that holds an invisible format character: a bidi
+control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), a
+zero-width space, joiner or non-joiner (U+200B to U+200D), a word joiner
+(U+2060), a byte-order mark inside the text (U+FEFF), a soft hyphen (U+00AD)
+or any other character of Unicode's category Cf. One finding for each name or
+text, at the first such character, naming every one it holds.
+
+## Why
+A right-to-left override makes a line display as something it does not say
+(`"Skole<U+202E>tsok"` shows as `Skolekost`), and a zero-width space makes
+two names that look alike different: one line is not found by a link, or is
+counted twice. Text pasted from a PDF or a web page carries them unseen.
+Names are compared without them (STR012), but what a reader sees must be what
+the file says.
+
+## Example
+The name ends in a zero-width space, which no editor shows:
+```budsjett
+budget "Eksempel" period 2020..2021
+item "Kulturskolen​" oppvekst 2020=1
+```
+
+## Use instead
+```budsjett
+budget "Eksempel" period 2020..2021
+item "Kulturskolen" oppvekst 2020=1
+```
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from ..dsl.model import INVISIBLE, Budget, Name, Prose, Span
+from .base import Finding, NoOptions
+
+CODE = "TXT010"
+NAME = "invisible-character"
+SEVERITY = "error"
+SUMMARY = "A bidi control or another invisible character in a name or a text"
+Options = NoOptions
+
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _invisible(text: str) -> list[int]:
+    """The offsets of the invisible format characters in `text`."""
+    if text.isascii():
+        return []
+    return [m.start() for m in INVISIBLE.finditer(text)]
+
+
+def _describe(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name.lower()})" if name else "")
+
+
+def _place(span: Span, raw: str, at: int, quote: int) -> Span:
+    """The span of the character `at` of `raw`, which starts `quote` characters into `span`."""
+    before = raw.rfind("\n", 0, at)
+    line = span.line + raw.count("\n", 0, at)
+    column = span.column + quote + at if before < 0 else at - before
+    start = span.start + quote + at
+    return Span(line, column, line, column + 1, start, start + 1)
+
+
+def _texts(budget: Budget) -> Iterator[tuple[str, str, Span, int]]:
+    """(what it is, its text, its span, where the text starts in the span) of every name and text."""
+    for stmt in budget.statements:
+        for field in stmt.__match_args__:
+            value = getattr(stmt, field, None)
+            if isinstance(value, Name):
+                yield "name", value.text, value.span, 1
+            elif isinstance(value, Prose):
+                yield "text", value.raw, value.span, 3 if value.block else 1
+
+
+def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
+    for what, text, span, quote in _texts(budget):
+        found = _invisible(text)
+        if not found:
+            continue
+        chars = list(dict.fromkeys(text[i] for i in found))
+        bidi = any(ch in _BIDI for ch in chars)
+        words = ", ".join(_describe(ch) for ch in chars)
+        kind = "a bidi control" if bidi else "an invisible character"
+        count = f"{len(found)} invisible characters" if len(found) > 1 else kind
+        message = f"this {what} holds {count}: {words}"
+        if bidi:
+            message += "; it may display as something other than what it says"
+        yield Finding(message, _place(span, text, found[0], quote),
+                      "remove it: names and texts are the document's words as written, in plain letters")
