@@ -57,6 +57,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Amount, Budget, Entry
+from ..dsl.prose import APPROXIMATE
 from ._prose import Stated, close, stated_figures, written
 from .base import Finding, Related, Tolerance, fmt, listing
 
@@ -86,6 +87,8 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
 
 
 def _matches(stated: Stated, value: Decimal, tolerance: Decimal) -> bool:
+    if stated.figure.approximate:  # "ca. 18 millioner": within a tenth
+        tolerance = max(tolerance, APPROXIMATE * stated.figure.amount)
     return any(close(value, r, tolerance) for r in stated.figure.readings)
 
 
