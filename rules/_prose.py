@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from ..dsl.model import Budget, Entry, Prose, Span
+from ..dsl.model import Budget, Entry, Name, Prose, Span
 from ..dsl.prose import Figure
 
 
@@ -36,11 +36,19 @@ class Stated:
 
 
 def stated_figures(entry: Entry, budget: Budget) -> list[Stated]:
-    prose = entry.prose
-    if prose is None:
-        return []
+    """The figures of the entry's name ("Veivedlikehold økes med 2 mill fra 2021") and text."""
     first, last = budget.period or (None, None)
-    return [Stated(f, f.years_in(first, last), prose) for f in prose.figures]
+    return [Stated(f, f.years_in(first, last), prose)
+            for prose in (name_prose(entry.name), entry.prose) if prose is not None
+            for f in prose.figures]
+
+
+def name_prose(name: Name) -> Prose | None:
+    """A name read as a one-line text, where it is written as it reads (no escapes between
+    its quotes, so that offsets into it are offsets into the file)."""
+    if name.span.end - name.span.start != len(name.text) + 2 or not any(c.isdigit() for c in name.text):
+        return None
+    return Prose(name.text, name.span, block=False)
 
 
 def span_in(prose: Prose, start: int, end: int) -> Span:

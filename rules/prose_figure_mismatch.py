@@ -70,8 +70,6 @@ Options = Tolerance
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
     for entry in budget.entries:
-        if entry.prose is None:
-            continue
         declared = entry.amount_by_year
         for stated in stated_figures(entry, budget):
             if not stated.figure.settled:  # a step from a level the text does not give

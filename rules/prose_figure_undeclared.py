@@ -53,7 +53,7 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     for entry in budget.entries:
-        if entry.prose is None or (entry.unquantified is not None and not entry.amounts):
+        if (entry.unquantified is not None and not entry.amounts):
             continue
         for stated in stated_figures(entry, budget):
             missing = [y for y in stated.years if y not in entry.by_year]
