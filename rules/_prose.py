@@ -43,10 +43,11 @@ def stated_figures(entry: Entry, budget: Budget) -> list[Stated]:
             for f in prose.figures]
 
 
-def name_prose(name: Name) -> Prose | None:
+def name_prose(name: Name, digits: bool = True) -> Prose | None:
     """A name read as a one-line text, where it is written as it reads (no escapes between
-    its quotes, so that offsets into it are offsets into the file)."""
-    if name.span.end - name.span.start != len(name.text) + 2 or not any(c.isdigit() for c in name.text):
+    its quotes, so that offsets into it are offsets into the file); with `digits`, only a
+    name that has a digit (the others state no figure)."""
+    if name.span.end - name.span.start != len(name.text) + 2 or (digits and not any(c.isdigit() for c in name.text)):
         return None
     return Prose(name.text, name.span, block=False)
 
