@@ -16,6 +16,7 @@ _RULE_MODULES = (
     "balanced_by_fund",
     "borrowing_for_operations",
     "coverage_overcommitted",
+    "directive_cost_mismatch",
     "duplicate_name",
     "duplicate_year",
     "fund_movement_without_fund",

@@ -57,8 +57,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Amount, Budget, Entry
-from ..dsl.prose import APPROXIMATE
-from ._prose import Stated, close, stated_figures, written
+from ._prose import Stated, matches, stated_figures, written
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "TXT001"
@@ -84,10 +83,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
                 yield finding
 
 
-def _matches(stated: Stated, value: Decimal, tolerance: Decimal) -> bool:
-    if stated.figure.approximate:  # "ca. 18 millioner": within a tenth
-        tolerance = max(tolerance, APPROXIMATE * stated.figure.amount)
-    return any(close(value, r, tolerance) for r in stated.figure.readings)
+_matches = matches
 
 
 def _gives(stated: Stated) -> str:
