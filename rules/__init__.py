@@ -32,6 +32,7 @@ _RULE_MODULES = (
     "missing_year",
     "oneoff_recurs",
     "oneoff_unmarked",
+    "outline_total_mismatch",
     "permanent_stops",
     "permanent_unmarked",
     "prose_figure_mismatch",
