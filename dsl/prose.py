@@ -233,7 +233,8 @@ _CHANGE_WORDS = {"økes", "øker", "økning", "styrkes", "styrker", "styrking", 
                  "reduseres", "reduserer", "reduksjon", "aukar", "aukast", "auke"}
 _PERIOD = r"(?:over|i|for) (?:hele )?(?:plan|økonomiplan)?perioden"
 _TOTAL_BEFORE = re.compile(
-    rf"(?<![\w])(?:totalt|til sammen|samlet|i alt|{_PERIOD})(?: {_PERIOD})?(?: på| med)?(?P<approx> {_APPROX})? $", re.I)
+    rf"(?<![\w])(?:totalt|til sammen|samlet|i alt|{_PERIOD})(?: {_PERIOD})?(?: på| med)?"
+    rf"(?P<approx> {_APPROX})? $", re.I)
 _TOTAL_AFTER = re.compile(rf" (?:totalt|til sammen|i alt|samlet|{_PERIOD})(?![\w])", re.I)
 _APPROX_BEFORE = re.compile(rf"(?<![\w]){_APPROX} $", re.I)
 # "Tall i 1000 kr": the text's bare figures before a year ("500 i 2020") are thousands of kroner.
@@ -241,7 +242,8 @@ _IN_THOUSANDS_DECLARED = re.compile(
     r"(?<![\w])(?:(?:alle )?(?:tall|tallene|beløp|beløpene)(?: er)?(?: oppgitt| gitt| angitt)? i "
     r"|\((?:tall |beløp )?i )(?:1 ?000|1\.000|tusen) (?:kr|kroner|NOK)(?![\w])\.?\)?", re.I)
 _BARE = re.compile(
-    rf"(?<![\w.,\-–/:])(?!(?:19|20)\d\d(?![\d ,.]))(?P<num>{_NUMBER})(?= (?:{_PREPOSITION}) (?:19|20)\d\d(?!\d))", re.I)
+    rf"(?<![\w.,\-–/:])(?!(?:19|20)\d\d(?![\d ,.]))(?P<num>{_NUMBER})"  # not a year itself
+    rf"(?= (?:{_PREPOSITION}) (?:19|20)\d\d(?!\d))", re.I)
 _HALFYEAR = re.compile(r"halvårs(?:effekt|virkning)", re.I)
 
 # A clause ends at ; : or a comma before a space ("3,5" is a number), and so does a

@@ -8,6 +8,19 @@ from tests.helpers import lint
 
 HEAD = 'budget "Eksempel" period 2020..2023\n'
 
+FIRES = [
+    'En engangsbevilgning på 1 million.',
+    'Et engangstilskudd til klubbene.',
+    'Ei eingongsløyving til laget.',
+    'Beløpet er engangs.',
+]
+NEAR_MISSES = [
+    'Vi vil redusere bruken av engangsplast.',
+    'Kjøp av engangsartikler.',
+    'Dette er ikke en engangsbevilgning.',
+    'Tilskuddet gis en gang i året.',
+]
+
 
 def line(words: str, attributes: str = "") -> str:
     return HEAD + f'item "Tiltaket" oppvekst 2020=2 2021=4{attributes}\n  text """\n    {words}\n  """\n'
@@ -23,7 +36,7 @@ def apply(text: str, diagnostic) -> str:
     return text
 
 
-@pytest.mark.parametrize("words", ['En engangsbevilgning på 1 million.', 'Et engangstilskudd til klubbene.', 'Ei eingongsløyving til laget.', 'Beløpet er engangs.'])
+@pytest.mark.parametrize("words", FIRES)
 def test_fires_on_the_words_without_the_attribute(words):
     text = line(words)
     (d,) = found(text)
@@ -35,18 +48,18 @@ def test_fires_on_the_words_without_the_attribute(words):
     assert found(fixed) == []
 
 
-@pytest.mark.parametrize("words", ['En engangsbevilgning på 1 million.', 'Et engangstilskudd til klubbene.', 'Ei eingongsløyving til laget.', 'Beløpet er engangs.'])
+@pytest.mark.parametrize("words", FIRES)
 def test_silent_where_the_line_is_marked(words):
     assert found(line(words, " oneoff")) == []
 
 
-@pytest.mark.parametrize("words", ['Vi vil redusere bruken av engangsplast.', 'Kjøp av engangsartikler.', 'Dette er ikke en engangsbevilgning.', 'Tilskuddet gis en gang i året.'])
+@pytest.mark.parametrize("words", NEAR_MISSES)
 def test_silent_on_near_misses(words):
     assert found(line(words)) == []
 
 
 def test_points_at_the_words_and_quotes_them():
-    text = line('En engangsbevilgning på 1 million.')
+    text = line(FIRES[0])
     (d,) = found(text)
     row = text.split("\n")[d.span.line - 1]
     assert row[d.span.column - 1 : d.span.end_column - 1].lower() in d.message.lower()

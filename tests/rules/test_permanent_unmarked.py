@@ -8,6 +8,21 @@ from tests.helpers import lint
 
 HEAD = 'budget "Eksempel" period 2020..2023\n'
 
+FIRES = [
+    'Vi gir en varig styrking av tjenesten.',
+    'Dette er varige midler.',
+    'Økningen er permanent.',
+    'Tiltaket skal permanenteres.',
+]
+NEAR_MISSES = [
+    'Styrkingen er ikke varig.',
+    'Dette er ikkje varige midlar.',
+    'Et langvarig arbeid.',
+    'Et kortvarig løft.',
+    'Varigheten er to år.',
+    'Kommunedirektøren bes vurdere en varig ordning.',
+]
+
 
 def line(words: str, attributes: str = "") -> str:
     return HEAD + f'item "Tiltaket" oppvekst 2020=2 2021=4{attributes}\n  text """\n    {words}\n  """\n'
@@ -23,7 +38,7 @@ def apply(text: str, diagnostic) -> str:
     return text
 
 
-@pytest.mark.parametrize("words", ['Vi gir en varig styrking av tjenesten.', 'Dette er varige midler.', 'Økningen er permanent.', 'Tiltaket skal permanenteres.'])
+@pytest.mark.parametrize("words", FIRES)
 def test_fires_on_the_words_without_the_attribute(words):
     text = line(words)
     (d,) = found(text)
@@ -35,18 +50,18 @@ def test_fires_on_the_words_without_the_attribute(words):
     assert found(fixed) == []
 
 
-@pytest.mark.parametrize("words", ['Vi gir en varig styrking av tjenesten.', 'Dette er varige midler.', 'Økningen er permanent.', 'Tiltaket skal permanenteres.'])
+@pytest.mark.parametrize("words", FIRES)
 def test_silent_where_the_line_is_marked(words):
     assert found(line(words, " permanent")) == []
 
 
-@pytest.mark.parametrize("words", ['Styrkingen er ikke varig.', 'Dette er ikkje varige midlar.', 'Et langvarig arbeid.', 'Et kortvarig løft.', 'Varigheten er to år.', 'Kommunedirektøren bes vurdere en varig ordning.'])
+@pytest.mark.parametrize("words", NEAR_MISSES)
 def test_silent_on_near_misses(words):
     assert found(line(words)) == []
 
 
 def test_points_at_the_words_and_quotes_them():
-    text = line('Vi gir en varig styrking av tjenesten.')
+    text = line(FIRES[0])
     (d,) = found(text)
     row = text.split("\n")[d.span.line - 1]
     assert row[d.span.column - 1 : d.span.end_column - 1].lower() in d.message.lower()

@@ -8,6 +8,20 @@ from tests.helpers import lint
 
 HEAD = 'budget "Eksempel" period 2020..2023\n'
 
+FIRES = [
+    'Vi starter en opptrapping av bemanningen.',
+    'Potten trappes opp over perioden.',
+    '2 millioner i 2020 økende til 4 millioner i 2021.',
+    'Tilskotet vert aukande til 4 millionar.',
+    'Vi legger inn en opptrappingsplan.',
+]
+NEAR_MISSES = [
+    'Vi starter en nedtrapping av innleie.',
+    'Det blir ingen opptrapping.',
+    'Vi ber kommunedirektøren komme tilbake med en opptrappingsplan.',
+    'Kommunedirektøren bes vurdere en opptrapping i perioden.',
+]
+
 
 def line(words: str, attributes: str = "") -> str:
     return HEAD + f'item "Tiltaket" oppvekst 2020=2 2021=4{attributes}\n  text """\n    {words}\n  """\n'
@@ -23,7 +37,7 @@ def apply(text: str, diagnostic) -> str:
     return text
 
 
-@pytest.mark.parametrize("words", ['Vi starter en opptrapping av bemanningen.', 'Potten trappes opp over perioden.', '2 millioner i 2020 økende til 4 millioner i 2021.', 'Tilskotet vert aukande til 4 millionar.', 'Vi legger inn en opptrappingsplan.'])
+@pytest.mark.parametrize("words", FIRES)
 def test_fires_on_the_words_without_the_attribute(words):
     text = line(words)
     (d,) = found(text)
@@ -35,18 +49,18 @@ def test_fires_on_the_words_without_the_attribute(words):
     assert found(fixed) == []
 
 
-@pytest.mark.parametrize("words", ['Vi starter en opptrapping av bemanningen.', 'Potten trappes opp over perioden.', '2 millioner i 2020 økende til 4 millioner i 2021.', 'Tilskotet vert aukande til 4 millionar.', 'Vi legger inn en opptrappingsplan.'])
+@pytest.mark.parametrize("words", FIRES)
 def test_silent_where_the_line_is_marked(words):
     assert found(line(words, " ramp")) == []
 
 
-@pytest.mark.parametrize("words", ['Vi starter en nedtrapping av innleie.', 'Det blir ingen opptrapping.', 'Vi ber kommunedirektøren komme tilbake med en opptrappingsplan.', 'Kommunedirektøren bes vurdere en opptrapping i perioden.'])
+@pytest.mark.parametrize("words", NEAR_MISSES)
 def test_silent_on_near_misses(words):
     assert found(line(words)) == []
 
 
 def test_points_at_the_words_and_quotes_them():
-    text = line('Vi starter en opptrapping av bemanningen.')
+    text = line(FIRES[0])
     (d,) = found(text)
     row = text.split("\n")[d.span.line - 1]
     assert row[d.span.column - 1 : d.span.end_column - 1].lower() in d.message.lower()

@@ -8,6 +8,22 @@ from tests.helpers import lint
 
 HEAD = 'budget "Eksempel" period 2020..2023\n'
 
+FIRES = [
+    'Vi starter et prøveprosjekt i en bydel.',
+    'En prøveordning med gratis buss.',
+    'Et forsøk med ny turnus.',
+    'Vi starter en forsøksordning.',
+    'Et pilotprosjekt på Heimdal.',
+    'Et prøve-\n    prosjekt i to år.',
+]
+NEAR_MISSES = [
+    'Et forsøk på å redusere køene.',
+    'Vi vil forsøke å redusere køene.',
+    'Dette er ikke et prøveprosjekt.',
+    'Kommunedirektøren bes legge fram ei forskrift om prøveordning.',
+    'Prøvesvar kommer raskere.',
+]
+
 
 def line(words: str, attributes: str = "") -> str:
     return HEAD + f'item "Tiltaket" oppvekst 2020=2 2021=4{attributes}\n  text """\n    {words}\n  """\n'
@@ -23,7 +39,7 @@ def apply(text: str, diagnostic) -> str:
     return text
 
 
-@pytest.mark.parametrize("words", ['Vi starter et prøveprosjekt i en bydel.', 'En prøveordning med gratis buss.', 'Et forsøk med ny turnus.', 'Vi starter en forsøksordning.', 'Et pilotprosjekt på Heimdal.', 'Et prøve-\n    prosjekt i to år.'])
+@pytest.mark.parametrize("words", FIRES)
 def test_fires_on_the_words_without_the_attribute(words):
     text = line(words)
     (d,) = found(text)
@@ -35,18 +51,18 @@ def test_fires_on_the_words_without_the_attribute(words):
     assert found(fixed) == []
 
 
-@pytest.mark.parametrize("words", ['Vi starter et prøveprosjekt i en bydel.', 'En prøveordning med gratis buss.', 'Et forsøk med ny turnus.', 'Vi starter en forsøksordning.', 'Et pilotprosjekt på Heimdal.', 'Et prøve-\n    prosjekt i to år.'])
+@pytest.mark.parametrize("words", FIRES)
 def test_silent_where_the_line_is_marked(words):
     assert found(line(words, " trial")) == []
 
 
-@pytest.mark.parametrize("words", ['Et forsøk på å redusere køene.', 'Vi vil forsøke å redusere køene.', 'Dette er ikke et prøveprosjekt.', 'Kommunedirektøren bes legge fram ei forskrift om prøveordning.', 'Prøvesvar kommer raskere.'])
+@pytest.mark.parametrize("words", NEAR_MISSES)
 def test_silent_on_near_misses(words):
     assert found(line(words)) == []
 
 
 def test_points_at_the_words_and_quotes_them():
-    text = line('Vi starter et prøveprosjekt i en bydel.')
+    text = line(FIRES[0])
     (d,) = found(text)
     row = text.split("\n")[d.span.line - 1]
     assert row[d.span.column - 1 : d.span.end_column - 1].lower() in d.message.lower()
