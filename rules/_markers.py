@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..dsl.model import Budget, Entry, Prose
@@ -85,10 +86,11 @@ class Said(NamedTuple):
 _HYPHENATED = re.compile(r"(?<=\w)-\n\s*")
 
 
-def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
-    """(start, end, words) of the marker's words in a text, with hyphenated line ends
-    joined ("prøve-\nprosjekt") and line breaks read as spaces."""
-    keep: list[int] = []  # offsets of raw kept in the joined text
+@lru_cache(maxsize=1024)  # five rules read the same texts
+def _joined(raw: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The text with hyphenated line ends joined ("prøve-\nprosjekt") and white space as
+    spaces; the offset in `raw` of each of its characters; where its sentences end."""
+    keep: list[int] = []
     pieces: list[str] = []
     copied = 0
     for m in _HYPHENATED.finditer(raw):
@@ -98,7 +100,13 @@ def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
     pieces.append(raw[copied:])
     keep.extend(range(copied, len(raw)))
     joined = re.sub(r"\s", " ", "".join(pieces))
-    ends = [0, *(e.end() for e in _SENTENCE_END.finditer(joined)), len(joined)]
+    ends = (0, *(e.end() for e in _SENTENCE_END.finditer(joined)), len(joined))
+    return joined, tuple(keep), ends
+
+
+def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
+    """(start, end, words) of the marker's words in a text, as offsets into `raw`."""
+    joined, keep, ends = _joined(raw)
     for m in marker.words.finditer(joined):
         k = bisect_right(ends, m.start())
         if not _negated(joined, m.start()) and not REQUEST.search(joined, ends[k - 1], ends[k]):
