@@ -15,7 +15,7 @@ what the line is.
 | `permanent` | varig, varige, varigt, permanent, permanente, permanenteres, permanentgjøres     | langvarig, kortvarig, varighet |
 | `oneoff`    | engangs…, eingongs… (engangsbevilgning, engangstilskudd, engangsbeløp, eingongsløyving, eingongstilskot, …) | engangsplast, engangsartikler, engangsbruk, engangsemballasje, engangsprodukter |
 | `trial`     | prøveprosjekt, prøveordning, prøveperiode, forsøk, forsøksordning, forsøksprosjekt, pilot, pilotprosjekt | "forsøk på å", forsøke |
-| `ramp`      | opptrapping, opptrappingsplan, trappes opp, trappast opp, trappe opp, økende til, aukande til | nedtrapping; "økende til" on a line marked `halfyear` (the full year after a half) |
+| `ramp`      | opptrapping, opptrappingsplan, trappes opp, trappast opp, trappe opp, økende til, aukande til | nedtrapping; "økende til" on a line marked `halfyear` or whose text says "halvårseffekt" (the full year after a half) |
 """
 
 from __future__ import annotations
@@ -115,11 +115,12 @@ def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
 
 def stated(entry: Entry, marker: Marker) -> Said | None:
     """The first place the entry's name or text says the marker's words, not negated."""
+    half = marker.attribute == "ramp" and (entry.halfyear is not None or stated(entry, MARKERS["halfyear"]) is not None)
     for prose in (name_prose(entry.name, digits=False), entry.prose):
         if prose is None:
             continue
         for start, end, words in _said(prose.raw, marker):
-            if marker.attribute == "ramp" and entry.halfyear is not None and _FULL_YEAR_AFTER_HALF.fullmatch(words):
+            if half and _FULL_YEAR_AFTER_HALF.fullmatch(words):
                 continue  # "3,5 millioner (halvårseffekt) i 2020, økende til 7 millioner i 2021"
             return Said(prose, start, end, words)
     return None

@@ -11,7 +11,8 @@ not read.
 ## Why
 A ramp increases year by year. `ramp` lets RMP002 (ramp-falls) and FUN002 (unfunded-ramp-up) check that
 it does increase and that the increase is funded; without it a ramp that falls back passes.
-"økende til" on a line marked `halfyear` is the full year after a half, not a ramp, and is not reported.
+"økende til" on a line marked `halfyear`, or whose text says "halvårseffekt", is the full year after a
+half, not a ramp, and is not reported.
 
 ## Example
 ```budsjett
