@@ -163,6 +163,7 @@ class _Layout:
             lines.append([_Piece(f'base "{h.base.text}"', h.base.span.end)])
         if h.unit_span is not None:
             lines.append([_Piece(f"unit {h.unit}", h.unit_span.end)])
+        lines.append(self.prose(h.prose))
         return lines
 
     def entry(self, e: Entry) -> _Lines:

@@ -86,12 +86,14 @@ def to_data(budget: Budget) -> dict:
         "period": list(header.period) if header and header.period else None,
         "unit": header.unit if header else "mill",
         "amounts_unit": "mill",  # every figure below is in millions of NOK, whatever the file's unit
+        "text": header.prose.text if header and header.prose else None,
         "sectors": [{"id": s.id, "name": s.name} for s in budget.sectors.values()],
         "funds": [{"name": f.name.text, "opening": _num(f.opening.value) if f.opening else None, "line": f.span.line}
                   for f in budget.funds],
         "pots": [{"name": p.name.text, "sector": p.sector.id if p.sector else None, "line": p.span.line}
                  for p in budget.pots],
-        "sections": [{"name": s.name.text, "sector": s.sector.id if s.sector else None, "line": s.span.line}
+        "sections": [{"name": s.name.text, "sector": s.sector.id if s.sector else None,
+                      "text": s.prose.text if s.prose else None, "line": s.span.line}
                      for s in budget.sections],
         "entries": entries,
         "links": [{"kind": ln.kind, "from": ln.source.text, "to": ln.target.text,

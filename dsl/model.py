@@ -221,7 +221,7 @@ class SectorRef(_Node):
 
 @node
 class Header(_Node):
-    """The `budget` statement: the proposal's name, title, period, base and unit."""
+    """The `budget` statement: the proposal's name, title, period, base, unit and text."""
 
     name: Name
     span: Span
@@ -231,6 +231,7 @@ class Header(_Node):
     base: Name | None = None
     unit: str = "mill"
     unit_span: Span | None = None
+    prose: Prose | None = None  # the document's own words on the whole plan: `text """..."""`
 
 
 @node

@@ -67,7 +67,7 @@ ENTRY_ATTRIBUTES = ("heading", "halfyear", "permanent", "oneoff", "until", "tria
 #: The words that may follow a statement's name, by its keyword (as in `budsjett.lark`); shared by the
 #: parser's messages, the highlighter and the editor's completion.
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "budget": ("title", "period", "base", "unit"),
+    "budget": ("title", "period", "base", "unit", "text"),
     "fund": ("opening",),
     "pot": ("text",),
     "section": ("text",),
@@ -255,6 +255,7 @@ class _Builder(Transformer):
             base=fields.get("base"),
             unit=fields["unit"][0] if "unit" in fields else "mill",
             unit_span=fields["unit"][1] if "unit" in fields else None,
+            prose=fields.get("prose"),
         )
 
     def title(self, c):

@@ -38,6 +38,14 @@ __all__ = ["Change", "Figure", "read_figures"]
 Change = Literal["level", "to", "by", "total"]
 
 MILLION = Decimal(1_000_000)
+THOUSAND = Decimal(1_000)
+#: How far an approximate figure ("ca.", "om lag", "cirka", "omtrent", "rundt", "anslagsvis")
+#: may lie from what it describes: a tenth of the figure.
+APPROXIMATE = Decimal("0.10")
+#: Digits a number may have before and after its comma to be read as money. No budget
+#: states more (10^15 kroner is a thousand times the national budget); a longer string
+#: of digits is not a figure, and is not read (it would only cost time and overflow).
+MAX_DIGITS, MAX_DECIMALS = 15, 6
 
 
 class Figure(NamedTuple):
@@ -62,6 +70,7 @@ class Figure(NamedTuple):
     falling: bool = False  # for a step: a step down ("reduseres med")
     kroner: bool = False  # written in kroner ("400 000 kroner"), not in millions
     halfyear: bool = False  # marked as a half-year effect ("(halvårseffekt)")
+    approximate: bool = False  # "ca. 18 millioner", "om lag 15 millioner": within `APPROXIMATE` of the amount
 
     @property
     def ambiguous(self) -> bool:
@@ -172,16 +181,23 @@ def _flatten(text: str) -> tuple[str, _Origin]:
 # -- the patterns --------------------------------------------------------------------
 
 _NUMBER = r"(?:\d{1,3}(?: \d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?|\d+\.\d+"
-_MILLIONS = r"(?i:million(?:er|ar)?|mill|mnok|mkr)(?![\w])"
+# "mil" is short for millions in amendments ("1,5 mil"), and a Norwegian mile (10 km) before
+# the words of a distance ("1,5 mil gang- og sykkelvei"), which are not read.
+_MILE = r"mil(?! (?:\w+- og )?(?:gang|sykkel|vei|veg|løype|tur|kyst|strekning|lang|unna|fra|til|avstand))"
+_MILLIONS = rf"(?i:million(?:er|ar)?|mill|{_MILE}|mnok|mkr)(?![\w])"
+_THOUSANDS = r"(?i:tusen)(?= ?(?i:kroner|kr)(?![\w]))"  # "500 tusen kroner"; "5 tusen innbyggere" is a count
+_IN_THOUSANDS = r"\((?i:i )?(?:1 ?000|1\.000|tusen) (?i:kr|kroner|NOK)\.?\)"  # "100 (1000 kr)"
 _BILLIONS = r"(?i:milliard(?:er|ar)?|mrd)(?![\w])"
 _KRONER = r"(?:(?i:kroner|kr)|NOK)(?![\w])"
-# An amount starts with a digit or with "kr" (whose k (?i) also matches as the Kelvin
+# An amount starts with a digit, with "kr" or with "MNOK" (whose k (?i) also matches as the Kelvin
 # sign): the lookahead on that first character spares the lookbehinds at every other place.
 _AMOUNT = re.compile(
-    r"(?=[\dkK\u212a])"
+    r"(?=[\dkKmM\u212a])"
     rf"(?:(?<![\w.,\-–/:])(?P<num>{_NUMBER}) ?"
-    rf"(?:(?:(?P<mill>{_MILLIONS})|(?P<bill>{_BILLIONS}))(?:\.? ?{_KRONER})?|(?P<kr>{_KRONER}))"
-    rf"|(?<![\w.])(?i:kr)\.? ?(?P<num2>{_NUMBER})(?!\d)(?:,-)?)"
+    rf"(?:(?:(?P<mill>{_MILLIONS})|(?P<bill>{_BILLIONS})|(?P<thou>{_THOUSANDS}))(?:\.? ?{_KRONER})?"
+    rf"|(?P<kr>{_KRONER})|(?P<in_thou>{_IN_THOUSANDS}))"
+    rf"|(?<![\w.])(?i:kr)\.? ?(?P<num2>{_NUMBER})(?!\d)(?:,-)?"
+    rf"|(?<![\w.])(?i:mnok|mill\. ?kr|mill kr)\.? ?(?P<num3>{_NUMBER})(?![\d\w]))"
 )
 _RATE = re.compile(r"\.? ?(?:(?:per|pr\.?|/) ?(?!år\b|året\b)\w|i (?:timen|måneden|mnd|uka|uken|døgnet|dagen)\b)",
                    re.I)
@@ -200,15 +216,34 @@ _NUMBER_WORDS = {"ett": 1, "en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem"
 _FOR_YEARS = re.compile(rf"(?<![\w.])i (?P<n>{'|'.join(_NUMBER_WORDS)}|\d) (?:år|budsjettår)(?![\w])", re.I)
 _ONWARDS = {"fra", "fra og med", "f.o.m.", "f.o.m", "fom", "fom."}
 
+_APPROX = r"(?:ca\.?|cirka|om lag|omlag|omkring|omtrent|rundt|anslagsvis|anslått)"
 _STEP = re.compile(
     r"(?<![\w])(?P<word>økende|økning|øker|økes|stigende|stiger|opptrapping|trappes opp|trapper opp|opp"
-    r"|synkende|synker|reduseres|reduksjon|nedtrapping|minkende|faller)"
-    r" (?:(?P<to>til)|med|på)(?: (?:ytterligere|ekstra))? $",
+    r"|synkende|synker|reduseres|reduksjon|nedtrapping|minkende|faller"
+    r"|styrkes|styrker|styrking|kuttes|kutter|kutt|reduserer|aukar|aukast|auke)"
+    r"(?: (?:derfor|også|videre|dermed))? (?:(?P<to>til)|med|på)(?: (?:ytterligere|ekstra))?"
+    rf"(?P<approx> {_APPROX})? $",
     re.I,
 )
-_FALLING = {"synkende", "synker", "reduseres", "reduksjon", "nedtrapping", "minkende", "faller"}
-_TOTAL_BEFORE = re.compile(r"(?<![\w])(?:totalt|til sammen|samlet|i alt)(?: på)? $", re.I)
-_TOTAL_AFTER = re.compile(r" (?:totalt|til sammen|i alt)(?![\w])", re.I)
+_FALLING = {"synkende", "synker", "reduseres", "reduksjon", "nedtrapping", "minkende", "faller",
+            "kuttes", "kutter", "kutt", "reduserer"}
+# The line's own change: "Veivedlikehold økes med 2 mill fra 2021" states the line's amount,
+# where a step after a figure ("5 millioner i 2020, økende med 2 i 2021") steps from it.
+_CHANGE_WORDS = {"økes", "øker", "økning", "styrkes", "styrker", "styrking", "kuttes", "kutter", "kutt",
+                 "reduseres", "reduserer", "reduksjon", "aukar", "aukast", "auke"}
+_PERIOD = r"(?:over|i|for) (?:hele )?(?:plan|økonomiplan)?perioden"
+_TOTAL_BEFORE = re.compile(
+    rf"(?<![\w])(?:totalt|til sammen|samlet|i alt|{_PERIOD})(?: {_PERIOD})?(?: på| med)?"
+    rf"(?P<approx> {_APPROX})? $", re.I)
+_TOTAL_AFTER = re.compile(rf" (?:totalt|til sammen|i alt|samlet|{_PERIOD})(?![\w])", re.I)
+_APPROX_BEFORE = re.compile(rf"(?<![\w]){_APPROX} $", re.I)
+# "Tall i 1000 kr": the text's bare figures before a year ("500 i 2020") are thousands of kroner.
+_IN_THOUSANDS_DECLARED = re.compile(
+    r"(?<![\w])(?:(?:alle )?(?:tall|tallene|beløp|beløpene)(?: er)?(?: oppgitt| gitt| angitt)? i "
+    r"|\((?:tall |beløp )?i )(?:1 ?000|1\.000|tusen) (?:kr|kroner|NOK)(?![\w])\.?\)?", re.I)
+_BARE = re.compile(
+    rf"(?<![\w.,\-–/:])(?!(?:19|20)\d\d(?![\d ,.]))(?P<num>{_NUMBER})"  # not a year itself
+    rf"(?= (?:{_PREPOSITION}) (?:19|20)\d\d(?!\d))", re.I)
 _HALFYEAR = re.compile(r"halvårs(?:effekt|virkning)", re.I)
 
 # A clause ends at ; : or a comma before a space ("3,5" is a number), and so does a
@@ -221,10 +256,14 @@ _BEFORE_WORDS = 3  # words allowed between a year and the amount after it: "i 20
 
 
 @lru_cache(maxsize=4096)  # the same figure comes back in many texts: one Decimal for all of them
-def _number(raw: str) -> Decimal:
+def _number(raw: str) -> Decimal | None:
+    """The number as written, or None where it has more digits than money can have."""
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
         raw = raw.replace(".", "")  # "1.500.000": points between thousands
-    return Decimal(raw.replace(" ", "").replace(",", "."))
+    whole, _, decimals = raw.replace(" ", "").replace(",", ".").partition(".")
+    if len(whole) > MAX_DIGITS or len(decimals) > MAX_DECIMALS:
+        return None
+    return Decimal(f"{whole}.{decimals}" if decimals else whole)
 
 
 def _years_of(m: re.Match) -> tuple[int, ...]:
@@ -251,16 +290,35 @@ class _Found(NamedTuple):
 
 def _amounts(flat: str) -> list[_Found]:
     found = []
+    declared = [(m.start(), m.end()) for m in _IN_THOUSANDS_DECLARED.finditer(flat)]
+
+    def in_declaration(m: re.Match) -> bool:
+        return any(start <= m.start() < end for start, end in declared)
+
     for m in _AMOUNT.finditer(flat):
-        if _RANGE_BEFORE.search(flat, max(0, m.start() - 4), m.start()) or _RATE.match(flat, m.end()):
+        if (_RANGE_BEFORE.search(flat, max(0, m.start() - 4), m.start()) or _RATE.match(flat, m.end())
+                or in_declaration(m)):
             continue
-        value = _number(m.group("num") or m.group("num2"))
+        value = _number(m.group("num") or m.group("num2") or m.group("num3"))
+        if value is None:
+            continue
         kroner = bool(m.group("kr") or m.group("num2"))
         if kroner:
             value = value / MILLION
         elif m.group("bill"):
             value = value * 1000
+        elif m.group("thou") or m.group("in_thou"):
+            value, kroner = value / THOUSAND, True
         found.append(_Found(value, m.start(), m.end(), kroner))
+    if declared:  # bare figures before a year, after "tall i 1000 kr"
+        taken = [(f.start, f.end) for f in found]
+        for m in _BARE.finditer(flat, declared[0][1]):
+            if any(s <= m.start() < e for s, e in taken) or in_declaration(m):
+                continue
+            value = _number(m.group("num"))
+            if value is not None:
+                found.append(_Found(value / THOUSAND, m.start(), m.end(), True))
+        found.sort(key=lambda f: f.start)
     return found
 
 
@@ -272,6 +330,7 @@ def read_figures(text: str) -> tuple[Figure, ...]:
     flat, origin = _flatten(text)
     found = _amounts(flat)
     clause_ends = [m.start() for m in _CLAUSE_END.finditer(flat)]
+    sentence_ends = [e for e in clause_ends if flat[e] in ".!?…\n"]
     figures: list[Figure] = []
     consumed = 0  # the flat offset up to which earlier figures took their words
     for i, f in enumerate(found):
@@ -286,19 +345,26 @@ def read_figures(text: str) -> tuple[Figure, ...]:
 
         change: Change = "level"
         falling = False
+        approximate = bool(_APPROX_BEFORE.search(before))
         phrase_start, phrase_end = f.start, f.end
         if step := _STEP.search(before):
             change = "to" if step.group("to") else "by"
             falling = change == "by" and step.group("word").lower() in _FALLING
+            approximate = approximate or bool(step.group("approx"))
             phrase_start = before_from + step.start()
         elif total := _TOTAL_BEFORE.search(before):
             change = "total"
+            approximate = approximate or bool(total.group("approx"))
             phrase_start = before_from + total.start()
         if _TOTAL_AFTER.match(flat, f.end, after_stop):
             change = "total"
         base = None
-        if change == "by" and figures and figures[-1].change in ("level", "to"):
+        line_change = change == "by" and step.group("word").lower() in _CHANGE_WORDS
+        if change == "by" and figures and figures[-1].change in ("level", "to") and not (
+                line_change and _between(sentence_ends, found[i - 1].end, f.start)):
             base = figures[-1].amount  # the step starts from the figure before it
+        elif line_change:
+            change = "level"  # "økes med 2 millioner i 2020": the line is the change, and 2 its amount
 
         years: tuple[int, ...] = ()
         onwards = False
@@ -329,8 +395,15 @@ def read_figures(text: str) -> tuple[Figure, ...]:
             falling=falling,
             kroner=f.kroner,
             halfyear=bool(_HALFYEAR.search(flat, f.end, after_stop)),
+            approximate=approximate,
         ))
     return tuple(figures)
+
+
+def _between(ends: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted offsets `ends` lies in `start..end`."""
+    k = bisect_left(ends, start)
+    return k < len(ends) and ends[k] < end
 
 
 def forget() -> None:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from ..dsl.model import Budget, Entry, Prose, Span
-from ..dsl.prose import Figure
+from ..dsl.model import Budget, Entry, Name, Prose, Span
+from ..dsl.prose import APPROXIMATE, Figure
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,36 @@ class Stated:
 
 
 def stated_figures(entry: Entry, budget: Budget) -> list[Stated]:
-    prose = entry.prose
+    """The figures of the entry's name ("Veivedlikehold økes med 2 mill fra 2021") and text."""
+    first, last = budget.period or (None, None)
+    return [Stated(f, f.years_in(first, last), prose)
+            for prose in (name_prose(entry.name), entry.prose) if prose is not None
+            for f in prose.figures]
+
+
+def stated_in(prose: Prose | None, budget: Budget) -> list[Stated]:
+    """The figures of any text (a directive's, a section's, the header's), with their plan years."""
     if prose is None:
         return []
     first, last = budget.period or (None, None)
     return [Stated(f, f.years_in(first, last), prose) for f in prose.figures]
+
+
+def matches(stated: Stated, value: Decimal, tolerance: Decimal) -> bool:
+    """The figure is `value` by one of its readings, within the tolerance, or within a tenth
+    where the text says "ca."/"om lag" (`dsl.prose.APPROXIMATE`)."""
+    if stated.figure.approximate:
+        tolerance = max(tolerance, APPROXIMATE * stated.figure.amount)
+    return any(close(value, r, tolerance) for r in stated.figure.readings)
+
+
+def name_prose(name: Name, digits: bool = True) -> Prose | None:
+    """A name read as a one-line text, where it is written as it reads (no escapes between
+    its quotes, so that offsets into it are offsets into the file); with `digits`, only a
+    name that has a digit (the others state no figure)."""
+    if name.span.end - name.span.start != len(name.text) + 2 or (digits and not any(c.isdigit() for c in name.text)):
+        return None
+    return Prose(name.text, name.span, block=False)
 
 
 def span_in(prose: Prose, start: int, end: int) -> Span:

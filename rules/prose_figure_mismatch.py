@@ -5,16 +5,21 @@ Reads the figures that the entry's `text` states (see `dsl/prose.py`: "3,5
 millioner i 2020", "økende til 7 millioner i 2021", "400 000 kroner fra
 2020", "1 million i 2020 og 2021", "5 millioner i 2022-2023", "10 millioner
 i to år") and compares each with the amount the entry declares for that
-year, as magnitudes and within the tolerance. Points at the words in the text
-and at the declared amount.
+year, as magnitudes and within the tolerance. The entry's name is read too
+("Veivedlikehold økes med 2 mill fra 2021"). "økes med", "styrkes med",
+"kuttes med" and "reduseres med" state the line's own amount; a figure
+written "ca." or "om lag" agrees with anything within a tenth of it. Points at
+the words in the text and at the declared amount. The forms read are listed
+in `docs/language.md` (How the text is read).
 
 "økende med 20 mill i 2023" may mean 20 or the figure before it plus 20: real
 documents write both, so it is reported only where neither reading matches.
 
 A figure that names no year is usually the heading said again ("styrker
 kulturskolen med 1 million"): it is reported only where it is neither the
-heading nor the amount of any year. A total ("totalt 365 millioner") is
-compared with the entry's `total`, or with the sum of its amounts. Years the
+heading nor the amount of any year. A total ("totalt 365 millioner",
+"totalt ca. 18 millioner", "30 millioner over perioden") is compared with
+the entry's `total`, or with the sum of its amounts. Years the
 entry declares as `?` are not compared; years it does not declare at all are
 TXT002's.
 
@@ -57,7 +62,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Amount, Budget, Entry
-from ._prose import Stated, close, stated_figures, written
+from ._prose import Stated, matches, stated_figures, written
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "TXT001"
@@ -69,8 +74,6 @@ Options = Tolerance
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
     for entry in budget.entries:
-        if entry.prose is None:
-            continue
         declared = entry.amount_by_year
         for stated in stated_figures(entry, budget):
             if not stated.figure.settled:  # a step from a level the text does not give
@@ -85,8 +88,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
                 yield finding
 
 
-def _matches(stated: Stated, value: Decimal, tolerance: Decimal) -> bool:
-    return any(close(value, r, tolerance) for r in stated.figure.readings)
+_matches = matches
 
 
 def _gives(stated: Stated) -> str:

@@ -1,7 +1,7 @@
 '''A figure in an entry's text for a year where the entry declares no amount at all.
 
 ## What it does
-Reads the figures that the entry's `text` states, as TXT001 does, and reports
+Reads the figures that the entry's name and `text` state, as TXT001 does, and reports
 one stated for a plan year that the entry does not mention at all: no amount
 and not `?`. "5 millioner fra 2021" states 2021 and every later year of the
 plan; "10 millioner i to år" the first two years of the plan. An entry written
@@ -53,7 +53,7 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     for entry in budget.entries:
-        if entry.prose is None or (entry.unquantified is not None and not entry.amounts):
+        if (entry.unquantified is not None and not entry.amounts):
             continue
         for stated in stated_figures(entry, budget):
             missing = [y for y in stated.years if y not in entry.by_year]

@@ -380,7 +380,7 @@ def test_never_raises_and_offsets_lie_in_the_text(text):
     for f in figures:
         assert 0 <= f.phrase_start <= f.start < f.end <= f.phrase_end <= len(text)
         assert f.start >= previous_end  # in the order written
-        assert re.match(r"\d|kr", text[f.start : f.end], re.I)
+        assert re.match(r"\d|kr|mnok|mill", text[f.start : f.end], re.I)  # a number, or "kr 300", "MNOK 5"
         assert f.amount >= 0
         assert all(1900 <= y <= 2099 for y in f.years)
         previous_end = f.end
@@ -422,3 +422,78 @@ def test_a_text_read_again_gives_the_same_figures_and_forget_lets_them_go():
     forget()
     assert read_figures.cache_info().currsize == 0
     assert read_figures(text) == first
+
+
+# -- the forms of issue 17: each read, and a near miss that is not ------------------
+
+def _read(text: str) -> list[tuple]:
+    return [(str(f.amount), f.years, f.change, f.approximate, f.kroner) for f in read_figures(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the line's own change: its amount, not a step from an unknown level
+    ("Tilskuddet økes med 2 millioner i 2020.", [("2", (2020,), "level", False, False)]),
+    ("Rammen reduseres med 1,5 mill i 2021.", [("1.5", (2021,), "level", False, False)]),
+    ("Kulturskolen styrkes med 3 millioner i 2020.", [("3", (2020,), "level", False, False)]),
+    ("Budsjettet kuttes med 4 mill i 2022.", [("4", (2022,), "level", False, False)]),
+    ("Tilskuddet økes derfor med 200 000 kroner i 2020.", [("0.2", (2020,), "level", False, True)]),
+    # totals, exact and approximate
+    ("Vi setter av totalt ca. 18 millioner.", [("18", (), "total", True, False)]),
+    ("Tiltaket koster om lag 12 millioner i alt.", [("12", (), "total", True, False)]),
+    ("Samlet 9 millioner over perioden.", [("9", (), "total", False, False)]),
+    ("Det gir 9 millioner over perioden.", [("9", (), "total", False, False)]),
+    ("Vi setter av ca. 3 mill i 2020.", [("3", (2020,), "level", True, False)]),
+    # thousands of kroner
+    ("Tilskudd 100 (1000 kr) i 2020.", [("0.1", (2020,), "level", False, True)]),
+    ("Tall i 1000 kr. Tilskudd 100 i 2020 og 250 fra 2021.",
+     [("0.1", (2020,), "level", False, True), ("0.25", (2021,), "level", False, True)]),
+    ("Vi gir 500 tusen kroner i 2020.", [("0.5", (2020,), "level", False, True)]),
+    # other unit words
+    ("Det settes av MNOK 5 i 2020.", [("5", (2020,), "level", False, False)]),
+    ("Det settes av 1,5 mil i 2020.", [("1.5", (2020,), "level", False, False)]),
+    ("Det settes av 2 mrd i 2020.", [("2000", (2020,), "level", False, False)]),
+    ("Det settes av 2 milliarder kroner i 2020.", [("2000", (2020,), "level", False, False)]),
+    ("Det gis 150.000 kroner i 2020.", [("0.15", (2020,), "level", False, True)]),
+    ("Det gis 150 000 kroner i 2020.", [("0.15", (2020,), "level", False, True)]),
+])
+def test_issue_17_forms_are_read(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tiltaket koster 500 i 2020.",  # a bare number with no declaration of thousands
+    "Kommunen har 5 tusen innbyggere i 2020.",  # a count
+    "Det bygges 1,5 mil gang- og sykkelvei i 2020.",  # a Norwegian mile
+    "Det bygges 3 mil vei i 2021.",
+    "Tall i 1000 kr.",  # the declaration itself states no figure
+    "Vi bygger 10 nye plasser i 2020, og ca. 40 elever får tilbud.",
+])
+def test_issue_17_near_misses_are_not_read(text):
+    assert read_figures(text) == ()
+
+
+def test_a_step_after_a_figure_of_the_same_sentence_still_steps_from_it():
+    (first, step) = read_figures("10 millioner i 2020, reduseres med 4 millioner i 2021")
+    assert (step.change, step.base, step.readings) == ("by", Decimal(10), (Decimal(4), Decimal(6)))
+
+
+def test_a_change_in_a_new_sentence_does_not_step_from_the_heading():
+    (heading, change) = read_figures("AKKS 0,2 millioner\nAKKS har liten kapasitet. Tilskuddet økes derfor med 200 000 kroner.")
+    assert (change.change, change.base) == ("level", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Vi setter av " + "999 " * 200 + "kr i 2020.",
+    "Vi setter av " + "9" * 400 + " millioner i 2020.",
+    "Vi setter av 1," + "9" * 400 + " mill i 2020.",
+    "Vi setter av kr " + "9" * 400 + " i 2020.",
+    "Tall i 1000 kr. " + "9" * 400 + " i 2020.",
+])
+def test_a_number_with_more_digits_than_money_is_not_read(text):
+    assert read_figures(text) == ()
+
+
+def test_the_longest_number_read_is_fifteen_digits():
+    (f,) = read_figures("999 999 999 999 999 kr i 2020")
+    assert f.amount == Decimal("999999999.999999")
+    assert read_figures("1 999 999 999 999 999 kr i 2020") == ()

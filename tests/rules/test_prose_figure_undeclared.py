@@ -118,6 +118,6 @@ def test_a_year_left_out_of_the_amounts_is_found(amounts, data):
     year = data.draw(st.sampled_from(sorted(amounts)))
     declared = " ".join(f"{y}={fmt_amount(v)}" for y, v in sorted(amounts.items()) if y != year)
     text = HEAD + f'item "Tiltak" oppvekst {declared}\n  text """\n    {prose}\n  """\n'
-    found = [d for d in lint(text) if d.code.startswith("TXT")]
+    found = [d for d in lint(text) if d.code in ("TXT001", "TXT002")]
     assert [d.code for d in found] == ["TXT002"], prose
     assert f"for {year} (" in found[0].message and "declares no amount for it" in found[0].message, prose

@@ -1,0 +1,150 @@
+"""The words of a text that say what kind of change a line is, and the attribute each asks for.
+
+One place for the word lists of TXT003-TXT007, in bokmål and nynorsk. A word is
+read in an entry's name and its `text`, as a whole word (case ignored, a
+hyphen at a line end joined as `dsl/prose.py` joins it), and not where one of
+the negations below stands up to three words before it ("ikke varig", "ikkje
+eit prøveprosjekt"), nor in a sentence that asks the administration for
+something ("ber kommunedirektøren komme tilbake med en opptrappingsplan",
+"kommunedirektøren bes vurdere en opptrapping"): that is what may come, not
+what the line is.
+
+| attribute   | words (bokmål / nynorsk)                                                         | not read |
+|-------------|----------------------------------------------------------------------------------|----------|
+| `halfyear`  | halvårseffekt, halvårsvirkning, halvårsverknad, halvårsdrift                     | helårseffekt |
+| `permanent` | varig, varige, varigt, permanent, permanente, permanenteres, permanentgjøres     | langvarig, kortvarig, varighet |
+| `oneoff`    | engangs…, eingongs… (engangsbevilgning, engangstilskudd, engangsbeløp, eingongsløyving, eingongstilskot, …) | engangsplast, engangsartikler, engangsbruk, engangsemballasje, engangsprodukter |
+| `trial`     | prøveprosjekt, prøveordning, prøveperiode, forsøk, forsøksordning, forsøksprosjekt, pilot, pilotprosjekt | "forsøk på å", forsøke |
+| `ramp`      | opptrapping, opptrappingsplan, trappes opp, trappast opp, trappe opp, økende til, aukande til | nedtrapping; "økende til" on a line marked `halfyear` or whose text says "halvårseffekt" (the full year after a half) |
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..dsl.model import Budget, Entry, Prose
+from ._prose import name_prose, span_in
+from .base import Edit, Finding, Fix
+
+NEGATIONS = ("ikke", "ikkje", "ingen", "inga", "uten", "utan", "verken", "aldri")
+# A sentence that asks the administration for something ("ber kommunedirektøren komme tilbake med
+# en opptrappingsplan", "kommunedirektøren bes vurdere en opptrapping") speaks of what may come,
+# not of the line's money: its words are not read.
+REQUEST = re.compile(r"(?<![\w])(?:ber|bes|bedt|vurdere|vurderer|vurderast|utrede|utgreie|komme tilbake"
+                     r"|legge fram|leggje fram|legge frem)(?![\w])", re.I)
+_SENTENCE_END = re.compile(r"[.!?…](?= +[\"«(]?[A-ZÆØÅ])|\n\s*\n")
+
+
+class Marker(NamedTuple):
+    attribute: str  # the entry's field and keyword
+    words: re.Pattern[str]
+    meaning: str  # what the words say, for the message
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I)
+
+
+MARKERS: dict[str, Marker] = {
+    "halfyear": Marker("halfyear", _words(r"halvårs(?:effekt|virkning|verknad|drift)(?:en|a)?"),
+                       "a half-year effect"),
+    "permanent": Marker("permanent", _words(r"varig[et]?|permanent(?:e|eres|gjøres|gjerast)?"),
+                        "a lasting change"),
+    "oneoff": Marker("oneoff", _words(
+        r"(?:engangs|eingongs)(?!plast|artik|bruk|emballas|produkt|servise|grill|kopp|bleie)\w*"),
+        "a one-off change"),
+    "trial": Marker("trial", _words(
+        r"prøve(?:prosjekt|ordning|periode)(?:et|en|a|er|ane|ene)?"
+        r"|forsøks(?:ordning|prosjekt)(?:en|a|et)?|forsøk(?! på)|pilot(?:prosjekt(?:et)?)?"),
+        "a trial"),
+    "ramp": Marker("ramp", _words(
+        r"opptrapping(?:en|a|splan(?:en)?)?|trappes (?:gradvis )?opp|trappast (?:gradvis )?opp"
+        r"|trappe (?:gradvis )?opp|økende til|aukande til"),
+        "an increasing ramp"),
+}
+_FULL_YEAR_AFTER_HALF = re.compile(r"(?:økende|aukande) til", re.I)
+
+
+def _negated(raw: str, start: int) -> bool:
+    before = re.findall(r"\w+", raw[max(0, start - 40) : start])[-3:]
+    return any(w.lower() in NEGATIONS for w in before)
+
+
+class Said(NamedTuple):
+    """Words of a text, as offsets into its raw form."""
+
+    prose: Prose
+    start: int
+    end: int
+    words: str  # on one line, a hyphenated line end joined
+
+
+_HYPHENATED = re.compile(r"(?<=\w)-\n\s*")
+
+
+@lru_cache(maxsize=1024)  # five rules read the same texts
+def _joined(raw: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The text with hyphenated line ends joined ("prøve-\nprosjekt") and white space as
+    spaces; the offset in `raw` of each of its characters; where its sentences end."""
+    keep: list[int] = []
+    pieces: list[str] = []
+    copied = 0
+    for m in _HYPHENATED.finditer(raw):
+        pieces.append(raw[copied : m.start()])
+        keep.extend(range(copied, m.start()))
+        copied = m.end()
+    pieces.append(raw[copied:])
+    keep.extend(range(copied, len(raw)))
+    joined = re.sub(r"\s", " ", "".join(pieces))
+    ends = (0, *(e.end() for e in _SENTENCE_END.finditer(joined)), len(joined))
+    return joined, tuple(keep), ends
+
+
+def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
+    """(start, end, words) of the marker's words in a text, as offsets into `raw`."""
+    joined, keep, ends = _joined(raw)
+    for m in marker.words.finditer(joined):
+        k = bisect_right(ends, m.start())
+        if not _negated(joined, m.start()) and not REQUEST.search(joined, ends[k - 1], ends[k]):
+            yield keep[m.start()], keep[m.end() - 1] + 1, " ".join(m.group().split())
+
+
+def stated(entry: Entry, marker: Marker) -> Said | None:
+    """The first place the entry's name or text says the marker's words, not negated."""
+    half = marker.attribute == "ramp" and (entry.halfyear is not None or stated(entry, MARKERS["halfyear"]) is not None)
+    for prose in (name_prose(entry.name, digits=False), entry.prose):
+        if prose is None:
+            continue
+        for start, end, words in _said(prose.raw, marker):
+            if half and _FULL_YEAR_AFTER_HALF.fullmatch(words):
+                continue  # "3,5 millioner (halvårseffekt) i 2020, økende til 7 millioner i 2021"
+            return Said(prose, start, end, words)
+    return None
+
+
+def _insert_at(entry: Entry) -> int:
+    """Where an attribute goes: after the last of the name, area and amounts on the entry's head."""
+    spans = [entry.name.span, *(s.span for s in (entry.sector, entry.unquantified) if s is not None),
+             *(a.span for a in entry.amounts)]
+    return max(s.end for s in spans if s.line == entry.name.span.line)
+
+
+def check_marker(budget: Budget, attribute: str, safe: bool) -> Iterator[Finding]:
+    marker = MARKERS[attribute]
+    for entry in budget.entries:
+        if getattr(entry, attribute) is not None:
+            continue
+        found = stated(entry, marker)
+        if found is None:
+            continue
+        at = _insert_at(entry)
+        yield Finding(
+            f"the text says \"{found.words}\", {marker.meaning}, but `{entry.name.text}` is not marked `{attribute}`",
+            span_in(found.prose, found.start, found.end),
+            f"add `{attribute}` to the line, or reword the text if the line is not {marker.meaning}",
+            fix=Fix(f"add `{attribute}`", (Edit(at, at, f" {attribute}"),), safe=safe),
+        )
