@@ -10,7 +10,6 @@ around the errors still reaches the rules.
 from __future__ import annotations
 
 import decimal
-import pkgutil
 import re
 import sys
 import threading
@@ -39,16 +38,14 @@ from .model import (
     Span,
     YearAttr,
 )
-from .parser_cache import load_runtime
+from . import _lark_runtime as _runtime
 from .problems import Problem
 
 if TYPE_CHECKING:
     from lark import Lark
 
-_GRAMMAR = pkgutil.get_data(__package__, "budsjett.lark").decode("utf-8")
-_OPTIONS = {"parser": "lalr", "lexer": "basic", "keep_all_tokens": True, "maybe_placeholders": False}
-#: lark's stand-alone parser for the grammar (`parser_cache`): its classes are lark's, without importing lark.
-_runtime, _ = load_runtime(_GRAMMAR, _OPTIONS)
+# `_runtime` is lark's stand-alone parser for `budsjett.lark`, generated into the package
+# (`generate.py`): its classes are lark's, without importing lark.
 Token = _runtime.Token
 Transformer = _runtime.Transformer
 UnexpectedCharacters = _runtime.UnexpectedCharacters
