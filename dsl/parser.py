@@ -75,6 +75,9 @@ MIN_YEAR, MAX_YEAR = 1000, 9999
 #: Amounts are kept exactly or refused: never rounded, never overflowing.
 _EXACT = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation])
 _MILLION = Decimal(1_000_000)
+#: An amount is below 10**15 million NOK and has at most 8 decimals (øre), so that any sum of up to
+#: 100 000 of them still fits the 28 digits of Python's default decimal context exactly.
+_DIGITS, _PLACES = 15, 8
 #: Control characters other than the tab: names may not hold them, and messages show them escaped.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -163,14 +166,19 @@ class _Builder(Transformer):
             if raw == "":
                 raise _Invalid("SYN003", "the amount is missing", span, "write a figure, or ? where the document gives none")
             raise _Invalid("SYN003", f"{_found(raw)} is not an amount", span, hint)
-        try:
-            if m:
-                kroner = Decimal(m.group(1) + m.group(2).replace(" ", ""))
-                return _EXACT.add(_EXACT.divide(kroner, _MILLION), 0), True
-            return _EXACT.add(Decimal(raw), 0), False  # adding 0 turns -0 into 0
-        except ArithmeticError:
-            raise _Invalid("SYN003", f"{_found(raw)} has more digits than an amount can hold exactly", span,
-                           "amounts are millions of NOK; write at most 28 digits") from None
+        # Decimal() is exact whatever the digits, and adjusted() is the power of ten of the first
+        # digit; the bounds make the 28 digits of the context enough for amounts and their sums.
+        kroner = Decimal(m.group(1) + m.group(2).replace(" ", "")) if m else None
+        exact = Decimal(raw) if kroner is None else kroner
+        if exact and exact.adjusted() - (6 if kroner is not None else 0) >= _DIGITS:
+            raise _Invalid("SYN003", f"{_found(raw)} is larger than an amount can be", span,
+                           f"amounts are millions of NOK, with at most {_DIGITS} digits before the point")
+        if exact.as_tuple().exponent < -_PLACES:
+            raise _Invalid("SYN003", f"{_found(raw)} has more decimals than an amount can have", span,
+                           f"amounts are millions of NOK, with at most {_PLACES} decimals (whole øre)")
+        if kroner is not None:
+            return _EXACT.add(_EXACT.divide(kroner, _MILLION), 0), True
+        return _EXACT.add(exact, 0), False  # adding 0 turns -0 into 0
 
     def year(self, raw: str, span: Span) -> int:
         if not _YEAR_RE.fullmatch(raw):
