@@ -99,13 +99,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def internal_error(exc: BaseException) -> str:
-    """The message for an exception nothing else caught: a bug of budsjett-lint, said as one, with where it was raised."""
+    """The message for an exception nothing else caught: a bug of budsjett-lint, said as one,
+    with where it was raised; control characters (from a file, perhaps) shown escaped."""
+    import re
     import traceback
 
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" (in {_short(frames[-1].filename)}:{frames[-1].lineno}, {frames[-1].name})" if frames else ""
-    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
-    kind = type(exc).__qualname__ if type(exc).__module__ == "builtins" else f"{type(exc).__module__}.{type(exc).__qualname__}"
+    detail = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", str(exc)[:200])
+    kind = type(exc).__qualname__
+    if type(exc).__module__ != "builtins":
+        kind = f"{type(exc).__module__}.{kind}"
     return (f"budsjett-lint: internal error: {kind}"
             f"{': ' + detail if detail else ''}{where}\n"
             "  = this is a bug in budsjett-lint, not in the budget; please report it with the input that caused it")

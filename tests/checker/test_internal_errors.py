@@ -44,3 +44,11 @@ def test_the_message_names_where_it_was_raised():
     except KeyError as exc:
         message = internal_error(exc)
     assert message.startswith("budsjett-lint: internal error: KeyError: 'missing' (in checker/test_internal_errors.py:")
+
+
+def test_the_message_shows_control_characters_escaped():
+    from budsjett_lint.checker.cli import internal_error
+
+    message = internal_error(ValueError("line\nbreak \x1b[2J"))
+    assert "line\\x0abreak \\x1b[2J" in message and "\x1b" not in message
+    assert message.count("\n") == 1
