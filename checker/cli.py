@@ -90,9 +90,34 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away: nothing left to report to
         return 1
+    except Exception as exc:  # noqa: BLE001 - the last resort: a bug is exit 2, never a traceback read as findings
+        print(internal_error(exc), file=sys.stderr)
+        return 2
     finally:
         if collecting:
             gc.enable()
+
+
+def internal_error(exc: BaseException) -> str:
+    """The message for an exception nothing else caught: a bug of budsjett-lint, said as one,
+    with where it was raised; control characters (from a file, perhaps) shown escaped."""
+    import re
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (in {_short(frames[-1].filename)}:{frames[-1].lineno}, {frames[-1].name})" if frames else ""
+    detail = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", str(exc)[:200])
+    kind = type(exc).__qualname__
+    if type(exc).__module__ != "builtins":
+        kind = f"{type(exc).__module__}.{kind}"
+    return (f"budsjett-lint: internal error: {kind}"
+            f"{': ' + detail if detail else ''}{where}\n"
+            "  = this is a bug in budsjett-lint, not in the budget; please report it with the input that caused it")
+
+
+def _short(filename: str) -> str:
+    parts = filename.replace("\\", "/").split("/")
+    return "/".join(parts[-2:])
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from ..dsl.model import (
     Statement,
     Sum,
 )
-from ..dsl.parser import split_statements
+from ..dsl.parser import CONTROL_CHARACTERS, split_statements
 from ..rules.base import Edit, fmt
 from .lexer import ATTRIBUTES, STATEMENT_KEYWORDS, BudsjettLexer
 from .suppressions import find_suppressions
@@ -287,6 +287,9 @@ def rename_edits(budget: Budget, old: str, new: str) -> list[Edit]:
         raise RenameError("a name cannot be empty")
     if '"' in new or "\n" in new or "\r" in new:
         raise RenameError('a name is written on one line and cannot contain "')
+    bad = CONTROL_CHARACTERS.search(new)
+    if bad:
+        raise RenameError(f"a name cannot contain the control character U+{ord(bad.group()):04X}")
     if new != old and new in budget.named:
         raise RenameError(f'"{new}" is already the name of line {budget.named[new].span.line}')
     return [Edit(*o.inner, new) for o in occurrences_of(budget, old)]

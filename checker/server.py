@@ -11,16 +11,24 @@ this module only converts between its positions and the protocol's.
 
 Documents are synchronised whole, not by increments: pygls applies increments
 by `str.splitlines`, which also breaks lines at form feeds and U+2028, where
-the protocol and the parser do not.
+the protocol and the parser do not. A client that sends increments all the
+same has them applied here, by the protocol's lines (`_Protocol`).
+
+The input is read through `lsp_frames.Frames`, which bounds a frame's size
+and gets back in step after a malformed one. An error of the server's own (a
+bug) is logged and, for a document, published as its one diagnostic in place
+of the old ones; a request answers with a one-line error, never a traceback.
 """
 
 from __future__ import annotations
 
 import asyncio
 import bisect
+import functools
 import gc
 import logging
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,10 +37,11 @@ from urllib.parse import unquote
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import PositionCodec
 
+from ..dsl import parse
 from ..dsl.model import Span
 from ..rules import ENGINE_RULES, unused_suppression
 from ..rules.base import Edit
@@ -41,6 +50,7 @@ from . import editor
 from .config import Config, ConfigError, find_config, load_config
 from .diagnostics import Diagnostic
 from .engine import CheckResult, check_text
+from .lsp_frames import Frames
 from .suppressions import suppression_at
 
 log = logging.getLogger("budsjett-lint.server")
@@ -140,6 +150,19 @@ class Analysis:
 
 
 class _Protocol(LanguageServerProtocol):
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams):
+        """pygls's handling of a change, with an increment applied by the protocol's lines where pygls would
+        take its text for the whole document (the server asks for whole texts; some clients send increments)."""
+        doc = self.workspace.text_documents.get(unquote(params.text_document.uri))
+        for change in params.content_changes:
+            if isinstance(change, lsp.TextDocumentContentChangePartial) and doc is not None:
+                change = lsp.TextDocumentContentChangeWholeDocument(
+                    text=apply_increment(doc.source, change, PositionCodec(self.workspace.position_encoding)))
+            self.workspace.update_text_document(params.text_document, change)
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
     def structure_message(self, data):
         try:
             return super().structure_message(data)
@@ -199,10 +222,19 @@ class BudsjettServer(LanguageServer):
             return Config()
 
     def analyse(self, uri: str, version: int | None, text: str, path: str, config: Config) -> Analysis:
-        """The same text and configuration give the same analysis. Runs in a worker thread."""
-        result = check_text(text, path, config)
+        """The same text and configuration give the same analysis. Runs in a worker thread.
+
+        A check that fails (a bug) gives an analysis of an empty budget whose one diagnostic says so."""
         index = LineIndex(text, PositionCodec(self.workspace.position_encoding))
-        diagnostics = tuple(to_lsp(d, uri, index) for d in result.diagnostics)
+        try:
+            result = check_text(text, path, config)
+            diagnostics = tuple(to_lsp(d, uri, index) for d in result.diagnostics)
+        except Exception as exc:  # noqa: BLE001 - the last resort: the editor says it, and the old findings go
+            log.exception("checking %s failed", uri)
+            result = CheckResult(path, parse("").budget, ())
+            diagnostics = (lsp.Diagnostic(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+                                          message=internal_error(exc), severity=lsp.DiagnosticSeverity.Error,
+                                          source=SOURCE),)
         return Analysis(uri, version, text, result, index, diagnostics)
 
     async def current(self, uri: str) -> Analysis | None:
@@ -285,6 +317,37 @@ class BudsjettServer(LanguageServer):
         return lsp.WorkspaceEdit(changes={analysis.uri: text_edits})
 
 
+def apply_increment(text: str, change: lsp.TextDocumentContentChangePartial, codec: PositionCodec) -> str:
+    """The text with one increment applied, its range read as the protocol counts lines (CRLF, CR, LF)."""
+    index = LineIndex(text, codec)
+    start, end = index.offset(change.range.start), index.offset(change.range.end)
+    start, end = min(start, end), max(start, end)
+    return text[:start] + change.text + text[end:]
+
+
+def internal_error(exc: BaseException) -> str:
+    """What the editor shows for a bug: one line, no traceback."""
+    from .cli import internal_error as message
+
+    return message(exc).replace("budsjett-lint: ", "", 1)
+
+
+def _guarded(feature):
+    """A request that fails (a bug) answers with a one-line error and logs the traceback."""
+
+    @functools.wraps(feature)
+    async def guarded(ls: BudsjettServer, params):
+        try:
+            return await feature(ls, params)
+        except JsonRpcException:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last resort
+            log.exception("%s failed", feature.__name__)
+            raise JsonRpcException(internal_error(exc).splitlines()[0], int(lsp.LSPErrorCodes.RequestFailed)) from None
+
+    return guarded
+
+
 def to_lsp(d: Diagnostic, uri: str, index: LineIndex) -> lsp.Diagnostic:
     """A diagnostic as the protocol has it: its code, a link to the rule's page, and the related places."""
     related = [lsp.DiagnosticRelatedInformation(location=lsp.Location(uri, index.range(r.span)), message=r.note)
@@ -338,6 +401,7 @@ def did_close(ls: BudsjettServer, params: lsp.DidCloseTextDocumentParams) -> Non
 
 
 @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+@_guarded
 async def hover(ls: BudsjettServer, params: lsp.HoverParams) -> lsp.Hover | None:
     a = await ls.current(params.text_document.uri)
     if a is None:
@@ -361,6 +425,7 @@ async def hover(ls: BudsjettServer, params: lsp.HoverParams) -> lsp.Hover | None
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+@_guarded
 async def definition(ls: BudsjettServer, params: lsp.DefinitionParams) -> list[lsp.Location] | None:
     a = await ls.current(params.text_document.uri)
     found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
@@ -371,6 +436,7 @@ async def definition(ls: BudsjettServer, params: lsp.DefinitionParams) -> list[l
 
 
 @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
+@_guarded
 async def references(ls: BudsjettServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
     a = await ls.current(params.text_document.uri)
     found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
@@ -381,6 +447,7 @@ async def references(ls: BudsjettServer, params: lsp.ReferenceParams) -> list[ls
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+@_guarded
 async def document_symbols(ls: BudsjettServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol] | None:
     a = await ls.current(params.text_document.uri)
     if a is None:
@@ -395,6 +462,7 @@ async def document_symbols(ls: BudsjettServer, params: lsp.DocumentSymbolParams)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=['"']))
+@_guarded
 async def completion(ls: BudsjettServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
     a = await ls.current(params.text_document.uri)
     if a is None:
@@ -412,6 +480,7 @@ async def completion(ls: BudsjettServer, params: lsp.CompletionParams) -> lsp.Co
 
 @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                 lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+@_guarded
 async def code_actions(ls: BudsjettServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
     a = await ls.current(params.text_document.uri)
     if a is None:
@@ -450,6 +519,7 @@ def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
 
 
 @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
+@_guarded
 async def formatting(ls: BudsjettServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit] | None:
     """The whole document in the canonical layout, as `budsjett-lint format` writes it; nothing
     for a document with syntax errors, which the formatter does not rewrite."""
@@ -470,6 +540,7 @@ async def formatting(ls: BudsjettServer, params: lsp.DocumentFormattingParams) -
 
 
 @server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
+@_guarded
 async def prepare_rename(ls: BudsjettServer, params: lsp.PrepareRenameParams) -> lsp.PrepareRenamePlaceholder | None:
     a = await ls.current(params.text_document.uri)
     found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
@@ -481,6 +552,7 @@ async def prepare_rename(ls: BudsjettServer, params: lsp.PrepareRenameParams) ->
 
 
 @server.feature(lsp.TEXT_DOCUMENT_RENAME)
+@_guarded
 async def rename(ls: BudsjettServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
     a = await ls.current(params.text_document.uri)
     found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
@@ -500,4 +572,4 @@ def main() -> None:
     # the cycle collector's way, so that its passes walk only what each check makes.
     gc.collect()
     gc.freeze()
-    server.start_io()
+    server.start_io(stdin=Frames(sys.stdin.buffer))

@@ -10,7 +10,6 @@ around the errors still reaches the rules.
 from __future__ import annotations
 
 import decimal
-import pkgutil
 import re
 import sys
 import threading
@@ -40,16 +39,14 @@ from .model import (
     Sum,
     YearAttr,
 )
-from .parser_cache import load_runtime
+from . import _lark_runtime as _runtime
 from .problems import Problem
 
 if TYPE_CHECKING:
     from lark import Lark
 
-_GRAMMAR = pkgutil.get_data(__package__, "budsjett.lark").decode("utf-8")
-_OPTIONS = {"parser": "lalr", "lexer": "basic", "keep_all_tokens": True, "maybe_placeholders": False}
-#: lark's stand-alone parser for the grammar (`parser_cache`): its classes are lark's, without importing lark.
-_runtime, _ = load_runtime(_GRAMMAR, _OPTIONS)
+# `_runtime` is lark's stand-alone parser for `budsjett.lark`, generated into the package
+# (`generate.py`): its classes are lark's, without importing lark.
 Token = _runtime.Token
 Transformer = _runtime.Transformer
 UnexpectedCharacters = _runtime.UnexpectedCharacters
@@ -89,6 +86,9 @@ _MILLION = Decimal(1_000_000)
 _THOUSAND = Decimal(1_000)
 #: The units a header may give: the figures of a file are millions of NOK, or thousands in `tusen`.
 UNITS = ("mill", "tusen", "kr")
+#: An amount is below 10**15 million NOK and has at most 8 decimals (øre), so that any sum of up to
+#: 100 000 of them still fits the 28 digits of Python's default decimal context exactly.
+_DIGITS, _PLACES = 15, 8
 #: Control characters other than the tab: names may not hold them, and messages show them escaped.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -180,17 +180,22 @@ class _Builder(Transformer):
             if raw == "":
                 raise _Invalid("SYN003", "the amount is missing", span, "write a figure, or ? where the document gives none")
             raise _Invalid("SYN003", f"{_found(raw)} is not an amount", span, hint)
-        try:
-            if m:
-                kroner = Decimal(m.group(1) + m.group(2).replace(" ", ""))
-                return _EXACT.add(_EXACT.divide(kroner, _MILLION), 0), True
-            self.read_as.add((self.window, self.in_unit))
-            if self.in_unit == "tusen":
-                return _EXACT.add(_EXACT.divide(Decimal(raw), _THOUSAND), 0), False
-            return _EXACT.add(Decimal(raw), 0), False  # adding 0 turns -0 into 0
-        except ArithmeticError:
-            raise _Invalid("SYN003", f"{_found(raw)} has more digits than an amount can hold exactly", span,
-                           "amounts are millions of NOK; write at most 28 digits") from None
+        # Decimal() is exact whatever the digits, and adjusted() is the power of ten of the first
+        # digit; the bounds make the 28 digits of the context enough for amounts and their sums.
+        kroner = Decimal(m.group(1) + m.group(2).replace(" ", "")) if m else None
+        exact = Decimal(raw) if kroner is None else kroner
+        if exact and exact.adjusted() - (6 if kroner is not None else 0) >= _DIGITS:
+            raise _Invalid("SYN003", f"{_found(raw)} is larger than an amount can be", span,
+                           f"amounts are millions of NOK, with at most {_DIGITS} digits before the point")
+        if exact.as_tuple().exponent < -_PLACES:
+            raise _Invalid("SYN003", f"{_found(raw)} has more decimals than an amount can have", span,
+                           f"amounts are millions of NOK, with at most {_PLACES} decimals (whole øre)")
+        if kroner is not None:
+            return _EXACT.add(_EXACT.divide(kroner, _MILLION), 0), True
+        self.read_as.add((self.window, self.in_unit))
+        if self.in_unit == "tusen":
+            return _EXACT.add(_EXACT.divide(exact, _THOUSAND), 0), False
+        return _EXACT.add(exact, 0), False  # adding 0 turns -0 into 0
 
     def year(self, raw: str, span: Span) -> int:
         if not _YEAR_RE.fullmatch(raw):

@@ -9,7 +9,7 @@ the rule, stamps the code, name and severity onto what the rule finds.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Literal, NamedTuple
 
 from ..dsl.model import Span
@@ -62,13 +62,20 @@ class Tolerance:
     tolerance: Decimal = Decimal("0.05")
 
 
+_TENTH = Decimal("0.1")
+
+
 def fmt(value: Decimal | float | int | None) -> str:
     """An amount as people write it in a message: 7.0, 0.35, -45.0."""
     if value is None:
         return "?"
-    d = Decimal(value).normalize() if not isinstance(value, Decimal) else value
-    d = d.quantize(Decimal("0.1")) if d == d.quantize(Decimal("0.1")) else d.normalize()
-    text = f"{d:f}"
+    d = value if isinstance(value, Decimal) else Decimal(value).normalize()
+    if not d.is_finite():
+        return str(d)
+    with localcontext() as exact:  # digits enough for the value to a tenth: formatting never rounds or raises
+        exact.prec = max(28, d.adjusted() + 2, len(d.as_tuple().digits) + 2)
+        d = d.quantize(_TENTH) if d == d.quantize(_TENTH) else d.normalize()
+        text = f"{d:f}"
     return "0.0" if text in ("-0.0", "-0") else text
 
 

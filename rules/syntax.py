@@ -66,12 +66,15 @@ item "Kulturskolen" oppvekst 2020=1
 ## What it does
 Reports an amount that is missing (`2020=`), written with a decimal comma
 (`3,5`), in exponent notation (`1e3`), with leading zeros (`00.5`), or not a
-number at all (`nan`). Amounts are millions with a decimal point, or kroner
-written as `400 000 kr`; `?` marks a year the document names without a figure.
+number at all (`nan`), and an amount larger or finer than any budget's: more
+than 15 digits before the point or 8 after it (`1000000000000000`,
+`0.000000001`). Amounts are millions with a decimal point, or kroner written as
+`400 000 kr`; `?` marks a year the document names without a figure.
 
 ## Why
 A figure the tool cannot read cannot be added up; guessing what `3,5` or
-`1e3` means would put a figure in the budget that nobody wrote.
+`1e3` means would put a figure in the budget that nobody wrote. Within the
+limits every amount, and every sum of them, is exact.
 
 ## Example
 ```budsjett

@@ -122,10 +122,21 @@ def test_rename_edits_every_occurrence_between_the_quotes():
     ('Med "sitat"', 'cannot contain "'),
     ("To\nlinjer", "on one line"),
     ("Potten", '"Potten" is already the name of line 10'),
+    ("Med\x00nul", "control character U\\+0000"),
+    ("Med\x1b[2J", "control character U\\+001B"),
+    ("Med\x85", "control character U\\+0085"),
+    ("Med\rCR", "on one line"),
 ])
 def test_rename_refuses_names_that_cannot_be(new, message):
     with pytest.raises(editor.RenameError, match=message):
         editor.rename_edits(budget(), "Innsparing", new)
+
+
+@pytest.mark.parametrize("new", ["Kutt\ti innkjøp", "Kutt \u2028 innkjøp", "Kutt i \U0001f600", "Kutt\u202ei"])
+def test_a_renamed_file_parses_as_before(new):
+    """Whatever rename accepts, the file still parses (tabs, line separators and bidi marks are name characters)."""
+    renamed = editor.apply_edits(DOC, editor.rename_edits(budget(), "Innsparing", new))
+    assert parse(renamed).problems == ()
 
 
 # -- suppressions -----------------------------------------------------------------------------------

@@ -126,3 +126,66 @@ def test_a_folder_is_no_output_file(cli, tmp_path):
     done = cli("import", str(SEED), "-o", str(tmp_path))
     assert (done.returncode, done.stderr) == (2, f"budsjett-lint: error: {tmp_path}: is a folder; "
                                                  "give the name of the file to write\n")
+
+
+# -- Word documents that are bombs ------------------------------------------------------------------
+
+
+def _word_document(tmp_path: Path, body: bytes, name: str = "bomb.docx", extra: dict[str, bytes] | None = None) -> Path:
+    """A real .docx (made by python-docx) with its body replaced by `body`, packed as tightly as zip can."""
+    import io
+    import zipfile
+
+    docx = pytest.importorskip("docx")
+    made = io.BytesIO()
+    docx.Document().save(made)
+    source = zipfile.ZipFile(made)
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.partition(b"<w:body>")[0] + b"<w:body>" + body + b"</w:body></w:document>"
+            out.writestr(info.filename, data)
+        for member, data in (extra or {}).items():
+            out.writestr(member, data)
+    return path
+
+
+def test_a_paragraph_bomb_is_refused_at_once(cli, tmp_path):
+    """Two million empty paragraphs in 50 kB: python-docx took minutes and hundreds of megabytes."""
+    path = _word_document(tmp_path, b"<w:p/>" * 2_000_000)
+    assert path.stat().st_size < 120_000
+    done = cli("import", str(path))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"budsjett-lint: error: {path}: a Word document too large to read: it has 2000000 "
+                           "paragraphs and table cells, more than the 50000 a document may have; "
+                           "split it, or save it as text\n")
+
+
+def test_a_text_node_bomb_is_refused_before_it_is_unpacked(cli, tmp_path):
+    path = _word_document(tmp_path, b"<w:p><w:r><w:t>" + b"a" * 60_000_000 + b"</w:t></w:r></w:p>")
+    assert path.stat().st_size < 200_000
+    done = cli("import", str(path))
+    assert done.returncode == 2
+    assert done.stderr == (f"budsjett-lint: error: {path}: a Word document too large to read: its text and layout "
+                           "(XML) unpack to 60.8 MB, more than the 50 MB a document may have; save it as text\n")
+
+
+def test_a_document_that_unpacks_to_more_than_the_limit_is_refused(tmp_path, monkeypatch, capsys):
+    from budsjett_lint.checker.commands import import_
+
+    path = _word_document(tmp_path, b"<w:p><w:r><w:t>Ja</w:t></w:r></w:p>", extra={"word/media/image1.png": bytes(3_000_000)})
+    monkeypatch.setattr(import_, "MAX_DOCX_UNCOMPRESSED", 2_000_000)
+    assert command_line.main(["import", str(path)]) == 2
+    assert "a Word document too large to read: it unpacks to 3.8 MB, more than the 2 MB" in capsys.readouterr().err
+
+
+def test_a_long_document_with_styles_imports_in_reasonable_time(cli, tmp_path):
+    """Headings are told by a style table made once: 20 000 paragraphs took python-docx's own style lookup 80 s."""
+    plain = b"<w:p><w:r><w:t>Tekst.</w:t></w:r></w:p>"
+    heading = b'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Oppvekst</w:t></w:r></w:p>'
+    path = _word_document(tmp_path, plain + heading + plain * 20_000)
+    done = cli("import", str(path))
+    assert done.returncode == 0, done.stderr
+    assert 'section "Oppvekst" oppvekst' in done.stdout, "the heading style was read"

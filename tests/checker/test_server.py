@@ -10,6 +10,7 @@ import concurrent.futures
 import itertools
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -531,3 +532,59 @@ async def test_bad_requests_and_notifications_do_not_stop_the_server(client: Lan
     assert await client.text_document_completion_async(lsp.CompletionParams(text_document=doc.ident(), position=far))
     doc.change(DOC)
     assert seen(await doc.diagnostics()) == expected(DOC, doc.path)
+
+
+# -- increments and names that cannot be ----------------------------------------------------------
+
+
+def increment(doc: Doc, changes: list[tuple[lsp.Position, lsp.Position, str]]) -> None:
+    """Changes by range, as a client sends that ignores the Full sync kind the server asks for."""
+    def clamped(p: lsp.Position) -> lsp.Position:  # past a line's end is its end, as the protocol says
+        line = re.split(r"\r\n|\r|\n", doc.text)[p.line]
+        return lsp.Position(p.line, min(p.character, utf16(line)))
+
+    for start, end, text in changes:
+        doc.text = (doc.text[:offset_of(doc.text, clamped(start))] + text
+                    + doc.text[offset_of(doc.text, clamped(end)):])
+    doc.version += 1
+    doc.client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(version=doc.version, uri=doc.uri),
+        content_changes=[lsp.TextDocumentContentChangePartial(range=lsp.Range(s, e), text=t)
+                         for s, e, t in changes]))
+
+
+async def test_an_incremental_change_is_applied_to_its_range(client: LanguageClient):
+    doc = Doc(client, DOC)
+    await doc.diagnostics()
+    at = doc.at("2020=1 2021=2", 5)
+    increment(doc, [(at, lsp.Position(at.line, at.character + 1), "9")])  # cover 2020=9
+    assert "2020=9 2021=2" in doc.text and doc.text.startswith('budget "Eksempel"')
+    assert seen(await doc.diagnostics()) == expected(doc.text, doc.path)
+    # several in one notification, each on the text the one before left; one across lines, one past a line's end
+    first = doc.at('section "Finans"', 0)
+    increment(doc, [(lsp.Position(first.line, 0), lsp.Position(first.line + 1, 0), ""),
+                    (lsp.Position(0, 0), lsp.Position(0, 0), "# først 🙂\n"),
+                    (lsp.Position(1, 999), lsp.Position(1, 999), "  # slutt")])
+    assert '# først 🙂\nbudget "Eksempel" period 2020..2021  # slutt\n' in doc.text
+    assert 'section "Finans"' not in doc.text
+    assert seen(await doc.diagnostics()) == expected(doc.text, doc.path)
+    doc.change(DOC)  # and whole texts still replace it
+    assert seen(await doc.diagnostics()) == expected(DOC, doc.path)
+
+
+async def test_increments_count_lines_as_the_protocol_does(client: LanguageClient):
+    text = DOC.replace("\n", "\r\n").replace("Vi setter", "Vi\u2028setter")
+    doc = Doc(client, text)
+    await doc.diagnostics()
+    line = text.split("\r\n").index('cover "Redusert vikarinnleie" oppvekst 2020=1 2021=2')
+    increment(doc, [(lsp.Position(line, 0), lsp.Position(line, 6), "item ")])
+    assert "\r\nitem \"Redusert vikarinnleie\" oppvekst 2020=1 2021=2\r\n" in doc.text
+    assert seen(await doc.diagnostics()) == expected(doc.text, doc.path)
+
+
+@pytest.mark.parametrize("name", ["Med\x00nul", 'Med "sitat"', "To\nlinjer", "Escape\x1b[2J"])
+async def test_rename_refuses_a_name_that_would_break_the_file(client: LanguageClient, name: str):
+    doc = Doc(client, DOC)
+    with pytest.raises(JsonRpcException, match="cannot rename"):
+        await client.text_document_rename_async(
+            lsp.RenameParams(text_document=doc.ident(), position=doc.at('<-> "Redusert', 8), new_name=name))

@@ -1,0 +1,71 @@
+"""The parser shipped in the package: lark's stand-alone module, fresh against the grammar, and free of side effects."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from lark import Lark
+
+from budsjett_lint.dsl import _lark_runtime, generate
+from tests.conftest import PROPOSAL, ROOT
+
+
+def test_the_shipped_parser_is_fresh_against_the_grammar_and_the_installed_lark():
+    """Regenerated here, in another process than the one that wrote the file: the same text."""
+    assert generate.TARGET.read_text(encoding="utf-8") == generate.source(), (
+        "dsl/_lark_runtime.py is stale: run `python -m budsjett_lint.dsl.generate`")
+
+
+def test_the_check_option_tells_a_stale_file(tmp_path, monkeypatch):
+    assert generate.main(["--check"]) == 0
+    stale = tmp_path / "_lark_runtime.py"
+    stale.write_text(generate.TARGET.read_text(encoding="utf-8").replace("Lark", "Lurk", 1), encoding="utf-8")
+    monkeypatch.setattr(generate, "TARGET", stale)
+    assert generate.main(["--check"]) == 1
+
+
+def test_the_renumbered_table_parses_as_lark_itself():
+    text = PROPOSAL.read_text(encoding="utf-8")
+    shipped = _lark_runtime.Lark_StandAlone().parse(text).pretty()
+    assert shipped == Lark(generate.grammar(), **generate.OPTIONS).parse(text).pretty()
+    with pytest.raises(_lark_runtime.UnexpectedInput):
+        _lark_runtime.Lark_StandAlone().parse('item "x" = 3')
+
+
+def test_the_order_of_the_table_does_not_depend_on_the_process():
+    program = "from budsjett_lint.dsl import generate; import hashlib; print(hashlib.sha256(generate.source().encode()).hexdigest())"
+    digests = {
+        subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
+
+
+PROGRAM = ("import sys; from budsjett_lint.dsl import parse; "
+           "r = parse(open(sys.argv[1], encoding='utf-8').read()); "
+           "print(len(r.budget.statements), sorted(m for m in sys.modules if m.split('.')[0] == 'lark'))")
+
+
+def test_a_run_imports_no_lark_and_writes_nothing_to_the_users_cache(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    runs = [subprocess.run([sys.executable, "-c", PROGRAM, str(PROPOSAL)], capture_output=True, text=True,
+                           cwd=ROOT, env=env, check=True).stdout for _ in range(2)]
+    assert runs[0] == runs[1], "the first run is the same as the next"
+    assert runs[0].endswith(" []\n"), runs[0]
+    assert not list(home.iterdir())
+
+
+def test_no_home_and_no_user_name_is_no_problem():
+    """With HOME unset, Python asks the password database for a home folder; a uid it does not know has none."""
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME", "BUDSJETT_LINT_CACHE_DIR")}
+    unknown_uid = "import pwd\ndef getpwuid(uid): raise KeyError(f'getpwuid(): uid not found: {uid}')\npwd.getpwuid = getpwuid\n"
+    result = subprocess.run([sys.executable, "-c", unknown_uid + PROGRAM, str(PROPOSAL)], capture_output=True,
+                            text=True, cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(" []\n")
