@@ -9,9 +9,10 @@ from pathlib import Path
 from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import SEVERITY_RANK
 from ..engine import CheckResult, check_text, decode
-from ..files import ReadError, collect, read_bytes, write_atomic
+from ..files import ReadError, collect, read_bytes, rewrite
 from ..report import FORMATS, Context, render
-from ._output import emit, error, use_color
+from ..escaping import visible
+from ._output import emit, error, note, use_color
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
@@ -33,6 +34,8 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("--unsafe-fixes", action="store_true",
                    help="with --fix or --diff, apply the unsafe fixes too: they change figures")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
+    p.add_argument("--force", action="store_true",
+                   help="with --fix, rewrite read-only files and files with several hard links too")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         error(e)
         status = 2
     if not files and not errors:
-        print(f"budsjett-lint: warning: no .budsjett files in {', '.join(paths)}", file=sys.stderr)
+        note(f"warning: no .budsjett files in {', '.join(paths)}")
     try:
         override = load_config(Path(args.config)) if args.config else None
         checked, failed_io = _check_files(files, args, override)
@@ -67,8 +70,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             if args.write_baseline:
                 count = baseline.write(args.write_baseline, [r for r, _ in checked], root)
-                print(f"budsjett-lint: wrote {count} finding{'s' * (count != 1)} to {args.write_baseline}",
-                      file=sys.stderr)
+                note(f"wrote {count} finding{'s' * (count != 1)} to {args.write_baseline}")
                 return status
             kept = baseline.without_baseline([r for r, _ in checked], baseline.load(args.baseline), root)
             checked = [(r, config) for r, (_, config) in zip(kept, checked)]
@@ -147,18 +149,18 @@ def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namesp
 
     outcome = fix_text(text, shown, config, unsafe=args.unsafe_fixes)
     if outcome.syntax_errors:  # then the text is as it was
-        print(f"budsjett-lint: {shown}: not fixed: the file has syntax errors", file=sys.stderr)
+        note(f"{shown}: not fixed: the file has syntax errors")
     if args.diff:
         args.diffs.append(unified_diff(text, outcome.text, shown))
     elif file == "-":
         args.fixed_stdin = outcome.text
     elif outcome.text != text:
         try:
-            write_atomic(file, outcome.text.encode("utf-8"))
+            rewrite(file, outcome.text.encode("utf-8"), force=getattr(args, "force", False))
         except OSError as exc:
             error(f"{file}: cannot write the fixes: {exc.strerror or exc}; the file is left as it was")
             return check_text(text, shown, config), False
-        print(f"Fixed {outcome.fixed} finding{'s' * (outcome.fixed != 1)} in {shown}.", file=sys.stderr)
+        print(f"Fixed {outcome.fixed} finding{'s' * (outcome.fixed != 1)} in {visible(shown)}.", file=sys.stderr)
     return outcome.result, True
 
 

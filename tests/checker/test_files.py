@@ -40,12 +40,32 @@ def test_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def test_a_link_stays_a_link_and_its_file_is_written(tmp_path):
+def test_a_link_at_the_target_is_replaced_and_never_written_through(tmp_path):
+    # A report path committed on a branch as a link to a file elsewhere (issue 24).
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = outside / "victim.txt"
+    victim.write_bytes(b"victim")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    link = repo / "budsjett-lint.sarif"
+    link.symlink_to("../outside/victim.txt")
+    write_atomic(link, b"the report")
+    assert victim.read_bytes() == b"victim"
+    assert not link.is_symlink() and link.read_bytes() == b"the report"
+    dangling = repo / "draft.budsjett"
+    dangling.symlink_to("../outside/new.txt")
+    write_atomic(dangling, b"the draft")
+    assert not (outside / "new.txt").exists()
+    assert dangling.read_bytes() == b"the draft"
+
+
+def test_rewriting_a_budget_file_through_a_link_keeps_the_link(tmp_path):
     real = tmp_path / "real.budsjett"
     real.write_bytes(OLD)
     link = tmp_path / "link.budsjett"
     link.symlink_to(real)
-    write_atomic(link, b"through the link")
+    files.rewrite(link, b"through the link")
     assert link.is_symlink()
     assert real.read_bytes() == b"through the link"
 
