@@ -6,6 +6,7 @@ large."""
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -189,3 +190,53 @@ def test_the_default_limit_admits_any_real_budget_and_refuses_junk():
     # A whole city's budget is ~100 kB and the 100 000-entry stress test ~16 MB, which checks in
     # under 300 MB (docs/performance.md); far beyond that, a file is junk or a mistake.
     assert 16_000_000 <= limit <= 32_000_000
+
+
+_SLOW_WRITER = """
+import os, sys, time
+from budsjett_lint.checker import files
+real = os.fsync
+def slow(fd):
+    print("writing", flush=True)
+    time.sleep(3)
+    real(fd)
+files.os.fsync = slow
+files.write_atomic(sys.argv[1], b"new content")
+"""
+
+
+def _killed_while_writing(target: Path, sig: int) -> int:
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_WRITER, str(target)], stdout=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline() == b"writing\n"  # the temporary file is written
+    assert leftovers(target.parent, {target.name}), "the writer made no temporary file"
+    proc.send_signal(sig)
+    return proc.wait(timeout=60)
+
+
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "forslag.budsjett"
+    target.write_bytes(OLD)
+    status = _killed_while_writing(target, signal.SIGTERM)
+    assert status == -signal.SIGTERM  # it still ends, once the file is written
+    assert target.read_bytes() in (OLD, b"new content")
+    assert leftovers(tmp_path, {"forslag.budsjett"}) == []
+
+
+def test_the_next_write_removes_what_a_killed_run_left(tmp_path):
+    target = tmp_path / "forslag.budsjett"
+    target.write_bytes(OLD)
+    assert _killed_while_writing(target, signal.SIGKILL) == -signal.SIGKILL  # SIGKILL cannot be caught
+    assert target.read_bytes() == OLD
+    assert len(leftovers(tmp_path, {"forslag.budsjett"})) == 1
+    (tmp_path / ".forslag.budsjett.notours.tmp").write_bytes(b"someone else's")  # not our pattern: kept
+    write_atomic(target, b"next run")
+    assert target.read_bytes() == b"next run"
+    assert leftovers(tmp_path, {"forslag.budsjett"}) == [".forslag.budsjett.notours.tmp"]
+
+
+def test_a_temporary_file_of_a_live_writer_is_left_alone(tmp_path):
+    target = tmp_path / "shared.txt"
+    live = tmp_path / f".shared.txt.{os.getppid()}.abcdefgh.tmp"  # the parent process lives
+    live.write_bytes(b"being written")
+    write_atomic(target, b"x")
+    assert live.exists()
