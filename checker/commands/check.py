@@ -137,8 +137,37 @@ def _check_files(files: list[str], args: argparse.Namespace,
             failed |= not written
         else:
             result = check_text(text, shown, config)
-        results.append((result, config))
+        results.append((reported(result, whole_text=use_color(args)), config))
     return results, failed
+
+
+def reported(result: CheckResult, whole_text: bool = False) -> CheckResult:
+    """What the reports need of a file's result, and no more: files are independent, so a run
+    over a tree holds one file's analysis at a time, not the whole model of every file
+    (2 000 files of the proposal's size took 1 GB).
+
+    A report needs the diagnostics, the codes, the lines they point at (for excerpts and
+    fingerprints; the others are kept empty, so that lines keep their numbers), and the
+    statements a fingerprint anchors a diagnostic in (`fingerprint.Anchors`: the last
+    statement that starts at or before the diagnostic). A file without findings keeps none.
+    With `whole_text` (the full report in colour, which lexes the whole text) the text stays.
+    """
+    from bisect import bisect_right
+
+    from ...dsl.model import Budget
+
+    if not result.diagnostics:
+        return result._replace(budget=Budget())
+    statements = sorted((s for s in result.budget.statements if getattr(s, "span", None) is not None),
+                        key=lambda s: (s.span.line, s.span.column))
+    starts = [(s.span.line, s.span.column) for s in statements]
+    anchors = {bisect_right(starts, (d.span.line, d.span.column)) - 1 for d in result.diagnostics}
+    kept = tuple(statements[i] for i in sorted(anchors) if i >= 0)
+    text = result.budget.text
+    if not whole_text:
+        shown = {n for d in result.diagnostics for n in (d.span.line, d.span.end_line, *(r.span.line for r in d.related))}
+        text = "\n".join(line if n in shown else "" for n, line in enumerate(text.split("\n"), 1))
+    return result._replace(budget=Budget(statements=kept, text=text))
 
 
 def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namespace) -> tuple[CheckResult, bool]:
