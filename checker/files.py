@@ -26,7 +26,7 @@ def collect(paths: list[str]) -> tuple[list[str], list[str]]:
     """Expand folders into the .budsjett files below them, in a stable order.
 
     Returns the files, and errors for paths that do not exist, folders that cannot be
-    read, and symbolic links that are not followed (`_walk`, `_link_problem`).
+    read, and symbolic links that are not followed (`_walk`, `link_problem`).
     """
     files: list[str] = []
     errors: list[str] = []
@@ -39,8 +39,8 @@ def collect(paths: list[str]) -> tuple[list[str], list[str]]:
             found, problems = _walk(path)
             files.extend(found)
             errors.extend(problems)
-        elif path.is_symlink() and (problem := _link_problem(path, Path.cwd())):
-            errors.append(problem)
+        elif path.is_symlink() and (problem := link_problem(path, Path("."))):
+            errors.append(problem + " (name the file it points to, to check it)")
         elif path.exists() or path.is_symlink():
             files.append(p)
         else:
@@ -81,9 +81,9 @@ def _walk(root: Path) -> tuple[list[str], list[str]]:
                 if not entry.name.startswith("."):
                     pending.append(path)
             elif entry.name.endswith(".budsjett") and not (link and _is_folder(path)):
-                problem = _link_problem(path, root) if link else None
+                problem = link_problem(path, root) if link else None
                 if problem:
-                    problems.append(problem)
+                    problems.append(problem + " (name the file it points to, to check it)")
                 else:
                     found.append(str(path))
     return sorted(found), problems
@@ -96,7 +96,7 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def _link_problem(link: Path, tree: Path) -> str | None:
+def link_problem(link: Path, tree: Path) -> str | None:
     """Why the symbolic link `link` is not followed, or None where it may be: it leads to a
     regular file inside `tree` (or to nothing, which reading reports)."""
     target = Path(os.path.realpath(link))
@@ -105,7 +105,7 @@ def _link_problem(link: Path, tree: Path) -> str | None:
     inside = target.is_relative_to(Path(os.path.realpath(tree)))
     if not inside:
         return (f"{link}: a symbolic link to a file outside {tree if str(tree) != '.' else 'the current folder'}; "
-                "not followed (check the file itself by its own path)")
+                "not followed")
     if not target.is_file():
         return f"{link}: a symbolic link to something that is not a regular file; not followed"
     return None

@@ -95,6 +95,14 @@ def test_a_named_link_that_leaves_the_current_folder_is_not_read(repo):
     assert done.returncode == 2
 
 
+def test_a_configuration_that_is_a_link_out_of_its_folder_is_not_read(repo):
+    (repo / ".budsjett-lint.yaml").unlink()
+    (repo / ".budsjett-lint.yaml").symlink_to(repo.parent / "outside" / "git-credentials")
+    done = run_cli("check", ".", cwd=repo)
+    assert SECRET not in done.stdout + done.stderr
+    assert done.returncode == 2 and ".budsjett-lint.yaml: a symbolic link to a file outside" in done.stderr
+
+
 def test_a_link_inside_the_tree_is_followed(repo):
     (repo / "budget").mkdir()
     (repo / "budget" / "real.budsjett").write_text(BALANCED, encoding="utf-8")
@@ -115,7 +123,7 @@ def test_a_link_to_a_folder_is_not_followed(repo):
 def test_an_unreadable_folder_is_an_error_naming_it(repo, monkeypatch, capsys):
     # As root every folder is readable: the refusal is simulated where the walk lists it.
     from budsjett_lint.checker import files
-    from tests.robustness import run_command
+    from bench.robustness import run_command
 
     (repo / "locked").mkdir()
     (repo / "locked" / "x.budsjett").write_text(UNBALANCED, encoding="utf-8")
@@ -203,7 +211,7 @@ def test_format_refuses_to_split_hard_links_unless_forced(repo):
 
 def test_a_failed_write_is_not_counted_as_reformatted(repo, monkeypatch):
     from budsjett_lint.checker import files
-    from tests.robustness import run_command
+    from bench.robustness import run_command
 
     (repo / "ugly.budsjett").write_text(UNBALANCED.replace(" oppvekst", "   oppvekst"), encoding="utf-8")
 

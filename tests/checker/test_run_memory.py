@@ -14,7 +14,7 @@ from budsjett_lint.checker.commands.check import reported
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.report import Context, render
 from tests.conftest import ROOT
-from tests.robustness import REPORT_FORMATS
+from bench.robustness import REPORT_FORMATS
 
 PROPOSAL = ROOT / "proposal.budsjett"
 CORPUS = sorted((ROOT / "tests" / "bad").glob("*.budsjett")) + sorted((ROOT / "tests" / "checker" / "data").glob("*.budsjett"))
