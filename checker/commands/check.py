@@ -137,7 +137,7 @@ def _check_files(files: list[str], args: argparse.Namespace,
             failed |= not written
         else:
             result = check_text(text, shown, config)
-        results.append((reported(result, whole_text=use_color(args)), config))
+        results.append((reported(result, whole_text=args.format == "full" and use_color(args)), config))
     return results, failed
 
 
