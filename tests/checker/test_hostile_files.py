@@ -172,11 +172,16 @@ def test_a_fix_description_is_escaped_like_the_message():
     assert _visible(d).fix.description == "link `<U+001B>[2J` instead"
 
 
-def test_messages_on_standard_error_escape_the_file_name(repo):
-    name = f"gone{ESC}[2J.budsjett"
-    done = run_cli("check", name, cwd=repo)
+@pytest.mark.parametrize("command", ["check", "format", "summary", "export"])
+def test_messages_on_standard_error_escape_the_file_name(repo, command):
+    missing = f"gone{ESC}[2J.budsjett"
+    done = run_cli(command, missing, cwd=repo)
     assert done.returncode == 2
-    assert ESC not in done.stderr and "gone<U+001B>[2J.budsjett: no such file or folder" in done.stderr
+    assert ESC not in done.stderr and "gone<U+001B>[2J.budsjett: " in done.stderr
+    broken = f"broken{ESC}[2J.budsjett"
+    (repo / broken).write_text('budget "X" period 2020..\n', encoding="utf-8")  # a syntax error names the file
+    done = run_cli(command, broken, cwd=repo)
+    assert ESC not in done.stdout + done.stderr and "broken<U+001B>[2J.budsjett" in done.stdout + done.stderr
 
 
 # --- a rewrite keeps what it must, or refuses ----------------------------------------
