@@ -2,10 +2,12 @@
 
     .venv/bin/python bench/fuzz.py --minutes 15 [--proposal FILE] [--out DIR]
 
-Checks what `tests/robustness.py` says must hold, on inputs from the
-strategies of `tests/strategies.py` (mutated generated documents, the
-project's examples and bad-input corpus, and the proposal if there is one),
-in batches with fresh random seeds until the time is up. A failure does not
+Checks what `bench/robustness.py` says must hold, for the API, `check` in every
+format and every other command (`import` included), on mutations of generated
+documents (`bench/generate.py`), of the project's examples and bad-input corpus,
+of the inputs that broke it before (`REGRESSIONS`, each also run as it is at the
+start), and of the proposal if there is one, in batches with fresh random seeds
+until the time is up. It imports nothing from tests/. A failure does not
 stop the run: each distinct one (exception and the line that raised it) is
 shrunk by hypothesis, and its smallest input saved to DIR. At the end it
 prints how many inputs it tried and what failed; exit 1 if anything did.
@@ -28,20 +30,27 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tests.checker.test_fuzz import BASES  # noqa: E402
-from tests.robustness import check_api, check_command  # noqa: E402
-from tests.strategies import mutated, mutated_bytes  # noqa: E402
+from bench.generate import generate  # noqa: E402
+from bench.robustness import (  # noqa: E402
+    REGRESSIONS, check_api, check_command, check_commands, mutated, mutated_bytes, seed_texts,
+)
+
+#: Generated valid documents of up to 30 entries, the examples and corpus, the regressions.
+BASES = (st.builds(generate, st.integers(1, 30), st.integers(0, 2**32))
+         | st.sampled_from(seed_texts() + list(REGRESSIONS.values())))
+
 
 def properties(proposal: Path | None) -> dict:
-    """Name -> (strategy, check, inputs a batch); batches of about half a minute."""
+    """Name -> (strategy, check, inputs a batch); batches of a few seconds, so that every check has its turn in a short run."""
     found = {
-        "api on mutated documents and examples": (mutated(BASES), check_api, 1000),
-        "command on mutated bytes": (mutated_bytes(BASES), check_command, 500),
+        "api on mutated documents and examples": (mutated(BASES), check_api, 200),
+        "check, every format, on mutated bytes": (mutated_bytes(BASES), check_command, 100),
+        "every other command on mutated bytes": (mutated_bytes(BASES), check_commands, 10),
     }
     if proposal is not None:
         text = proposal.read_text(encoding="utf-8")
-        found["api on the mutated proposal"] = (mutated(st.just(text)), check_api, 100)
-        found["command on the mutated proposal"] = (mutated_bytes(st.just(text)), check_command, 25)
+        found["api on the mutated proposal"] = (mutated(st.just(text)), check_api, 20)
+        found["command on the mutated proposal"] = (mutated_bytes(st.just(text)), check_command, 5)
     return found
 
 
@@ -85,6 +94,18 @@ def main(argv: list[str] | None = None) -> int:
     tried: Counter[str] = Counter()
     last: dict[str, object] = {}
     failures: dict[str, Path] = {}
+    for name, text in REGRESSIONS.items():  # what broke it before, as it is, first
+        for check in (check_api, lambda t: check_command(t.encode("utf-8")), lambda t: check_commands(t.encode("utf-8"))):
+            tried["regressions, as they are"] += 1
+            try:
+                check(text)
+            except Exception as exc:
+                key = failure_key(f"regression {name!r}", exc)
+                if key not in failures:
+                    path = out / f"failure-{len(failures) + 1}.budsjett"
+                    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+                    failures[key] = path
+                    print(f"FAILED {key}\n  input: {path}", file=sys.stderr, flush=True)
     started = time.monotonic()
     deadline = started + args.minutes * 60
     next_report = started + 60
@@ -114,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     minutes = (time.monotonic() - started) / 60
     print(f"budsjett-lint fuzz run: {minutes:.1f} minutes"
           + (f", with {proposal.name}" if proposal else ", without a proposal file"))
-    width = max(len(n) for n in checks)
-    for name in checks:
+    width = max(len(n) for n in [*checks, "regressions, as they are"])
+    for name in ["regressions, as they are", *checks]:
         print(f"  {name:<{width}}  {tried[name]:>9} inputs")
     print(f"  {'total':<{width}}  {sum(tried.values()):>9} inputs")
     print(f"failures: {len(failures)}" + (f" (inputs in {out})" if failures else ""))

@@ -113,7 +113,13 @@ MAX_CONFIG_SIZE = 1_000_000
 
 def _read(path: Path) -> str:
     """A configuration file's text. What is not a regular file (a folder, a FIFO
-    that would block for ever) is refused, and so is a file too large to be one."""
+    that would block for ever) is refused, and so is a file too large to be one, and a
+    symbolic link that leads out of its folder (a committed `.budsjett-lint.yaml ->
+    ~/.git-credentials` would be quoted in the error)."""
+    from .files import link_problem
+
+    if path.is_symlink() and (problem := link_problem(path, path.parent)):
+        raise ConfigError(problem)
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):

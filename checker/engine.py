@@ -11,12 +11,13 @@ from typing import NamedTuple
 
 from ..dsl import parse
 from ..dsl.model import Budget, Span
-from ..dsl.parser import CONTROL_CHARACTERS, normalize_newlines
+from ..dsl.parser import normalize_newlines
 from ..rules import RULES
 from ..rules.base import Finding, Related
 from ..rules.syntax import CODES as PARSER_CODES
 from .config import ALL_CODES, Config
 from .diagnostics import Diagnostic
+from .escaping import visible
 from .suppressions import apply_suppressions
 
 _PARSER_NAMES = {p.code: (p.name, p.severity) for p in PARSER_CODES}
@@ -67,19 +68,16 @@ def _capped(related: tuple[Related, ...], span: Span) -> tuple[Related, ...]:
     return related[:MAX_RELATED] + (Related(span, f"and {more} more place{'s' * (more != 1)} like these, not shown"),)
 
 
-def _escape(text: str) -> str:
-    return CONTROL_CHARACTERS.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
-
-
 def _visible(d: Diagnostic) -> Diagnostic:
-    """The diagnostic with control characters in its words shown as escapes: a
-    message that quotes a comment or a text could otherwise carry them to a
-    terminal, or break a one-line format."""
-    texts = [d.message, d.hint or ""] + [r.note for r in d.related]
-    if not any(CONTROL_CHARACTERS.search(t) for t in texts):
+    """The diagnostic with the characters of its words that are not visible shown as
+    `<U+XXXX>` (`escaping.visible`): a message, hint, note or fix description that quotes
+    a comment or a text could otherwise carry them to a terminal, or break a one-line format."""
+    texts = [d.message, d.hint or "", d.fix.description if d.fix else ""] + [r.note for r in d.related]
+    if all(t.isprintable() for t in texts):
         return d
-    return d._replace(message=_escape(d.message), hint=d.hint and _escape(d.hint),
-                      related=tuple(r._replace(note=_escape(r.note)) for r in d.related))
+    fix = d.fix and d.fix._replace(description=visible(d.fix.description))
+    return d._replace(message=visible(d.message), hint=d.hint and visible(d.hint), fix=fix,
+                      related=tuple(r._replace(note=visible(r.note)) for r in d.related))
 
 
 def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:

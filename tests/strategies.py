@@ -230,61 +230,19 @@ def prose_stating(draw, amounts: dict[int, Decimal]) -> str:
 
 
 # -- broken text: mutations of valid documents, for the robustness tests ------
+# They live in bench/robustness.py, which the long fuzz run shares; the default base here
+# is the generated documents above.
 
-#: Pieces of junk that the grammar treats specially, and things it must survive.
-JUNK_PIECES = (
-    '"', '"""', "#", "?", "=", "..", "<->", "->", "-", " ", "\n", "\r", "\r\n", "\t", "\ufeff", "\x00", "\x07",
-    "\x1b[31m", "\x0b", "\x85", "\u2028", "\ud800", "æøå", "🙂", "\u200b", "0", "2020", "2020=", "=1", "2020=?",
-    "2022..2023=5", "1e309", "nan", "-0", "00.5", "3,5", "99999", "-2020", "400 000 kr", " kr", "budget", "period",
-    "item", "cover", "draw", "loan", "directive", "offset", "funds", "reallocate", "section", "pot", "fund",
-    "area", "text", "heading", "halfyear", "ramp", "until", "evaluate", "exempt", "total", "to", "from", "cost",
-    "funded-by", "none", "# budsjett-lint: ignore[BAL001]", "# budsjett-lint: ignore-file[STR001]",
-    "9" * 40, "2020=" + "9" * 30, "-0 kr", "1 000 000 kr", "2020..2020=1", "2023..2020=1", "2021-00", 'text """',
-    '"""x"""', "<->", '"a" -> "b"',
-)
-junk = st.sampled_from(JUNK_PIECES) | st.text(max_size=6)
-MUTATIONS = ("delete", "delete-line", "duplicate-line", "swap-lines", "truncate", "insert")
+from bench import robustness as _robustness  # noqa: E402
+
+JUNK_PIECES = _robustness.JUNK_PIECES
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        spans.append((pos, pos + len(line)))
-        pos += len(line)
-    return spans or [(0, 0)]
+def mutated(base=None):
+    """`bench.robustness.mutated`, from `documents()` by default."""
+    return _robustness.mutated(base if base is not None else documents())
 
 
-@st.composite
-def mutated(draw, base=None) -> str:
-    """A document from `base` (default: `documents()`) broken by one to four
-    deletions, duplications, swaps, truncations or insertions of junk."""
-    text = draw(base if base is not None else documents())
-    for kind in draw(st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=4)):
-        at = draw(st.integers(0, len(text)))
-        lines = _line_spans(text)
-        a, b = lines[draw(st.integers(0, len(lines) - 1))]
-        if kind == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 40)):]
-        elif kind == "delete-line":
-            text = text[:a] + text[b:]
-        elif kind == "duplicate-line":
-            text = text[:at] + text[a:b] + text[at:]
-        elif kind == "swap-lines":
-            c, d = lines[draw(st.integers(0, len(lines) - 1))]
-            (a, b), (c, d) = sorted([(a, b), (c, d)])
-            if b <= c:
-                text = text[:a] + text[c:d] + text[b:c] + text[a:b] + text[d:]
-        elif kind == "truncate":
-            text = text[:at]
-        else:
-            text = text[:at] + draw(junk) + text[at:]
-    return text
-
-
-@st.composite
-def mutated_bytes(draw, base=None) -> bytes:
-    """`mutated()` as a file's bytes, with a few bits flipped: often not UTF-8 any more."""
-    data = bytearray(draw(mutated(base)).encode("utf-8", "surrogatepass"))
-    for _ in range(draw(st.integers(0, 3)) if data else 0):
-        data[draw(st.integers(0, len(data) - 1))] ^= 1 << draw(st.integers(0, 7))
-    return bytes(data)
+def mutated_bytes(base=None):
+    """`bench.robustness.mutated_bytes`, from `documents()` by default."""
+    return _robustness.mutated_bytes(base if base is not None else documents())

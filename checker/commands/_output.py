@@ -6,11 +6,18 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..escaping import visible
 from ..files import write_atomic
 
 
 def error(message: str) -> None:
-    print(f"budsjett-lint: error: {message}", file=sys.stderr)
+    """One line on standard error; a file name in it is shown with `escaping.visible`, as in reports."""
+    print(f"budsjett-lint: error: {visible(message)}", file=sys.stderr)
+
+
+def note(message: str) -> None:
+    """A line on standard error that is not an error (`budsjett-lint: NAME: ...`), escaped as `error`'s."""
+    print(f"budsjett-lint: {visible(message)}", file=sys.stderr)
 
 
 def use_color(args: argparse.Namespace) -> bool:

@@ -10,6 +10,7 @@ from ...dsl import parse
 from ...dsl.export import to_data
 from ..config import DEFAULT_MAX_FILE_SIZE
 from ..engine import decode
+from ..escaping import visible
 from ..files import ReadError, read_bytes
 
 
@@ -21,16 +22,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         data = read_bytes(args.file, DEFAULT_MAX_FILE_SIZE)
     except ReadError as exc:
-        print(f"budsjett-lint: error: {exc}", file=sys.stderr)
+        print(f"budsjett-lint: error: {visible(str(exc))}", file=sys.stderr)
         return 2
     text, problem = decode(data, args.file)
     if text is None:
         assert problem is not None
-        print(f"{args.file}:{problem.span.line}:{problem.span.column}: {problem.code} {problem.message}", file=sys.stderr)
+        print(visible(f"{args.file}:{problem.span.line}:{problem.span.column}: {problem.code} {problem.message}"),
+              file=sys.stderr)
         return 1
     result = parse(text)
     for p in result.problems:
-        print(f"{args.file}:{p.span.line}:{p.span.column}: {p.code} {p.message}", file=sys.stderr)
+        print(visible(f"{args.file}:{p.span.line}:{p.span.column}: {p.code} {p.message}"), file=sys.stderr)
     json.dump(to_data(result.budget), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 1 if result.problems else 0

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from ..config import Config, ConfigError, load_config
 from ..engine import decode
-from ..files import ReadError, collect, read_bytes, write_atomic
+from ..files import ReadError, collect, read_bytes, rewrite
 from ..formatter import FormatterError, SyntaxErrors, format_text
 from ..textdiff import unified_diff
+from ..escaping import visible
 from ._output import error
 from .check import config_for
 
@@ -27,6 +28,8 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
                    help="write nothing; list the files that would change, and exit 1 if any would")
     p.add_argument("--diff", action="store_true",
                    help="write nothing; print the changes as a unified diff, and exit 1 if there are any")
+    p.add_argument("--force", action="store_true",
+                   help="rewrite read-only files and files with several hard links too (they are refused otherwise)")
     p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
     p.add_argument("--stdin-filename", metavar="NAME", help="the name of standard input, for messages and configuration")
     # The configuration is found as `check` finds it; these `check` options do not apply here.
@@ -41,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         status = 2
     try:
         override = load_config(Path(args.config)) if args.config else None
-        counts = {"changed": 0, "unchanged": 0}
+        counts = {"changed": 0, "unchanged": 0, "failed": 0}
         for file in files:
             status = max(status, _format_file(file, args, config_for(file, args, override), counts))
     except ConfigError as exc:
@@ -75,22 +78,25 @@ def _format_file(file: str, args: argparse.Namespace, config: Config, counts: di
         error(f"{shown}: not formatted: {exc}. This is a bug in budsjett-lint: please report it with the file")
         return 2
     changed = formatted != text
-    counts["changed" if changed else "unchanged"] += 1
+    if args.diff or args.check or file == "-" or not changed:
+        counts["changed" if changed else "unchanged"] += 1
     if args.diff:
         _out(unified_diff(text, formatted, shown))
         return int(changed)
     if args.check:
         if changed:
-            _out(f"would reformat {shown}\n")
+            _out(f"would reformat {visible(shown)}\n")
         return int(changed)
     if file == "-":
         _out(formatted)
     elif changed:
         try:
-            write_atomic(file, formatted.encode("utf-8"))
+            rewrite(file, formatted.encode("utf-8"), force=args.force)
         except OSError as exc:
             error(f"{file}: cannot write: {exc.strerror or exc}; the file is left as it was")
+            counts["failed"] += 1
             return 2
+        counts["changed"] += 1
     return 0
 
 
@@ -102,6 +108,8 @@ def _summary(counts: dict[str, int], args: argparse.Namespace) -> None:
         message = f"{files(counts['changed'])} would be reformatted, {files(counts['unchanged'])} already formatted"
     else:
         message = f"{files(counts['changed'])} reformatted, {files(counts['unchanged'])} left unchanged"
+        if counts["failed"]:
+            message += f", {files(counts['failed'])} could not be written"
     print(message, file=sys.stderr)
 
 
@@ -112,5 +120,5 @@ def _out(text: str) -> None:
 
 
 def _report(file: str, line: int, column: int, code: str, message: str) -> None:
-    print(f"{file}:{line}:{column}: {code} {message}", file=sys.stderr)
+    print(visible(f"{file}:{line}:{column}: {code} {message}"), file=sys.stderr)
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import sys
 from pathlib import Path
 
 from ..config import ConfigError, find_config, load_config
 from ..engine import decode
+from ..escaping import visible
 from ..files import ReadError, read_bytes, write_atomic
 from ..formatter import FormatterError, SyntaxErrors
 from ..importer import Block, blocks_from_markdown, blocks_from_text, import_blocks
@@ -36,7 +38,7 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.output and Path(args.output).is_dir():
         return _error(f"{args.output}: is a folder; give the name of the file to write")
-    if args.output and Path(args.output).exists() and not args.force:
+    if args.output and os.path.lexists(args.output) and not args.force:  # a dangling link exists too
         return _error(f"{args.output}: exists; the draft is not written over it (use --force to replace it)")
     try:
         config = load_config(find_config(Path(args.output).parent if args.output else Path.cwd()))
@@ -58,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
         text, problem = decode(data, args.document)
         if text is None:
             assert problem is not None
-            print(f"{args.document}:{problem.span.line}:{problem.span.column}: {problem.code} {problem.message}",
-                  file=sys.stderr)
+            print(visible(f"{args.document}:{problem.span.line}:{problem.span.column}: {problem.code} "
+                          f"{problem.message}"), file=sys.stderr)
             return _error(f"{args.document}: not read; save it as UTF-8 text")
         blocks = blocks_from_markdown(text) if kind == "markdown" else blocks_from_text(text)
     try:
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(draft.text)
         sys.stdout.flush()
-    shown = "standard input" if args.document == "-" else args.document
+    shown = "standard input" if args.document == "-" else visible(args.document)
     print(draft.report(shown), end="", file=sys.stderr)
     return 0
 
@@ -170,5 +172,5 @@ def _docx_blocks(document) -> list[Block]:
 
 
 def _error(message: str) -> int:
-    print(f"budsjett-lint: error: {message}", file=sys.stderr)
+    print(f"budsjett-lint: error: {visible(message)}", file=sys.stderr)
     return 2

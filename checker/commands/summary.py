@@ -20,6 +20,7 @@ from ...rules import unbalanced_year
 from ...rules.base import fmt
 from ..config import ConfigError, find_config, load_config
 from ..engine import decode
+from ..escaping import visible
 from ..files import ReadError, read_bytes
 from ..summary import Summary, Total, summarize, to_data
 from ..tables import Table, csv_text, draw, markdown
@@ -50,12 +51,12 @@ def run(args: argparse.Namespace) -> int:
     text, problem = decode(data, args.file)
     if text is None:
         assert problem is not None
-        print(f"{args.file}:{problem.span.line}:{problem.span.column}: {problem.code} {problem.message}",
+        print(visible(f"{args.file}:{problem.span.line}:{problem.span.column}: {problem.code} {problem.message}"),
               file=sys.stderr)
         return 1
     parsed = parse(text)
     for p in parsed.problems:
-        print(f"{args.file}:{p.span.line}:{p.span.column}: {p.code} {p.message}", file=sys.stderr)
+        print(visible(f"{args.file}:{p.span.line}:{p.span.column}: {p.code} {p.message}"), file=sys.stderr)
     if parsed.problems:
         print(f"budsjett-lint: warning: the summary leaves out what {len(parsed.problems)} syntax "
               f"error{'s' * (len(parsed.problems) != 1)} kept from being read", file=sys.stderr)

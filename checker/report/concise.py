@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..engine import CheckResult
+from ..escaping import visible
 from . import Context
 
 
@@ -12,5 +13,5 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     lines = []
     for r in results:
         for d in r.diagnostics:
-            lines.append(f"{d.file}:{d.span.line}:{d.span.column}: {d.code} {d.message}")
+            lines.append(f"{visible(d.file)}:{d.span.line}:{d.span.column}: {d.code} {d.message}")
     return "".join(line + "\n" for line in lines)

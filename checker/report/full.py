@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ...dsl.model import Span
 from ..diagnostics import Diagnostic
 from ..engine import CheckResult
+from ..escaping import visible
 from . import Context
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def _finding(out: list[Line], d: Diagnostic, lines: list, context: Context) -> N
 def _excerpt(out: list[Line], file: str, span: Span, lines: list, width: int, style: str,
              note: str | None) -> None:
     gutter = " " * width
-    out.append([(f"{gutter}--> ", "bold blue"), (f"{file}:{span.line}:{span.column}", "")])
+    out.append([(f"{gutter}--> ", "bold blue"), (f"{visible(file)}:{span.line}:{span.column}", "")])
     if not 0 < span.line <= len(lines):
         return
     source = _source(lines[span.line - 1])

@@ -15,6 +15,7 @@ from typing import Sequence
 from ...rules.catalogue import entries
 from ..diagnostics import Diagnostic
 from ..engine import CheckResult
+from ..escaping import visible
 from . import Context, relative
 
 # Characters that XML 1.0 does not allow, even escaped.
@@ -30,7 +31,7 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     suites = ET.Element("testsuites", name="budsjett-lint")
     total_tests = total_failures = 0
     for r in results:
-        path = _clean(relative(r.file, context.root))
+        path = _clean(visible(relative(r.file, context.root)))
         by_code: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in r.diagnostics:
             by_code[d.code].append(d)

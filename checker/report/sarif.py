@@ -83,7 +83,9 @@ def _region(span: Span) -> dict:
     line = max(span.line, 1)
     column = max(span.column, 1)
     end_line = max(span.end_line, line)
-    end_column = max(span.end_column, column + 1) if end_line == line else max(span.end_column, 1)
+    # An empty span (a place between two characters, or just past the end of a line) stays
+    # empty: widened, it would reach past the end of the line.
+    end_column = max(span.end_column, column) if end_line == line else max(span.end_column, 1)
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 

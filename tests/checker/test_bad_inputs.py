@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.robustness import CONTROL, assert_inside, check_api, lines_of
+from bench.robustness import CONTROL, assert_inside, check_api, lines_of
 
 CORPUS = ROOT / "tests" / "bad"
 COMMAND = Path(sys.executable).parent / "budsjett-lint"

@@ -6,6 +6,7 @@ large."""
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -40,12 +41,32 @@ def test_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def test_a_link_stays_a_link_and_its_file_is_written(tmp_path):
+def test_a_link_at_the_target_is_replaced_and_never_written_through(tmp_path):
+    # A report path committed on a branch as a link to a file elsewhere (issue 24).
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = outside / "victim.txt"
+    victim.write_bytes(b"victim")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    link = repo / "budsjett-lint.sarif"
+    link.symlink_to("../outside/victim.txt")
+    write_atomic(link, b"the report")
+    assert victim.read_bytes() == b"victim"
+    assert not link.is_symlink() and link.read_bytes() == b"the report"
+    dangling = repo / "draft.budsjett"
+    dangling.symlink_to("../outside/new.txt")
+    write_atomic(dangling, b"the draft")
+    assert not (outside / "new.txt").exists()
+    assert dangling.read_bytes() == b"the draft"
+
+
+def test_rewriting_a_budget_file_through_a_link_keeps_the_link(tmp_path):
     real = tmp_path / "real.budsjett"
     real.write_bytes(OLD)
     link = tmp_path / "link.budsjett"
     link.symlink_to(real)
-    write_atomic(link, b"through the link")
+    files.rewrite(link, b"through the link")
     assert link.is_symlink()
     assert real.read_bytes() == b"through the link"
 
@@ -169,3 +190,53 @@ def test_the_default_limit_admits_any_real_budget_and_refuses_junk():
     # A whole city's budget is ~100 kB and the 100 000-entry stress test ~16 MB, which checks in
     # under 300 MB (docs/performance.md); far beyond that, a file is junk or a mistake.
     assert 16_000_000 <= limit <= 32_000_000
+
+
+_SLOW_WRITER = """
+import os, sys, time
+from budsjett_lint.checker import files
+real = os.fsync
+def slow(fd):
+    print("writing", flush=True)
+    time.sleep(3)
+    real(fd)
+files.os.fsync = slow
+files.write_atomic(sys.argv[1], b"new content")
+"""
+
+
+def _killed_while_writing(target: Path, sig: int) -> int:
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_WRITER, str(target)], stdout=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline() == b"writing\n"  # the temporary file is written
+    assert leftovers(target.parent, {target.name}), "the writer made no temporary file"
+    proc.send_signal(sig)
+    return proc.wait(timeout=60)
+
+
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "forslag.budsjett"
+    target.write_bytes(OLD)
+    status = _killed_while_writing(target, signal.SIGTERM)
+    assert status == -signal.SIGTERM  # it still ends, once the file is written
+    assert target.read_bytes() in (OLD, b"new content")
+    assert leftovers(tmp_path, {"forslag.budsjett"}) == []
+
+
+def test_the_next_write_removes_what_a_killed_run_left(tmp_path):
+    target = tmp_path / "forslag.budsjett"
+    target.write_bytes(OLD)
+    assert _killed_while_writing(target, signal.SIGKILL) == -signal.SIGKILL  # SIGKILL cannot be caught
+    assert target.read_bytes() == OLD
+    assert len(leftovers(tmp_path, {"forslag.budsjett"})) == 1
+    (tmp_path / ".forslag.budsjett.notours.tmp").write_bytes(b"someone else's")  # not our pattern: kept
+    write_atomic(target, b"next run")
+    assert target.read_bytes() == b"next run"
+    assert leftovers(tmp_path, {"forslag.budsjett"}) == [".forslag.budsjett.notours.tmp"]
+
+
+def test_a_temporary_file_of_a_live_writer_is_left_alone(tmp_path):
+    target = tmp_path / "shared.txt"
+    live = tmp_path / f".shared.txt.{os.getppid()}.abcdefgh.tmp"  # the parent process lives
+    live.write_bytes(b"being written")
+    write_atomic(target, b"x")
+    assert live.exists()

@@ -1,5 +1,6 @@
 """Broken text never breaks the tool: mutated documents through the public API
-and through the command. The checks themselves are in `tests/robustness.py`.
+and through every command. The checks and the inputs that broke it before are in
+`bench/robustness.py`, which the long run shares.
 
 The bounded run here is part of the normal suite (a few thousand inputs); the
 long run is `pytest -m fuzz` (FUZZ_EXAMPLES inputs a test, default 20 000) or
@@ -14,25 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import PROPOSAL, ROOT, budsjett_blocks
-from tests.robustness import check_api, check_command
+from bench.robustness import REGRESSIONS, check_api, check_command, check_commands, seed_texts
+from tests.conftest import PROPOSAL
 from tests.strategies import documents, mutated, mutated_bytes
 
+#: Regressions whose fix is on another branch of issue 24 (the amount formatter, rules/base.py
+#: `fmt`): expected to fail here until it is merged; empty this set then.
+_FIXED_ELSEWHERE = {"an amount of 10^27 (28 digits), in fmt()", "two 27-digit amounts whose sum has 28"}
 
-def _seed_texts() -> list[str]:
-    """Valid and broken texts that the project keeps: the reference's and the rule
-    pages' examples, and the bad-input corpus."""
-    texts = budsjett_blocks((ROOT / "docs" / "language.md").read_text(encoding="utf-8"))
-    for page in sorted((ROOT / "docs" / "rules").glob("*.md")):
-        texts += budsjett_blocks(page.read_text(encoding="utf-8"))
-    for f in sorted((ROOT / "tests" / "bad").glob("*.budsjett")):
-        data = f.read_bytes()
-        if len(data) < 100_000:
-            texts.append(data.decode("utf-8", "replace"))
-    return texts
-
-
-SEEDS = st.sampled_from(_seed_texts())
+SEEDS = st.sampled_from(seed_texts() + [t for n, t in REGRESSIONS.items() if n not in _FIXED_ELSEWHERE])
 BASES = documents() | SEEDS
 _quiet = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 
@@ -57,6 +48,23 @@ def test_api_survives_mutated_examples(text):
 @given(mutated_bytes(BASES))
 def test_command_survives_mutated_bytes(data):
     check_command(data)
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(reason="fixed on the sec-core branch (fmt of 28 digits)", strict=False))
+    if n in _FIXED_ELSEWHERE else n
+    for n in REGRESSIONS])
+def test_what_broke_it_before_breaks_no_command(name):
+    text = REGRESSIONS[name]
+    check_api(text)
+    check_command(text.encode("utf-8"))
+    check_commands(text.encode("utf-8"))
+
+
+@_bounded(40)
+@given(mutated_bytes(BASES))
+def test_every_command_survives_mutated_bytes(data):
+    check_commands(data)
 
 
 @pytest.mark.skipif(not PROPOSAL.exists(), reason="proposal.budsjett is not in this tree")
@@ -85,3 +93,10 @@ def test_long_api(text):
 @given(mutated_bytes(BASES))
 def test_long_command(data):
     check_command(data)
+
+
+@pytest.mark.fuzz
+@_bounded(max(_LONG // 20, 1))
+@given(mutated_bytes(BASES))
+def test_long_every_command(data):
+    check_commands(data)

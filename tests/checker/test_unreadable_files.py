@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from budsjett_lint.checker import files
-from tests.robustness import run_command
+from bench.robustness import run_command
 
 COMMAND = Path(sys.executable).parent / "budsjett-lint"
 NOBODY = 65534
