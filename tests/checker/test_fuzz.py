@@ -21,9 +21,7 @@ from tests.strategies import documents, mutated, mutated_bytes
 
 #: Regressions whose fix is on another branch of issue 24 (the amount formatter, rules/base.py
 #: `fmt`): expected to fail here until it is merged; empty this set then.
-_FIXED_ELSEWHERE = {"an amount of 10^27 (28 digits), in fmt()", "two 27-digit amounts whose sum has 28"}
-
-SEEDS = st.sampled_from(seed_texts() + [t for n, t in REGRESSIONS.items() if n not in _FIXED_ELSEWHERE])
+SEEDS = st.sampled_from(seed_texts() + list(REGRESSIONS.values()))
 BASES = documents() | SEEDS
 _quiet = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 
@@ -50,10 +48,7 @@ def test_command_survives_mutated_bytes(data):
     check_command(data)
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(reason="fixed on the sec-core branch (fmt of 28 digits)", strict=False))
-    if n in _FIXED_ELSEWHERE else n
-    for n in REGRESSIONS])
+@pytest.mark.parametrize("name", list(REGRESSIONS))
 def test_what_broke_it_before_breaks_no_command(name):
     text = REGRESSIONS[name]
     check_api(text)
