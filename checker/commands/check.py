@@ -33,6 +33,11 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("--unsafe-fixes", action="store_true",
                    help="with --fix or --diff, apply the unsafe fixes too: they change figures")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
+    # Amendment mode (checker/amendment.py): judge each file against its base too.
+    p.add_argument("--diff-base", metavar="REF",
+                   help="judge each file as an amendment of its version in this git revision (BAL013, BAL014); "
+                        "default: the merge base with main (or master) where the file is tracked there; "
+                        "none: turn amendment mode off")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     if status and not checked:
         return status
     # Only these need paths relative to the repository, and asking git costs a process.
-    wants_root = args.format in ("sarif", "github", "gitlab", "junit") or args.baseline or args.write_baseline
+    wants_root = (args.format in ("sarif", "github", "gitlab", "junit") or args.baseline or args.write_baseline
+                  or _amendment_wanted(args, files))
     root = Path.cwd()
     if wants_root:
         from ..repo import repository_root
@@ -66,13 +72,26 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             if args.write_baseline:
-                count = baseline.write(args.write_baseline, [r for r, _ in checked], root)
+                count = baseline.write(args.write_baseline, [r for r, _ in checked], root,
+                                       _tolerance(checked[0][1]) if checked else _tolerance(Config()))
                 print(f"budsjett-lint: wrote {count} finding{'s' * (count != 1)} to {args.write_baseline}",
                       file=sys.stderr)
                 return status
-            kept = baseline.without_baseline([r for r, _ in checked], baseline.load(args.baseline), root)
+            held = baseline.load(args.baseline)
+            try:
+                checked = _amended(checked, args, root, held)
+            except ReadError as exc:
+                error(str(exc))
+                return 2
+            kept = [baseline.without_baseline([r], held, root, _tolerance(config))[0] for r, config in checked]
             checked = [(r, config) for r, (_, config) in zip(kept, checked)]
         except baseline.BaselineError as exc:
+            error(str(exc))
+            return 2
+    elif not args.diff:
+        try:
+            checked = _amended(checked, args, root, None)
+        except ReadError as exc:
             error(str(exc))
             return 2
     if args.diff:  # the diff instead of the report
@@ -92,6 +111,61 @@ def run(args: argparse.Namespace) -> int:
     failing = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[config.fail_on]
                   for r, config in checked for d in r.diagnostics)
     return 1 if failing and not args.exit_zero else 0
+
+
+# --- amendment mode: each file judged against its base (a git revision, or the baseline's years) ---
+
+def _tolerance(config: Config):
+    from ...rules import unbalanced_year
+
+    return config.options_for(unbalanced_year).tolerance
+
+
+def _amendment_wanted(args: argparse.Namespace, files: list[str]) -> bool:
+    """Whether amendment mode may apply: a base named, or files that git may know (not standard input alone)."""
+    if args.write_baseline or args.diff:
+        return False
+    if (args.diff_base or "").lower() == "none":
+        return bool(args.baseline)
+    return bool(args.diff_base) or bool(args.baseline) or any(f != "-" for f in files)
+
+
+def _amended(checked: list[tuple[CheckResult, Config]], args: argparse.Namespace, root: Path,
+             held) -> list[tuple[CheckResult, Config]]:
+    """The results with BAL013 and BAL014 added where a file's base is known, and per-year findings
+    anchored at the lines the amendment changed. A file is plain `check`ed where no base is known:
+    outside git, untracked at the base, or with `--diff-base none`."""
+    if not _amendment_wanted(args, [r.file for r, _ in checked]):
+        return checked
+    from ...dsl import parse
+    from .. import amendment, repo
+    from ..report import relative
+
+    if (args.diff_base or "").lower() == "none":
+        ref = None
+    else:
+        ref = args.diff_base or repo.default_base(root)
+        if args.diff_base and not repo.is_commit(ref, root):
+            raise ReadError(f"--diff-base {ref}: not a revision that git knows here (a branch, tag or commit)")
+    out = []
+    for result, config in checked:
+        before = lines = base = None
+        from_stdin = result.file == "-" or ("-" in args.paths and result.file == args.stdin_filename)
+        if ref and (not from_stdin or (args.diff_base and args.stdin_filename)):
+            text = repo.file_at(ref, relative(result.file, root), root, config.max_file_size)
+            base = parse(text).budget if text is not None else None
+        tolerance = _tolerance(config)
+        if base is not None:
+            before, lines = amendment.snapshot(base, tolerance), amendment.changed_lines(base, result.budget)
+        elif held is not None:
+            from ..baseline import states
+
+            before = states(held, result.file, root)
+        if before is None:
+            out.append((result, config))
+            continue
+        out.append((amendment.judged(result, config, before, lines), config))
+    return out
 
 
 _config_cache: dict[Path, Config] = {}
