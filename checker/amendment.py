@@ -65,7 +65,7 @@ def worsening(before: YearState, after: YearState, tolerance: Decimal) -> str | 
     if after.status == "balanced":
         return None
     parts = []
-    if after.gap - before.gap > tolerance:
+    if after.gap - before.gap > tolerance and after.gap > tolerance:  # a surplus that shrinks is no gap
         parts.append(f"{_gap_words(after)} grew from {fmt(before.gap)} to {fmt(after.gap)}")
     if after.without_figure > before.without_figure and before.status == "unknown":
         parts.append(f"lines without a figure grew from {before.without_figure} to {after.without_figure}")
