@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(args.diffs))
         return status or int(any(args.diffs))
     results = [r for r, _ in checked]
-    context = Context(color=use_color(args), root=root)
+    context = Context(color=use_color(args), root=root,
+                      fail_on=checked[0][1].fail_on if checked else (args.fail_on or "error"))
     report = render(args.format, results, context)
     if args.fixed_stdin is not None:
         sys.stdout.write(args.fixed_stdin)

@@ -29,6 +29,7 @@ class Context:
     color: bool = False
     root: Path = field(default_factory=Path.cwd)  # paths in reports are relative to this
     show_fixes: bool = True
+    fail_on: str = "error"  # the lowest severity that fails the run: JUnit fails a test case only from there
 
 
 def render(format: str, results: Sequence[CheckResult], context: Context) -> str:
