@@ -8,6 +8,7 @@ wins. Every problem names the file and the key, and is raised as `ConfigError`.
     ignore = ["TXT002"]
     fail-on = "warning"             # error (default), warning or info
     max-file-size = 20_000_000      # bytes; larger files are refused (docs/robustness.md)
+    docs-url = "https://intranet.example/budsjett-lint/rules/"  # where rule links in reports point
 
     [tool.budsjett-lint.severity]
     RMP007 = "info"
@@ -61,6 +62,15 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     format: FormatOptions = FormatOptions()
     path: Path | None = None  # where it was read from
+    docs_url: str | None = None  # the base of the rule pages, `{code}` or `<base>/<code>.md`; None: no links
+
+    def rule_url(self, code: str) -> str | None:
+        """The link to a rule's page under `docs-url`, or None where no documentation base is set."""
+        if self.docs_url is None:
+            return None
+        if "{code}" in self.docs_url:
+            return self.docs_url.replace("{code}", code)
+        return f"{self.docs_url.rstrip('/')}/{code}.md"
 
     def enabled(self, code: str) -> bool:
         if any(code.startswith(p) for p in self.ignore):
@@ -196,7 +206,7 @@ def _shown(value: Any) -> str:
         return "a number too long to print"
 
 
-_KEYS = {"select", "ignore", "fail-on", "severity", "options", "format", "max-file-size"}
+_KEYS = {"select", "ignore", "fail-on", "severity", "options", "format", "max-file-size", "docs-url"}
 
 
 def parse_config(table: dict, source: str, path: Path | None = None) -> Config:
@@ -212,6 +222,12 @@ def parse_config(table: dict, source: str, path: Path | None = None) -> Config:
     max_size = table.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
     if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
         raise ConfigError(f"{source}: max-file-size: expected a positive whole number of bytes, got {_shown(max_size)}")
+
+    docs_url = table.get("docs-url")
+    if docs_url is not None and (not isinstance(docs_url, str)
+                                 or not docs_url.startswith(("https://", "http://", "file:/"))):
+        raise ConfigError(f"{source}: docs-url: expected the address of the rule pages (https://..., http://... or "
+                          f"file:/...), got {_shown(docs_url)}")
 
     severity = _table(table, "severity", source)
     for code, level in severity.items():
@@ -241,7 +257,8 @@ def parse_config(table: dict, source: str, path: Path | None = None) -> Config:
     if not isinstance(align, bool):
         raise ConfigError(f"{source}: format.align: expected true or false, got {_shown(align)}")
 
-    return Config(select, ignore, dict(severity), options, fail_on, max_size, FormatOptions(indent, align), path)
+    return Config(select, ignore, dict(severity), options, fail_on, max_size, FormatOptions(indent, align), path,
+                  docs_url)
 
 
 def _table(table: dict, key: str, source: str) -> dict:

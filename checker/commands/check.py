@@ -98,8 +98,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(args.diffs))
         return status or int(any(args.diffs))
     results = [r for r, _ in checked]
-    context = Context(color=use_color(args), root=root,
-                      fail_on=checked[0][1].fail_on if checked else (args.fail_on or "error"))
+    first = checked[0][1] if checked else (override or Config())
+    context = Context(color=use_color(args), root=root, fail_on=first.fail_on, docs_url=first.rule_url)
     report = render(args.format, results, context)
     if args.fixed_stdin is not None:
         sys.stdout.write(args.fixed_stdin)
