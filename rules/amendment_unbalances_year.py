@@ -48,11 +48,11 @@ item "Leksehjelp" oppvekst 2021=2
 
 from __future__ import annotations
 
-from .base import Tolerance
+from .base import NoOptions
 
 CODE = "BAL014"
 NAME = "amendment-unbalances-year"
 SEVERITY = "error"
 SUMMARY = "An amendment that leaves a year unbalanced, or unverifiable, that balanced before"
 AMENDMENT = True  # judged against the file's base, by checker/amendment.py
-Options = Tolerance
+Options = NoOptions

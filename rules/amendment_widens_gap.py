@@ -52,11 +52,11 @@ cover "Kutt i innkjøp" 2020=3.5 2021=7
 
 from __future__ import annotations
 
-from .base import Tolerance
+from .base import NoOptions
 
 CODE = "BAL013"
 NAME = "amendment-widens-gap"
 SEVERITY = "error"
 SUMMARY = "An amendment that widens the gap of a year that does not balance"
 AMENDMENT = True  # judged against the file's base, by checker/amendment.py
-Options = Tolerance
+Options = NoOptions
