@@ -151,7 +151,7 @@ def _amended(checked: list[tuple[CheckResult, Config]], args: argparse.Namespace
     out = []
     for result, config in checked:
         before = lines = base = None
-        from_stdin = result.file == "-" or ("-" in args.paths and result.file == args.stdin_filename)
+        from_stdin = result.file == "-" or (args.stdin_filename is not None and result.file == args.stdin_filename)
         if ref and (not from_stdin or (args.diff_base and args.stdin_filename)):
             text = repo.file_at(ref, relative(result.file, root), root, config.max_file_size)
             base = parse(text).budget if text is not None else None
@@ -182,6 +182,8 @@ def config_for(file: str, args: argparse.Namespace, override: Config | None) -> 
             _config_cache[found] = load_config(found)
         base = _config_cache[found]
     split = lambda s: [c.strip() for c in s.split(",") if c.strip()] if s is not None else None  # noqa: E731
+    if file != "-" or args.stdin_filename:
+        base = base.for_file(args.stdin_filename if file == "-" else file)  # per-file-ignores
     return base.with_overrides(select=split(args.select), ignore=split(args.ignore), fail_on=args.fail_on)
 
 
@@ -191,6 +193,8 @@ def _check_files(files: list[str], args: argparse.Namespace,
     failed = False
     for file in files:
         config = config_for(file, args, override)
+        if file not in args.paths and config.excludes(file):  # found in a folder, and excluded there
+            continue
         shown = args.stdin_filename if file == "-" and args.stdin_filename else file
         try:
             data = read_bytes(file, config.max_file_size)

@@ -52,3 +52,20 @@ def test_the_example_loads():
     assert loaded.select == ("BAL", "FUN001") and loaded.fail_on == "warning"
     assert loaded.rule_url("BAL001") == "https://intranet.example/budsjett-lint/rules/BAL001.md"
     assert str(loaded.options["BAL001"].tolerance) == "0.1"
+
+
+def test_exclude_and_per_file_ignores(cli, tmp_path):
+    (tmp_path / ".budsjett-lint.yaml").write_text(
+        'exclude: ["arkiv"]\nper-file-ignores:\n  "forslag/utkast-*.budsjett": ["BAL"]\n', encoding="utf-8")
+    unbalanced = 'budget "E" period 2020..2020\nitem "A" oppvekst 2020=2\ncover "B" 2020=1\n'
+    for name in ("arkiv/2019/gammel.budsjett", "forslag/utkast-1.budsjett", "forslag/endelig.budsjett"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(unbalanced, encoding="utf-8")
+    done = cli("check", "--format", "concise", ".", cwd=tmp_path)
+    assert done.stdout.splitlines() == [
+        "forslag/endelig.budsjett:1:12: BAL001 2020 does not balance: spend 2.0, covered 1.0, gap 1.0 mill"]
+    named = cli("check", "--format", "concise", "arkiv/2019/gammel.budsjett", cwd=tmp_path)
+    assert "BAL001" in named.stdout  # named on the command line: checked all the same
+    (tmp_path / ".budsjett-lint.yaml").write_text('per-file-ignores:\n  "x": ["NOPE1"]\n', encoding="utf-8")
+    bad = cli("check", ".", cwd=tmp_path)
+    assert bad.returncode == 2 and "per-file-ignores.x: unknown rule code or prefix 'NOPE1'" in bad.stderr
