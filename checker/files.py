@@ -33,12 +33,31 @@ def collect(paths: list[str]) -> tuple[list[str], list[str]]:
         if path.is_dir():
             # Everything but folders: a FIFO or a dangling link is reported when read, not passed over.
             found = sorted(str(f) for f in path.rglob("*.budsjett") if not f.is_dir() and not _hidden(f, path))
-            files.extend(found)
+            files.extend(git_kept(found, path))
         elif path.exists() or path.is_symlink():
             files.append(p)
         else:
             errors.append(f"{p}: no such file or folder")
     return files, errors
+
+
+def git_kept(found: list[str], folder: Path) -> list[str]:
+    """The files found in a folder that git does not ignore (`.gitignore`, `.git/info/exclude`); all of
+    them outside a git work tree or without git. A file named on the command line is never passed here."""
+    import subprocess
+
+    if not found:
+        return found
+    try:
+        done = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=folder, capture_output=True,
+                              input="\0".join(str(Path(f).resolve()) for f in found).encode("utf-8"),
+                              timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return found
+    if done.returncode not in (0, 1):  # 128: not a work tree
+        return found
+    ignored = set(done.stdout.decode("utf-8", "replace").split("\0"))
+    return [f for f in found if str(Path(f).resolve()) not in ignored]
 
 
 def _hidden(f: Path, root: Path) -> bool:
