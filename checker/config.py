@@ -8,6 +8,9 @@ wins. Every problem names the file and the key, and is raised as `ConfigError`.
     ignore = ["TXT002"]
     fail-on = "warning"             # error (default), warning or info
     max-file-size = 20_000_000      # bytes; larger files are refused (docs/robustness.md)
+    docs-url = "https://intranet.example/budsjett-lint/rules/"  # where rule links in reports point
+    exclude = ["arkiv/**"]          # files not checked when their folder is; relative to this file
+    per-file-ignores = {"forslag/utkast-*.budsjett" = ["TXT"]}
 
     [tool.budsjett-lint.severity]
     RMP007 = "info"
@@ -61,6 +64,36 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     format: FormatOptions = FormatOptions()
     path: Path | None = None  # where it was read from
+    docs_url: str | None = None  # the base of the rule pages, `{code}` or `<base>/<code>.md`; None: no links
+    exclude: tuple[str, ...] = ()  # glob patterns, relative to the configuration's folder
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob pattern, codes)
+
+    def _relative(self, file: str) -> str | None:
+        base = self.path.parent if self.path is not None else Path.cwd()
+        try:
+            return Path(file).resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def excludes(self, file: str) -> bool:
+        """Whether `exclude` leaves the file out (a pattern matches it, or a folder above it)."""
+        shown = self._relative(file) if self.exclude else None
+        return shown is not None and any(_matches(shown, p) for p in self.exclude)
+
+    def for_file(self, file: str) -> Config:
+        """The configuration with the `per-file-ignores` that match this file added to `ignore`."""
+        shown = self._relative(file) if self.per_file_ignores and file != "-" else None
+        extra = tuple(c for pattern, codes in self.per_file_ignores if shown is not None and _matches(shown, pattern)
+                      for c in codes)
+        return dataclasses.replace(self, ignore=self.ignore + extra) if extra else self
+
+    def rule_url(self, code: str) -> str | None:
+        """The link to a rule's page under `docs-url`, or None where no documentation base is set."""
+        if self.docs_url is None:
+            return None
+        if "{code}" in self.docs_url:
+            return self.docs_url.replace("{code}", code)
+        return f"{self.docs_url.rstrip('/')}/{code}.md"
 
     def enabled(self, code: str) -> bool:
         if any(code.startswith(p) for p in self.ignore):
@@ -82,6 +115,17 @@ class Config:
         if fail_on is not None:
             changes["fail_on"] = fail_on
         return dataclasses.replace(self, **changes)
+
+
+def _matches(path: str, pattern: str) -> bool:
+    """A glob pattern as ruff's exclude reads it: the path or one of its folders; `**` any depth."""
+    import fnmatch
+
+    pattern = pattern.strip("/")
+    parts = path.split("/")
+    candidates = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return any(fnmatch.fnmatchcase(c, pattern) or fnmatch.fnmatchcase(c, pattern.replace("**/", "")) or
+               ("/" not in pattern and fnmatch.fnmatchcase(c.rsplit("/", 1)[-1], pattern)) for c in candidates)
 
 
 def find_config(start: Path) -> Path | None:
@@ -202,7 +246,8 @@ def _shown(value: Any) -> str:
         return "a number too long to print"
 
 
-_KEYS = {"select", "ignore", "fail-on", "severity", "options", "format", "max-file-size"}
+_KEYS = {"select", "ignore", "fail-on", "severity", "options", "format", "max-file-size", "docs-url", "exclude",
+         "per-file-ignores"}
 
 
 def parse_config(table: dict, source: str, path: Path | None = None) -> Config:
@@ -218,6 +263,18 @@ def parse_config(table: dict, source: str, path: Path | None = None) -> Config:
     max_size = table.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
     if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
         raise ConfigError(f"{source}: max-file-size: expected a positive whole number of bytes, got {_shown(max_size)}")
+
+    docs_url = table.get("docs-url")
+    if docs_url is not None and (not isinstance(docs_url, str)
+                                 or not docs_url.startswith(("https://", "http://", "file:/"))):
+        raise ConfigError(f"{source}: docs-url: expected the address of the rule pages (https://..., http://... or "
+                          f"file:/...), got {_shown(docs_url)}")
+
+    exclude = table.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(p, str) and p for p in exclude):
+        raise ConfigError(f"{source}: exclude: expected a list of glob patterns, got {_shown(exclude)}")
+    per_file = tuple((pattern, tuple(_codes(codes, source, f"per-file-ignores.{pattern}")))
+                     for pattern, codes in _table(table, "per-file-ignores", source).items())
 
     severity = _table(table, "severity", source)
     for code, level in severity.items():
@@ -247,7 +304,8 @@ def parse_config(table: dict, source: str, path: Path | None = None) -> Config:
     if not isinstance(align, bool):
         raise ConfigError(f"{source}: format.align: expected true or false, got {_shown(align)}")
 
-    return Config(select, ignore, dict(severity), options, fail_on, max_size, FormatOptions(indent, align), path)
+    return Config(select, ignore, dict(severity), options, fail_on, max_size, FormatOptions(indent, align), path,
+                  docs_url, tuple(exclude), per_file)
 
 
 def _table(table: dict, key: str, source: str) -> dict:

@@ -5,8 +5,9 @@ configuration) in, an `Amendment` out. It says which entries, directives,
 links, funds and pots were added, removed or changed, with the change per
 plan year; the fiscal effect per year (operating spend, coverage, the net
 effect on the gap, investments); the operating balance per year before and
-after; and the findings the amendment introduces and those it resolves,
-matched by fingerprint so that moved lines are not news.
+after; and the findings the amendment introduces, those it resolves, and those
+it makes worse (a year's known gap grew), matched by fingerprint so that
+moved lines and changed figures are not news.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..dsl.model import SPEND_KINDS, Budget, Entry
 from ..rules._totals import ZERO, YearBalance, operating_balance
 from ..rules.base import fmt
 from .diagnostics import SEVERITY_RANK, Diagnostic
+from .amendment import snapshot, worse_than_before
 from .engine import CheckResult
 from .fingerprint import fingerprints
 from .summary import (
@@ -89,6 +91,7 @@ class Amendment:
     resolved: tuple[Diagnostic, ...]
     fail_on: str = "error"
     tolerance: Decimal = Decimal("0.05")
+    worse: tuple[tuple[Diagnostic, str], ...] = ()  # findings on both sides whose year got worse, and how
 
     @property
     def failing_findings(self) -> tuple[Diagnostic, ...]:
@@ -131,8 +134,12 @@ def compare(base: CheckResult, head: CheckResult, tolerance: Decimal = Decimal("
                               status(after.get(y), tolerance)) for y in years)
     introduced = _unmatched(head, base)
     resolved = _unmatched(base, head)
+    states_before, states_after = snapshot(base.budget, tolerance), snapshot(head.budget, tolerance)
+    new = {id(d) for d in introduced}
+    worse = tuple((d, how) for d in head.diagnostics if id(d) not in new
+                  for how in [worse_than_before(d, states_before, states_after, tolerance)] if how)
     return Amendment(base.file, head.file, years, changes, effects, balance, introduced, resolved, fail_on,
-                     tolerance)
+                     tolerance, worse)
 
 
 def _unmatched(side: CheckResult, other: CheckResult) -> tuple[Diagnostic, ...]:
@@ -206,6 +213,11 @@ def _show(value) -> str:
     if isinstance(value, list):
         return " ".join(map(str, value)) or "none"
     return str(value)
+
+
+def changes(base: Budget, head: Budget, years: tuple[int, ...]) -> tuple[Change, ...]:
+    """What the amendment added, removed or changed, with the change per plan year."""
+    return _changes(base, head, years)[0]
 
 
 def _changes(base: Budget, head: Budget, years: tuple[int, ...]) -> tuple[tuple[Change, ...], tuple[Effect, ...]]:
@@ -309,5 +321,6 @@ def to_data_amendment(a: Amendment) -> dict:
                      "status_before": y.status_before, "status_after": y.status_after,
                      "newly_unbalanced": y.newly_unbalanced} for y in a.balance],
         "introduced": [d.to_json() for d in a.introduced],
+        "worse": [{**d.to_json(), "worse": how} for d, how in a.worse],
         "resolved": [d.to_json() for d in a.resolved],
     }

@@ -37,7 +37,7 @@ def collect(paths: list[str]) -> tuple[list[str], list[str]]:
         path = Path(p)
         if path.is_dir():
             found, problems = _walk(path)
-            files.extend(found)
+            files.extend(git_kept(found, path))
             errors.extend(problems)
         elif path.is_symlink() and (problem := link_problem(path, Path("."))):
             errors.append(problem + " (name the file it points to, to check it)")
@@ -109,6 +109,26 @@ def link_problem(link: Path, tree: Path) -> str | None:
     if not target.is_file():
         return f"{link}: a symbolic link to something that is not a regular file; not followed"
     return None
+
+
+def git_kept(found: list[str], folder: Path) -> list[str]:
+    """The files found in a folder that git does not ignore (`.gitignore`, `.git/info/exclude`); all of
+    them outside a git work tree or without git. A file named on the command line is never passed here."""
+    import subprocess
+
+    if not found:
+        return found
+    try:
+        done = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=folder, capture_output=True,
+                              input="\0".join(str(Path(f).resolve()) for f in found).encode("utf-8"),
+                              timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return found
+    if done.returncode not in (0, 1):  # 128: not a work tree
+        return found
+    ignored = set(done.stdout.decode("utf-8", "replace").split("\0"))
+    return [f for f in found if str(Path(f).resolve()) not in ignored]
+
 
 
 def read_bytes(path: str, max_size: int) -> bytes:

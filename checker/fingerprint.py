@@ -1,11 +1,17 @@
-"""The identity of a finding that survives lines moving.
+"""The identity of a finding: what it is about, never its figures or its place.
 
 A finding is known by its code, the statement it stands in (its kind and
 name, e.g. `item Toppet bemanning`; the source line's text where it stands in
-no statement, as a syntax error does) and its message with line numbers taken
-out. Adding a line above it, or moving its statement, keeps the identity;
-changing a figure that the message names gives a new one. The baseline, the
-amendment diff and the SARIF and GitLab reports all use this one identity.
+no statement, as a syntax error does) and its message with line numbers and
+figures taken out (years stay: `2021` names what the finding is about). A
+finding about one plan year as a whole (the balance of the year, BAL001,
+BAL002, BAL004, BAL006) is known by its code and its year alone: which lines
+lack a figure and how large the gap is are its state, not its identity.
+
+So adding a line above a finding, moving its statement, reformatting, or
+changing an amount keeps the identity; whether the finding got worse is for
+the baseline and the diff to judge (`worse()`). The baseline, the amendment
+diff and the SARIF and GitLab reports all use this one identity.
 """
 
 from __future__ import annotations
@@ -34,9 +40,24 @@ _LINE_NUMBERS = re.compile(r"\b(lines?|columns?)\s+\d+(?:(?:\s*,\s*|\s+and\s+|\s
                            re.IGNORECASE)
 
 
+#: Findings about one plan year as a whole, anchored at the period: known by code and year.
+PER_YEAR = frozenset({"BAL001", "BAL002", "BAL004", "BAL006"})
+
+_NUMBER = re.compile(r"(?<![\w.])[-+]?\d+(?:[.,]\d+)*(?![\w])")
+_YEAR = re.compile(r"\b(1[89]|2[01])\d\d\b")
+
+
 def normalized_message(message: str) -> str:
-    """The message without line and column numbers: `line 4` becomes `line N`."""
-    return _LINE_NUMBERS.sub(lambda m: f"{m.group(1)} N", message)
+    """The message without line and column numbers and without figures: `line 4` becomes `line N`,
+    `gap 2.0 mill` becomes `gap # mill`; a year (`2021`) stays."""
+    message = _LINE_NUMBERS.sub(lambda m: f"{m.group(1)} N", message)
+    return _NUMBER.sub(lambda m: m.group() if _YEAR.fullmatch(m.group()) else "#", message)
+
+
+def year_of(d: Diagnostic) -> int | None:
+    """The plan year a per-year finding is about: the first year its message names."""
+    found = _YEAR.search(d.message)
+    return int(found.group()) if found else None
 
 
 def _label(stmt) -> str:
@@ -70,8 +91,15 @@ class Anchors:
         return "file"
 
 
+def identity(d: Diagnostic, anchors: Anchors) -> str:
+    """What the finding is about, as text: the key that its fingerprint hashes."""
+    if d.code in PER_YEAR and year_of(d) is not None:
+        return f"{d.code}\0year {year_of(d)}"
+    return "\0".join((d.code, anchors.anchor(d.span), normalized_message(d.message)))
+
+
 def fingerprint(d: Diagnostic, anchors: Anchors) -> str:
-    key = "\0".join((d.code, anchors.anchor(d.span), normalized_message(d.message)))
+    key = identity(d, anchors)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 

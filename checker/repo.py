@@ -1,5 +1,6 @@
-"""Git, at the edge: the repository root that reports are relative to, and
-files read from a revision (`REF:path`) for `budsjett-lint diff`.
+"""Git, at the edge: the repository root that reports are relative to, files
+read from a revision (`REF:path`) for `budsjett-lint diff`, and the base
+revision that `check` judges an amendment against.
 """
 
 from __future__ import annotations
@@ -55,3 +56,54 @@ def _git(arguments: list[str], spec: str) -> bytes:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ReadError(f"{spec}: git cannot read it: {reason[-1] if reason else 'unknown error'}")
     return done.stdout
+
+
+#: The branches an amendment is judged against by default, in this order: the first that exists.
+MAIN_BRANCHES = ("main", "master")
+
+
+def _quiet(arguments: list[str], cwd: Path) -> str | None:
+    """Git's standard output, or None where git is missing or fails: for questions whose answer may be no."""
+    try:
+        done = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, timeout=_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
+
+
+def default_base(root: Path) -> str | None:
+    """The merge base of HEAD with the main branch (`main`, else `master`), as a commit; None outside a
+    git work tree, before the first commit, or without such a branch. On the main branch itself it is
+    HEAD, so what is judged is the change not yet committed."""
+    for branch in MAIN_BRANCHES:
+        if _quiet(["rev-parse", "--verify", "-q", f"refs/heads/{branch}"], root) is None:
+            continue
+        base = _quiet(["merge-base", "HEAD", branch], root)
+        if base and base.strip():
+            return base.strip()
+    return None
+
+
+def is_commit(ref: str, root: Path) -> bool:
+    """Whether git knows `ref` as a commit here."""
+    return not ref.startswith("-") and _quiet(["rev-parse", "--verify", "-q", f"{ref}^{{commit}}"], root) is not None
+
+
+def file_at(ref: str, path: str, root: Path, max_size: int) -> str | None:
+    """The text of `path` (relative to the repository root) in revision `ref`; None where git is missing,
+    the file is not tracked there, is too large, or is not UTF-8."""
+    if ref.startswith("-") or path == "-" or path.startswith("../"):
+        return None
+    if (_quiet(["cat-file", "-t", f"{ref}:{path}"], root) or "").strip() != "blob":
+        return None
+    try:
+        done = subprocess.run(["git", "show", f"{ref}:{path}"], cwd=root, capture_output=True, timeout=_TIMEOUT,
+                              check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0 or len(done.stdout) > max_size:
+        return None
+    try:
+        return done.stdout.decode("utf-8")
+    except UnicodeDecodeError:
+        return None

@@ -60,6 +60,10 @@ _RULE_MODULES = (
 RULES: tuple[ModuleType, ...] = tuple(import_module(f".{name}", __name__) for name in _RULE_MODULES)
 
 #: Rules the engine applies itself, after the others: they have no `check()`.
-ENGINE_RULES: tuple[ModuleType, ...] = (import_module(".unused_suppression", __name__),)
+ENGINE_RULES: tuple[ModuleType, ...] = tuple(import_module(f".{name}", __name__) for name in (
+    "unused_suppression",
+    "amendment_widens_gap",  # these two compare a file with its base: checker/amendment.py
+    "amendment_unbalances_year",
+))
 
 BY_CODE: dict[str, ModuleType] = {m.CODE: m for m in RULES + ENGINE_RULES}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..config import Config, ConfigError, find_config, load_config
@@ -36,6 +37,11 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
     p.add_argument("--force", action="store_true",
                    help="with --fix, rewrite read-only files and files with several hard links too")
+    # Amendment mode (checker/amendment.py): judge each file against its base too.
+    p.add_argument("--diff-base", metavar="REF",
+                   help="judge each file as an amendment of its version in this git revision (BAL013, BAL014); "
+                        "default: the merge base with main (or master) where the file is tracked there; "
+                        "none: turn amendment mode off")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,40 +54,68 @@ def run(args: argparse.Namespace) -> int:
         status = 2
     if not files and not errors:
         note(f"warning: no .budsjett files in {', '.join(paths)}")
+    # Only these need paths relative to the repository, and asking git costs a process.
+    wants_root = (args.format in ("sarif", "github", "gitlab", "junit") or args.baseline or args.write_baseline
+                  or _amendment_wanted(args, files))
+    root = Path.cwd()
+    if wants_root:
+        from ..repo import repository_root
+
+        root = repository_root()
+    held = None
+    if args.baseline and not args.write_baseline:
+        from .. import baseline
+
+        try:
+            held = baseline.load(args.baseline)
+        except baseline.BaselineError as exc:
+            error(str(exc))
+            return 2
+    try:
+        ref = _amendment_base(args, files, root)
+    except ReadError as exc:
+        error(str(exc))
+        return 2
+
+    def finish(result: CheckResult, config: Config) -> CheckResult:
+        """A file's result judged as an amendment and against the baseline, while its whole model is
+        still there; what the reports need of it is kept, and the model let go."""
+        if not args.diff:
+            result = _amended(result, config, args, root, held, ref)
+        if held is not None:
+            from .. import baseline
+
+            result = baseline.without_baseline([result], held, root, _tolerance(config))[0]
+        if args.write_baseline:  # the baseline records each year's state: it needs the model
+            return result
+        return reported(result, whole_text=args.format == "full" and use_color(args))
+
     try:
         override = load_config(Path(args.config)) if args.config else None
-        checked, failed_io = _check_files(files, args, override)
+        checked, failed_io = _check_files(files, args, override, finish)
     except ConfigError as exc:
         error(str(exc))
         return 2
     status = 2 if failed_io else status
     if status and not checked:
         return status
-    # Only these need paths relative to the repository, and asking git costs a process.
-    wants_root = args.format in ("sarif", "github", "gitlab", "junit") or args.baseline or args.write_baseline
-    root = Path.cwd()
-    if wants_root:
-        from ..repo import repository_root
-
-        root = repository_root()
-    if args.write_baseline or args.baseline:
+    if args.write_baseline:
         from .. import baseline
 
         try:
-            if args.write_baseline:
-                count = baseline.write(args.write_baseline, [r for r, _ in checked], root)
-                note(f"wrote {count} finding{'s' * (count != 1)} to {args.write_baseline}")
-                return status
-            kept = baseline.without_baseline([r for r, _ in checked], baseline.load(args.baseline), root)
-            checked = [(r, config) for r, (_, config) in zip(kept, checked)]
+            count = baseline.write(args.write_baseline, [r for r, _ in checked], root,
+                                   _tolerance(checked[0][1]) if checked else _tolerance(Config()))
         except baseline.BaselineError as exc:
             error(str(exc))
             return 2
+        note(f"wrote {count} finding{'s' * (count != 1)} to {args.write_baseline}")
+        return status
     if args.diff:  # the diff instead of the report
         sys.stdout.write("".join(args.diffs))
         return status or int(any(args.diffs))
     results = [r for r, _ in checked]
-    context = Context(color=use_color(args), root=root)
+    first = checked[0][1] if checked else (override or Config())
+    context = Context(color=use_color(args), root=root, fail_on=first.fail_on, docs_url=first.rule_url)
     report = render(args.format, results, context)
     if args.fixed_stdin is not None:
         sys.stdout.write(args.fixed_stdin)
@@ -94,6 +128,63 @@ def run(args: argparse.Namespace) -> int:
     failing = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[config.fail_on]
                   for r, config in checked for d in r.diagnostics)
     return 1 if failing and not args.exit_zero else 0
+
+
+# --- amendment mode: each file judged against its base (a git revision, or the baseline's years) ---
+
+def _tolerance(config: Config):
+    from ...rules import unbalanced_year
+
+    return config.options_for(unbalanced_year).tolerance
+
+
+def _amendment_wanted(args: argparse.Namespace, files: list[str]) -> bool:
+    """Whether amendment mode may apply: a base named, or files that git may know (not standard input alone)."""
+    if args.write_baseline or args.diff:
+        return False
+    if (args.diff_base or "").lower() == "none":
+        return bool(args.baseline)
+    return bool(args.diff_base) or bool(args.baseline) or any(f != "-" for f in files)
+
+
+def _amendment_base(args: argparse.Namespace, files: list[str], root: Path) -> str | None:
+    """The git revision that amendment mode judges files against, or None."""
+    if not _amendment_wanted(args, files) or (args.diff_base or "").lower() == "none":
+        return None
+    from .. import repo
+
+    ref = args.diff_base or repo.default_base(root)
+    if args.diff_base and not repo.is_commit(ref, root):
+        raise ReadError(f"--diff-base {ref}: not a revision that git knows here (a branch, tag or commit)")
+    return ref
+
+
+def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root: Path,
+             held, ref: str | None) -> CheckResult:
+    """The result with BAL013 and BAL014 added where the file's base is known, and per-year findings
+    anchored at the lines the amendment changed. A file is plain `check`ed where no base is known:
+    outside git, untracked at the base, or with `--diff-base none`."""
+    if not _amendment_wanted(args, [result.file]):
+        return result
+    from ...dsl import parse
+    from .. import amendment, repo
+    from ..report import relative
+
+    before = lines = base = None
+    from_stdin = result.file == "-" or (args.stdin_filename is not None and result.file == args.stdin_filename)
+    if ref and (not from_stdin or (args.diff_base and args.stdin_filename)):
+        text = repo.file_at(ref, relative(result.file, root), root, config.max_file_size)
+        base = parse(text).budget if text is not None else None
+    tolerance = _tolerance(config)
+    if base is not None:
+        before, lines = amendment.snapshot(base, tolerance), amendment.changed_lines(base, result.budget)
+    elif held is not None:
+        from ..baseline import states
+
+        before = states(held, result.file, root)
+    if before is None:
+        return result
+    return amendment.judged(result, config, before, lines)
 
 
 _config_cache: dict[Path, Config] = {}
@@ -109,15 +200,19 @@ def config_for(file: str, args: argparse.Namespace, override: Config | None) -> 
             _config_cache[found] = load_config(found)
         base = _config_cache[found]
     split = lambda s: [c.strip() for c in s.split(",") if c.strip()] if s is not None else None  # noqa: E731
+    if file != "-" or args.stdin_filename:
+        base = base.for_file(args.stdin_filename if file == "-" else file)  # per-file-ignores
     return base.with_overrides(select=split(args.select), ignore=split(args.ignore), fail_on=args.fail_on)
 
 
-def _check_files(files: list[str], args: argparse.Namespace,
-                 override: Config | None) -> tuple[list[tuple[CheckResult, Config]], bool]:
+def _check_files(files: list[str], args: argparse.Namespace, override: Config | None,
+                 finish: Callable[[CheckResult, Config], CheckResult]) -> tuple[list[tuple[CheckResult, Config]], bool]:
     results: list[tuple[CheckResult, Config]] = []
     failed = False
     for file in files:
         config = config_for(file, args, override)
+        if file not in args.paths and config.excludes(file):  # found in a folder, and excluded there
+            continue
         shown = args.stdin_filename if file == "-" and args.stdin_filename else file
         try:
             data = read_bytes(file, config.max_file_size)
@@ -137,7 +232,7 @@ def _check_files(files: list[str], args: argparse.Namespace,
             failed |= not written
         else:
             result = check_text(text, shown, config)
-        results.append((reported(result, whole_text=args.format == "full" and use_color(args)), config))
+        results.append((finish(result, config), config))
     return results, failed
 
 

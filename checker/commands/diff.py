@@ -176,7 +176,10 @@ def build_tables(a: Amendment) -> list[Table]:
     )
     introduced = _findings(f"Findings introduced ({len(a.introduced)})", a.introduced)
     resolved = _findings(f"Findings resolved ({len(a.resolved)})", a.resolved)
-    return [changes, effect, balance, introduced, resolved]
+    worse = Table(f"Findings made worse ({len(a.worse)})", ("Code", "Severity", "Where", "Worse"),
+                  tuple((d.code, d.severity, f"{d.file}:{d.span.line}:{d.span.column}", how) for d, how in a.worse),
+                  align="llll")
+    return [changes, effect, balance, introduced, worse, resolved]
 
 
 def _findings(title: str, found) -> Table:

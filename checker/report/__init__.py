@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..engine import CheckResult
 
@@ -29,6 +29,8 @@ class Context:
     color: bool = False
     root: Path = field(default_factory=Path.cwd)  # paths in reports are relative to this
     show_fixes: bool = True
+    fail_on: str = "error"  # the lowest severity that fails the run: JUnit fails a test case only from there
+    docs_url: "Callable[[str], str | None]" = lambda code: None  # a rule's page (config `docs-url`), or None
 
 
 def render(format: str, results: Sequence[CheckResult], context: Context) -> str:

@@ -1,8 +1,11 @@
 """JUnit XML: a test suite per file and a test case per rule that ran on it.
 
-A rule with findings is a failed test case whose failure lists them, one a
-line as `file:line:col: CODE message`; the rules that found nothing pass, so
-that CI shows what was checked and not only what failed.
+A rule with findings at or above the failing severity (`--fail-on`, errors by
+default) is a failed test case whose failure lists them, one a line as
+`file:line:col: CODE message`; a rule whose findings are all below it passes,
+with its findings in the test case's output, as the run itself does not fail
+on them. The rules that found nothing pass, so that CI shows what was
+checked and not only what failed.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections import defaultdict
 from typing import Sequence
 
 from ...rules.catalogue import entries
-from ..diagnostics import Diagnostic
+from ..diagnostics import SEVERITY_RANK, Diagnostic
 from ..engine import CheckResult
 from ..escaping import visible
 from . import Context, relative
@@ -36,18 +39,24 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
         for d in r.diagnostics:
             by_code[d.code].append(d)
         codes = sorted(set(r.codes) | set(by_code))
-        failures = sum(1 for c in codes if by_code.get(c))
+        fails = {c for c, found in by_code.items()
+                 if any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[context.fail_on] for d in found)}
+        failures = len(fails)
         suite = ET.SubElement(suites, "testsuite", name=path, tests=str(len(codes)), failures=str(failures),
                               errors="0", skipped="0")
         for code in codes:
             case = ET.SubElement(suite, "testcase", classname=path, name=f"{code} {_NAMES.get(code, code)}")
             found = by_code.get(code)
-            if found:
+            if not found:
+                continue
+            listed = _clean("".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.message}\n" for d in found))
+            if code in fails:
                 failure = ET.SubElement(case, "failure", type=code,
                                         message=_clean(f"{len(found)} finding{'s' * (len(found) != 1)}: "
                                                        f"{found[0].message}"))
-                failure.text = _clean("".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.message}\n"
-                                              for d in found))
+                failure.text = listed
+            else:  # below --fail-on: shown, not failed
+                ET.SubElement(case, "system-out").text = listed
         total_tests += len(codes)
         total_failures += failures
     suites.set("tests", str(total_tests))

@@ -16,7 +16,7 @@ from typing import Sequence
 from urllib.parse import quote
 
 from ...dsl.model import Span
-from ...rules.catalogue import DOCS_URL, doc_of, entries, render_page
+from ...rules.catalogue import doc_of, entries, render_page
 from ..cli import _version
 from ..diagnostics import Diagnostic
 from ..engine import CheckResult
@@ -30,7 +30,7 @@ ROOT_ID = "%SRCROOT%"
 
 
 def render(results: Sequence[CheckResult], context: Context) -> str:
-    rules = [_rule(e) for e in entries()]
+    rules = [_rule(e, context.docs_url(e["code"])) for e in entries()]
     index = {r["id"]: i for i, r in enumerate(rules)}
     sarif_results = []
     for r in results:
@@ -41,7 +41,6 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
         "tool": {"driver": {
             "name": "budsjett-lint",
             "version": _version(),
-            "informationUri": DOCS_URL.split("/blob/")[0],
             "rules": rules,
         }},
         "originalUriBaseIds": {ROOT_ID: {"uri": context.root.resolve().as_uri().rstrip("/") + "/"}},
@@ -51,17 +50,21 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def _rule(entry: dict) -> dict:
+def _rule(entry: dict, url: str | None) -> dict:
+    """A rule's descriptor: its page in `help`, and `helpUri` only where `docs-url` says where the pages are
+    (the project has no public address to invent one from)."""
     page = render_page(entry["code"])
-    return {
+    rule = {
         "id": entry["code"],
         "name": entry["name"],
         "shortDescription": {"text": entry["summary"]},
         "fullDescription": {"text": _what_it_does(entry["code"]) or entry["summary"]},
         "help": {"text": page, "markdown": page},
-        "helpUri": DOCS_URL.format(code=entry["code"]),
         "defaultConfiguration": {"level": LEVEL[entry["severity"]]},
     }
+    if url:
+        rule["helpUri"] = url
+    return rule
 
 
 def _what_it_does(code: str) -> str:

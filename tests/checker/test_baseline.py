@@ -19,7 +19,9 @@ def test_write_then_check_against_the_baseline(cli, workdir):
     assert written.returncode == 0 and written.stdout == ""
     assert "wrote 1 finding to baseline.json" in written.stderr
     data = json.loads((workdir / "baseline.json").read_text(encoding="utf-8"))
-    assert data["budsjett-lint-baseline"] == 1
+    assert data["budsjett-lint-baseline"] == 2
+    assert data["years"]["bad.budsjett"] == {"2020": {"status": "balanced", "gap": "0.0", "without_figure": 0},
+                                             "2021": {"status": "gap", "gap": "2.0", "without_figure": 0}}
     assert [(f["file"], f["code"], f["line"]) for f in data["findings"]] == [("bad.budsjett", "BAL001", 1)]
     done = cli("check", "--baseline", "baseline.json", ".", cwd=workdir)
     assert done.returncode == 0
@@ -70,7 +72,11 @@ def test_a_missing_or_broken_baseline_exits_2(cli, workdir):
     (workdir / "broken.json").write_text('{"findings": [', encoding="utf-8")
     broken = cli("check", "--baseline", "broken.json", "bad.budsjett", cwd=workdir)
     assert broken.returncode == 2 and "not a baseline written by --write-baseline" in broken.stderr
-    (workdir / "other.json").write_text('{"budsjett-lint-baseline": 1, "findings": [{"code": "X"}]}',
+    (workdir / "old.json").write_text('{"budsjett-lint-baseline": 1, "findings": []}', encoding="utf-8")
+    old = cli("check", "--baseline", "old.json", "bad.budsjett", cwd=workdir)
+    assert old.returncode == 2 and "an older version (1; this is 2)" in old.stderr
+    assert "write it again with --write-baseline" in old.stderr
+    (workdir / "other.json").write_text('{"budsjett-lint-baseline": 2, "findings": [{"code": "X"}]}',
                                         encoding="utf-8")
     other = cli("check", "--baseline", "other.json", "bad.budsjett", cwd=workdir)
     assert other.returncode == 2 and "finding 1 lacks a file or a fingerprint" in other.stderr

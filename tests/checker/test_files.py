@@ -240,3 +240,21 @@ def test_a_temporary_file_of_a_live_writer_is_left_alone(tmp_path):
     live.write_bytes(b"being written")
     write_atomic(target, b"x")
     assert live.exists()
+
+
+def test_a_folder_in_git_leaves_out_what_gitignore_ignores(cli, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("build/\n*.kopi.budsjett\n", encoding="utf-8")
+    text = 'budget "E" period 2020..2020\nitem "A" oppvekst 2020=2\ncover "B" 2020=1\n'
+    for name in ("build/x.budsjett", "a.kopi.budsjett", "a.budsjett"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    done = cli("check", "--format", "concise", ".", cwd=tmp_path)
+    assert [line.split(":")[0] for line in done.stdout.splitlines()] == ["a.budsjett"]
+    named = cli("check", "--format", "concise", "build/x.budsjett", cwd=tmp_path)
+    assert named.stdout.startswith("build/x.budsjett:")  # named on the command line: checked

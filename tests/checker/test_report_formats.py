@@ -81,9 +81,23 @@ def test_sarif_rules_describe_every_code(cli, project):
     assert bal["fullDescription"]["text"].startswith("For each year of the plan, adds up the operating spending")
     assert bal["help"]["markdown"].startswith("# BAL001 unbalanced-year")
     assert "## Use instead" in bal["help"]["text"]
-    assert bal["helpUri"].endswith("/docs/rules/BAL001.md")
+    assert "helpUri" not in bal and "informationUri" not in driver  # no address to link to unless configured
     assert bal["defaultConfiguration"]["level"] == "error"
     assert rules["STR009"]["defaultConfiguration"]["level"] == "warning"
+
+
+def test_sarif_rule_links_follow_docs_url(cli, project):
+    (project / "c.yaml").write_text("docs-url: https://docs.kommune.example/budsjett-lint/rules/\n", encoding="utf-8")
+    done = cli("check", "--format", "sarif", "--exit-zero", "--config", "c.yaml", "budsjett", cwd=project)
+    rules = {r["id"]: r for r in json.loads(done.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["BAL001"]["helpUri"] == "https://docs.kommune.example/budsjett-lint/rules/BAL001.md"
+    (project / "c.yaml").write_text("docs-url: https://wiki.example/rule?id={code}\n", encoding="utf-8")
+    done = cli("check", "--format", "sarif", "--exit-zero", "--config", "c.yaml", "budsjett", cwd=project)
+    rules = {r["id"]: r for r in json.loads(done.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["STR001"]["helpUri"] == "https://wiki.example/rule?id=STR001"
+    (project / "c.yaml").write_text("docs-url: github.com/made/up\n", encoding="utf-8")
+    bad = cli("check", "--format", "sarif", "--config", "c.yaml", "budsjett", cwd=project)
+    assert bad.returncode == 2 and "docs-url: expected the address of the rule pages" in bad.stderr
 
 
 def test_sarif_results_point_into_the_repository(cli, project):

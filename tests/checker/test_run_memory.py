@@ -5,6 +5,7 @@ is checked is measured, and every report is the same as from the whole results."
 from __future__ import annotations
 
 import gc
+import json
 import tracemalloc
 from pathlib import Path
 
@@ -51,4 +52,7 @@ def test_the_baseline_is_the_same_from_what_is_kept():
 
     paths = CORPUS + ([PROPOSAL] if PROPOSAL.is_file() else [])
     whole = [check_text(p.read_bytes().decode("utf-8", "replace"), p.name) for p in paths]
-    assert baseline.render([reported(r) for r in whole], Path.cwd()) == baseline.render(whole, Path.cwd())
+    # The findings' identities come from what is kept; the years' states are taken from the whole
+    # model (`check --write-baseline` keeps it for that, and amendment mode judges before it is let go).
+    kept = json.loads(baseline.render([reported(r) for r in whole], Path.cwd()))["findings"]
+    assert kept == json.loads(baseline.render(whole, Path.cwd()))["findings"]

@@ -72,6 +72,14 @@ def _examples(code: str) -> tuple[str, str]:
 def test_page_examples_fail_and_pass_as_documented(code):
     failing, passing = _examples(code)
     assert failing and passing, f"{code} needs a failing and a passing example in the language"
+    if getattr(BY_CODE.get(code), "AMENDMENT", False):  # the examples are pairs: the base, then the amended file
+        from budsjett_lint.checker.amendment import check_amendment
+
+        assert len(failing) == len(passing) == 2, f"{code}: an example is the base and the amended file"
+        assert code in [d.code for d in check_amendment(*failing).diagnostics]
+        assert code not in [d.code for d in check_amendment(*passing).diagnostics]
+        assert code not in codes(failing[1]), f"{code} needs the base: alone, the amended file does not show it"
+        return
     for text in failing:
         assert code in codes(text), f"{code} does not fire on its own failing example"
     for text in passing:
