@@ -29,6 +29,7 @@ class Context:
     color: bool = False
     root: Path = field(default_factory=Path.cwd)  # paths in reports are relative to this
     show_fixes: bool = True
+    show_all: bool = False  # the full format: every finding with its source, and every related place
 
 
 def render(format: str, results: Sequence[CheckResult], context: Context) -> str:
