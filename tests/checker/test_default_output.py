@@ -135,3 +135,24 @@ def test_excerpts_never_copy_a_long_line_whole(monkeypatch, show_all):
 def test_statistics_of_nothing():
     result = check_text(UNBALANCED.replace("2021=5.0", "2021=7.0"), "ok.budsjett", Config())
     assert statistics([result]) == "All checks passed (1 file).\n"
+
+
+def test_an_unknown_option_prints_the_commands_usage(cli, workdir):
+    done = cli("check", "--bogus", "bad.budsjett", cwd=workdir)
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: budsjett-lint check ")
+    assert "budsjett-lint check: error: unrecognized arguments: --bogus" in done.stderr
+
+
+def test_rules_format_has_help(cli):
+    assert "json: every rule" in cli("rules", "--help").stdout
+
+
+def test_export_writes_to_a_file_with_o(cli, workdir):
+    done = cli("export", "-o", "model.json", "ok.budsjett", cwd=workdir)
+    assert done.returncode == 0 and done.stdout == ""
+    import json
+
+    assert json.loads((workdir / "model.json").read_text(encoding="utf-8"))["entries"][0]["name"] \
+        == "Toppet bemanning i barnehage"
+    assert cli("export", "-o", "no/such/dir/m.json", "ok.budsjett", cwd=workdir).returncode == 2
