@@ -46,7 +46,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         if name == command:
             module = importlib.import_module(f"{__package__}.commands.{_MODULE.get(name, name)}")
             module.add_arguments(p, name)
-            p.set_defaults(run=module.run)
+            p.set_defaults(run=module.run, parser=p)
     return parser
 
 
@@ -79,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         gc.disable()  # before the imports too: they only add objects that live to the end
     try:
         parser = build_parser(command)
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:  # told with the usage of the command it was given to, not the top level's
+            (getattr(args, "parser", None) or parser).error(f"unrecognized arguments: {' '.join(unknown)}")
         if not getattr(args, "run", None):
             parser.print_help()
             return 2

@@ -41,3 +41,18 @@ def test_the_findings_the_readme_explains_are_the_ones_reported():
     assert "Eleven verbal directives" in README and "(FUN001)" in README
     unfunded = {re.search(r"`(.*?)`", d.message).group(1) for d in _proposal_findings() if d.code == "FUN001"}
     assert {"Bystyresekretariatet", "Trondheim Kino", "Bydelsbasseng", "Ishall", "Aktivitetsrett"} <= unfunded
+
+
+def test_the_default_output_shown_is_the_one_the_check_gives(capsys):
+    """The README's excerpt of `budsjett-lint proposal.budsjett`, in order: each line as printed,
+    a line ending in `...` the start of one, and `...` alone lines left out."""
+    from budsjett_lint.checker.cli import main
+
+    block = re.search(r"The check\n.*?```\n(.*?)```", README, flags=re.S).group(1).splitlines()
+    main(["check", "--color", "never", str(PROPOSAL)])
+    printed = iter(capsys.readouterr().out.replace(str(PROPOSAL), "proposal.budsjett").splitlines())
+    for shown in block:
+        if shown == "...":
+            continue
+        prefix = shown[:-3].rstrip() if shown.endswith("...") else None
+        assert any(line.startswith(prefix) if prefix is not None else line == shown for line in printed), shown

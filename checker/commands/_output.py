@@ -21,10 +21,16 @@ def note(message: str) -> None:
 
 
 def use_color(args: argparse.Namespace) -> bool:
-    """`--color always|never`, or, for `auto`, colour where the report goes to a terminal."""
+    """Never where NO_COLOR is set (no-color.org); else `--color always|never`; for `auto`, colour
+    where the report goes to standard output and that is a terminal or FORCE_COLOR is set
+    (force-color.org: a CI log that shows colour). A report written to a file has none."""
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return False
     if args.color != "auto":
         return args.color == "always"
-    return not args.output and sys.stdout.isatty()
+    return not args.output and (bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty())
 
 
 def emit(report: str, output: str | None) -> bool:

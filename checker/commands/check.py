@@ -13,6 +13,7 @@ from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, collect, read_bytes, rewrite
 from ..report import FORMATS, Context, render
 from ..escaping import visible
+from ..report.full import RELATED_SHOWN
 from ._output import emit, error, note, use_color
 
 
@@ -42,6 +43,17 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
                    help="judge each file as an amendment of its version in this git revision (BAL013, BAL014); "
                         "default: the merge base with main (or master) where the file is tracked there; "
                         "none: turn amendment mode off")
+    # What the report shows (never what fails the run: that is --fail-on).
+    shown = p.add_argument_group("what the report shows")
+    shown.add_argument("--severity", choices=["error", "warning", "info"],
+                       help="show only findings of this severity or higher; the exit code still counts every "
+                            "finding (see --fail-on)")
+    shown.add_argument("--show-all", action="store_true",
+                       help="full format: every finding with its source and every related place (by default the "
+                            f"the first finding of each rule is shown with its source and "
+                            f"{RELATED_SHOWN} related places each, the others one line each)")
+    shown.add_argument("--statistics", action="store_true",
+                       help="instead of the findings, the number of findings per rule code")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -114,9 +126,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(args.diffs))
         return status or int(any(args.diffs))
     results = [r for r, _ in checked]
+    if args.severity:
+        least = SEVERITY_RANK[args.severity]
+        results = [r._replace(diagnostics=tuple(d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= least))
+                   for r in results]
     first = checked[0][1] if checked else (override or Config())
-    context = Context(color=use_color(args), root=root, fail_on=first.fail_on, docs_url=first.rule_url)
-    report = render(args.format, results, context)
+    context = Context(color=use_color(args), root=root, fail_on=first.fail_on, docs_url=first.rule_url,
+                      show_all=args.show_all)
+    report = statistics(results) if args.statistics else render(args.format, results, context)
     if args.fixed_stdin is not None:
         sys.stdout.write(args.fixed_stdin)
     if args.fixed_stdin is not None and not args.output:  # the fixed text goes to standard output
@@ -185,6 +202,25 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
     if before is None:
         return result
     return amendment.judged(result, config, before, lines)
+
+
+def statistics(results: list[CheckResult]) -> str:
+    """`--statistics`: how many findings each rule code gave, most first (as ruff prints them)."""
+    from collections import Counter
+
+    from ...rules import RULES
+    from ..report.full import closing_line
+
+    counts = Counter(d.code for r in results for d in r.diagnostics)
+    severity = {d.code: d.severity for r in results for d in r.diagnostics}
+    width = len(str(max(counts.values(), default=0)))
+    rows = [f"{n:>{width}}  {code:<7} {f'[{severity[code]}]':<10} {_rule_name(RULES, code)}"
+            for code, n in sorted(counts.items(), key=lambda cn: (-cn[1], cn[0]))]
+    return "".join(row.rstrip() + "\n" for row in rows) + closing_line(results) + "\n"
+
+
+def _rule_name(rules: tuple, code: str) -> str:
+    return next((rule.NAME for rule in rules if rule.CODE == code), "")
 
 
 _config_cache: dict[Path, Config] = {}

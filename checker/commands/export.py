@@ -12,10 +12,13 @@ from ..config import DEFAULT_MAX_FILE_SIZE
 from ..engine import decode
 from ..escaping import visible
 from ..files import ReadError, read_bytes
+from ._output import emit
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("file", metavar="FILE", help="a .budsjett file, or - for standard input")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write the JSON to FILE (atomically: all of it or nothing) instead of standard output")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,6 +36,6 @@ def run(args: argparse.Namespace) -> int:
     result = parse(text)
     for p in result.problems:
         print(visible(f"{args.file}:{p.span.line}:{p.span.column}: {p.code} {p.message}"), file=sys.stderr)
-    json.dump(to_data(result.budget), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    if not emit(json.dumps(to_data(result.budget), ensure_ascii=False, indent=2) + "\n", args.output):
+        return 2
     return 1 if result.problems else 0

@@ -12,7 +12,8 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     if name == "rule":
         p.add_argument("code", metavar="CODE", help="a rule code such as BAL001, or its name")
     else:
-        p.add_argument("--format", choices=["text", "json"], default="text")
+        p.add_argument("--format", choices=["text", "json"], default="text",
+                       help="text: one rule a line (default); json: every rule with its fields, for tools")
 
 
 def catalogue() -> list[dict]:

@@ -31,6 +31,7 @@ class Context:
     show_fixes: bool = True
     fail_on: str = "error"  # the lowest severity that fails the run: JUnit fails a test case only from there
     docs_url: "Callable[[str], str | None]" = lambda code: None  # a rule's page (config `docs-url`), or None
+    show_all: bool = False  # the full format: every finding with its source, and every related place
 
 
 def render(format: str, results: Sequence[CheckResult], context: Context) -> str:

@@ -14,4 +14,7 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     for r in results:
         for d in r.diagnostics:
             lines.append(f"{visible(d.file)}:{d.span.line}:{d.span.column}: {d.code} {d.message}")
+    from .full import closing_line
+
+    lines.append(closing_line(results))  # a problem matcher skips it: it has no `file:line:col:`
     return "".join(line + "\n" for line in lines)

@@ -1,9 +1,21 @@
-"""The default report, in the manner of rustc and hledger: each finding with its
-code and message, the source line with the span underlined, related places
-with their notes, a hint at the fix, and a closing count. Colour only on a
-terminal, and never where NO_COLOR is set; with colour, the report is drawn
-with rich and the source lines are highlighted with the language's Pygments
-lexer. Without colour it is the same text, written without loading rich.
+"""The default report, in the manner of rustc and hledger, read top to bottom:
+
+1. the verdict: each file's operating balance per plan year (spend, coverage and
+   the gap, or why the year cannot be verified), as `rules._totals` computes it
+   for BAL001, BAL002 and `summary`;
+2. the findings, errors first, then warnings, then infos: the first finding of
+   each rule with its code and message, the source line with the span underlined,
+   at most `RELATED_SHOWN` related places with their notes ("and N more"), a hint
+   at the fix; the rule's other findings one line each. `--show-all`
+   (`Context.show_all`) shows every finding and every related place so;
+3. the closing count.
+
+Work is bounded by what is shown: an excerpt cuts its window out of the source
+line before anything else is done with it, so a long line is never copied whole
+for each finding on it. Colour only on a terminal (or FORCE_COLOR), and never
+where NO_COLOR is set; with colour, the report is drawn with rich and the source
+lines are highlighted with the language's Pygments lexer. Without colour it is
+the same text, written without loading rich.
 """
 
 from __future__ import annotations
@@ -13,7 +25,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ...dsl.model import Span
-from ..diagnostics import Diagnostic
+from ..diagnostics import SEVERITY_RANK, Diagnostic
 from ..engine import CheckResult
 from ..escaping import visible
 from . import Context
@@ -28,19 +40,43 @@ _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 Line = list[tuple[Any, str]]
 
 
+#: Without `--show-all`: how many findings of one rule are shown with their source (the rest
+#: of that rule's findings one line each), and how many related places one finding shows.
+FRAMED_PER_RULE = 1
+RELATED_SHOWN = 2
+#: The operating balance is shown first for this many files; a folder of many files would
+#: otherwise begin with pages of balances.
+VERDICT_FILES = 5
+
+
 def render(results: Sequence[CheckResult], context: Context) -> str:
     color = context.color and not os.environ.get("NO_COLOR")  # no-color.org: set and not empty
     out: list[Line] = []
     counts: Counter[str] = Counter()
     fixable = 0
-    for r in results:
-        if not r.diagnostics:
+    _verdict(out, results)
+    lines_of: dict[int, list] = {}
+    framed: Counter[str] = Counter()
+    # Errors first, then warnings, then infos; within each, file by file in the order of the lines.
+    findings = sorted(((r, d) for r in results for d in r.diagnostics),
+                      key=lambda rd: -SEVERITY_RANK[rd[1].severity])
+    for r, d in findings:
+        counts[d.severity] += 1
+        fixable += d.fix is not None and d.fix.safe
+        if not context.show_all and framed[d.code] >= FRAMED_PER_RULE:
+            if out and out[-1] and out[-1][0][0].startswith(" "):  # after a frame, a blank line first
+                out.append([])
+            out.append([(f"{d.severity}[{d.code}]", _STYLE[d.severity]),
+                        (f": {d.file}:{d.span.line}:{d.span.column}: {d.message}", "")])
             continue
-        lines = _highlighted(r.budget.text) if color else r.budget.text.split("\n")
-        for d in r.diagnostics:
-            counts[d.severity] += 1
-            fixable += d.fix is not None and d.fix.safe
-            _finding(out, d, lines, context)
+        framed[d.code] += 1
+        if id(r) not in lines_of:
+            lines_of[id(r)] = _highlighted(r.budget.text) if color else r.budget.text.split("\n")
+        if out and out[-1]:
+            out.append([])
+        _finding(out, d, lines_of[id(r)], context)
+    if out and out[-1]:
+        out.append([])
     out.extend(_closing(counts, fixable, len(results)))
     return _draw(out) if color else "".join("".join(str(text) for text, _ in line) + "\n" for line in out)
 
@@ -91,33 +127,74 @@ def _highlighted(text: str) -> list[Text]:
     return lines
 
 
+def _verdict(out: list[Line], results: Sequence[CheckResult]) -> None:
+    """The answer first: each file's operating balance per plan year, as BAL001 and BAL002
+    and `summary` read it (`rules._totals.operating_balance`)."""
+    from ...rules._totals import operating_balance
+    from ...rules.base import fmt
+
+    judged = [r for r in results if r.budget.years and not any(d.code.startswith("SYN") for d in r.diagnostics)]
+    for r in judged[:VERDICT_FILES]:
+        out.append([(f"Operating balance of {r.file} (mill NOK):", "bold")])
+        for year in operating_balance(r.budget):
+            figures = f"spend {fmt(year.spend)}, coverage {fmt(year.cover)}"
+            gap = f"gap {fmt(year.gap)}" if year.gap >= 0 else f"surplus {fmt(-year.gap)}"
+            if year.verifiable:
+                state = f"{figures}, {gap}" if year.gap else f"{figures}: balanced"
+                out.append([(f"  {year.year}  ", "bold"), (state, "" if not year.gap else _STYLE["error"])])
+            else:
+                n = len(year.unknown)
+                out.append([(f"  {year.year}  ", "bold"),
+                            (f"cannot be verified: {n} line{'s' * (n != 1)} without figures, "
+                             f"known {gap} ({figures})", _STYLE["warning"])])
+        out.append([])
+    if len(judged) > VERDICT_FILES:
+        more = len(judged) - VERDICT_FILES
+        out.append([(f"Operating balance of {more} more file{'s' * (more != 1)}: "
+                     "`budsjett-lint summary FILE` shows it.", "bold")])
+        out.append([])
+
+
 def _finding(out: list[Line], d: Diagnostic, lines: list, context: Context) -> None:
     out.append([(f"{d.severity}[{d.code}]", _STYLE[d.severity]), (f": {d.message}", "bold")])
-    width = len(str(max([d.span.line] + [r.span.line for r in d.related])))
+    related = d.related if context.show_all else d.related[:RELATED_SHOWN]
+    width = len(str(max([d.span.line] + [r.span.line for r in related])))
     _excerpt(out, d.file, d.span, lines, width, _STYLE[d.severity], None)
-    for rel in d.related:
-        _excerpt(out, d.file, rel.span, lines, width, "bold blue", rel.note)
+    previous = d.span.line
+    for rel in related:  # a place on the line just shown is marked under it, as rustc does
+        _excerpt(out, d.file, rel.span, lines, width, "bold blue", rel.note, again=rel.span.line == previous)
+        previous = rel.span.line
+    if len(related) < len(d.related):
+        more = len(d.related) - len(related)
+        out.append([(" " * width + " = ", "bold blue"),
+                    (f"and {more} more related place{'s' * (more != 1)} (`--show-all` or `--format json` lists them)", "")])
     if d.hint:
         out.append([(" " * width + " = ", "bold blue"), (f"help: {d.hint}", "")])
     if d.fix is not None and context.show_fixes:
         kind = "fix" if d.fix.safe else "unsafe fix"
         out.append([(" " * width + " = ", "bold blue"), (f"{kind}: {d.fix.description}", "")])
-    out.append([])
 
 
 def _excerpt(out: list[Line], file: str, span: Span, lines: list, width: int, style: str,
-             note: str | None) -> None:
+             note: str | None, again: bool = False) -> None:
+    """The place's source line with the span marked; with `again`, only the marks, under the
+    line the place before showed."""
     gutter = " " * width
-    out.append([(f"{gutter}--> ", "bold blue"), (f"{visible(file)}:{span.line}:{span.column}", "")])
+    if not again:
+        out.append([(f"{gutter}--> ", "bold blue"), (f"{visible(file)}:{span.line}:{span.column}", "")])
     if not 0 < span.line <= len(lines):
         return
-    source = _source(lines[span.line - 1])
+    source = lines[span.line - 1]
+    if isinstance(source, str):
+        source = source.rstrip("\r")
     start = max(span.column - 1, 0)
     end = span.end_column - 1 if span.end_line == span.line else len(source)
     end = max(min(end, len(source)), start + 1)
-    shown, start, end = _clip(source, start, end)
-    out.append([(f"{gutter} |", "bold blue")])
-    out.append([(f"{span.line:>{width}} | ", "bold blue"), (shown, "")])
+    shown, start, end = _clip(source, start, end)  # the window first: a long line is never copied whole
+    shown = _source(shown)
+    if not again:
+        out.append([(f"{gutter} |", "bold blue")])
+        out.append([(f"{span.line:>{width}} | ", "bold blue"), (shown, "")])
     marks = [(f"{gutter} | ", "bold blue"), (" " * start + "^" * (end - start), style)]
     if note:
         marks.append((f" {note}", style))
@@ -145,6 +222,12 @@ def _clip(source: Any, start: int, end: int, limit: int = 160) -> tuple[Any, int
 def _printable(s: str) -> str:
     """Tabs as one space and control characters as U+FFFD: one character shown for each in the source."""
     return "".join(" " if ch == "\t" else ch if ch.isprintable() else "\ufffd" for ch in s)
+
+
+def closing_line(results: Sequence[CheckResult]) -> str:
+    """The line that ends every human format: how many findings of each severity, or that all passed."""
+    counts = Counter(d.severity for r in results for d in r.diagnostics)
+    return "".join(str(text) for text, _ in _closing(counts, 0, len(results))[0])
 
 
 def _closing(counts: Counter[str], fixable: int, files: int) -> list[Line]:

@@ -74,7 +74,9 @@ def run(path: Path, config: Path) -> tuple[list[str], int, str, str]:
         pytest.fail(f"budsjett-lint did not finish on {path.name}")
     out, err = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8", "replace")
     findings = []
-    for line in out.splitlines():
+    lines = out.splitlines()
+    assert lines and lines[-1].startswith(("Found ", "All checks passed")), "the report ends with its count"
+    for line in lines[:-1]:
         assert line.startswith(f"{path}:"), f"a line of the report that names another file: {line!r}"
         m = _FINDING.match(line, len(str(path)) + 1)
         assert m, f"a line of the report that is not `file:line:col: CODE message`: {line!r}"

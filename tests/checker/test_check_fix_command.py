@@ -39,7 +39,7 @@ def test_fix_removes_an_unused_suppression_and_orders_years_then_reports_what_re
     r = run("check", "--fix", "--format", "concise", str(path))
     assert path.read_text() == FIXED
     assert r.returncode == 0, r.stdout
-    assert r.stdout == b""
+    assert r.stdout == b"All checks passed (1 file).\n"
     assert f"Fixed 2 findings in {path}.".encode() in r.stderr
 
 
@@ -47,7 +47,8 @@ def test_what_cannot_be_fixed_is_still_reported_and_fails_the_run(path):
     path.write_text(UNUSED.replace("cover \"Innkjøp\" 2021=1 2020=1", "cover \"Innkjøp\" 2021=1 2020=2"))
     r = run("check", "--fix", "--format", "concise", str(path))
     assert r.returncode == 1
-    assert r.stdout.decode() == f"{path}:1:12: BAL001 2020 does not balance: spend 1.0, covered 2.0, surplus 1.0 mill\n"
+    assert r.stdout.decode() == (f"{path}:1:12: BAL001 2020 does not balance: spend 1.0, covered 2.0, surplus 1.0 mill\n"
+                                 "Found 1 finding: 1 error.\n")
     assert "# budsjett-lint" not in path.read_text()
 
 
