@@ -42,6 +42,7 @@ _RULE_MODULES = (
     "unknown_area",
     "unknown_fund",
     "unknown_link_target",
+    "self_link",
     "unordered_years",
     "unverifiable_year",
     "year_outside_period",
