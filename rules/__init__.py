@@ -43,6 +43,7 @@ _RULE_MODULES = (
     "unknown_fund",
     "unknown_link_target",
     "self_link",
+    "link_cycle",
     "unordered_years",
     "unverifiable_year",
     "year_outside_period",
