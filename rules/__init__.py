@@ -44,6 +44,7 @@ _RULE_MODULES = (
     "unknown_link_target",
     "self_link",
     "link_cycle",
+    "offset_same_side",
     "unordered_years",
     "unverifiable_year",
     "year_outside_period",
