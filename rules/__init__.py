@@ -45,6 +45,7 @@ _RULE_MODULES = (
     "self_link",
     "link_cycle",
     "offset_same_side",
+    "link_into_coverage",
     "unordered_years",
     "unverifiable_year",
     "year_outside_period",
