@@ -208,7 +208,10 @@ class _Builder(Transformer):
         # years and the Decimal between the lines that write it.
         known = self.values.get(tok.value)
         if known is None:
-            known = self.values[tok.value] = self.read_amount(tok.value, span)
+            seen = len(self.problems)
+            known = self.read_amount(tok.value, span)
+            if len(self.problems) == seen:  # a bad amount is reported at each place it is written
+                self.values[tok.value] = known
         years, value, kroner, ranged = known
         return [Amount(year, value, span, kroner, ranged) for year in years]
 
@@ -222,7 +225,11 @@ class _Builder(Transformer):
         if raw == "?":
             value, kroner = None, False
         else:
-            value, kroner = self.value(raw, span)
+            try:
+                value, kroner = self.value(raw, span)
+            except _Invalid as exc:  # a bad figure: the year counts as unknown (as `?`), the line stays
+                self.problems.append(exc.problem)
+                value, kroner = None, False
         return tuple(_YEARS.setdefault(y, y) for y in self.range_years(y1, y2)), value, kroner, bool(dots)
 
     def range_years(self, y1: int, y2: int):
@@ -532,20 +539,23 @@ def _parse_once(text: str, parser: Lark, builder: _Builder, window: tuple[int, i
 
 def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
     """`parse`, with the parser's lock held: the whole text at once, else statement by statement."""
+    builder.problems.clear()
     try:
         statements = parser.parse(text)
         comments = [_comment(t, 0, 0) for t in _comments]
-        return ParseResult(Budget(tuple(statements), tuple(comments), text), ())
+        return ParseResult(Budget(tuple(statements), tuple(comments), text), tuple(builder.problems))
     except (UnexpectedInput, VisitError, _Invalid):
-        pass
+        builder.problems.clear()  # read again below, statement by statement
     statements, problems = [], []
     work = split_statements(text)
     work.reverse()
     while work:
         start, end, line = work.pop()
         builder.line_offset, builder.pos_offset = line - 1, start
+        builder.problems.clear()
         try:
             statements.extend(parser.parse(text[start:end]))
+            problems.extend(builder.problems)  # bad amounts read as unknown in a statement that stands
         except UnexpectedInput as exc:
             at = _error_offset(exc, start)
             line_start = text.rfind("\n", start, at) + 1 if at > start else start

@@ -81,7 +81,7 @@ def test_a_three_megabyte_name_is_read():
 def test_broken_statements_each_give_one_problem():
     result = parse_in_child(HEADER + 'item "A" 2020=\n' * 20_000)
     assert len(result["problems"]) == 20_000
-    assert result["statements"] == 1  # the header; every item is broken
+    assert result["statements"] == 20_001  # the header, and every item with its year unknown
 
 
 def test_incomplete_statement_before_blank_lines_is_one_problem():
@@ -113,7 +113,7 @@ def test_a_keyword_glued_to_its_name_starts_a_statement():
     text = HEADER + 'item "A" 2020=\nitem"B" 2020=1\n'
     result = parse(text)
     assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(2, 10, "SYN003")]
-    assert [e.name.text for e in result.budget.entries] == ["B"]
+    assert [e.name.text for e in result.budget.entries] == ["A", "B"]  # A stays, its 2020 unknown
 
 
 def test_unterminated_text_block_ends_at_the_next_statement():
@@ -163,3 +163,25 @@ def test_the_end_of_a_statement_is_an_empty_place_just_past_it():
     (problem,) = parse('budget "X" period').problems
     s = problem.span
     assert (s.line, s.column, s.end_line, s.end_column) == (1, 18, 1, 18)
+
+
+def test_a_bad_amount_makes_its_year_unknown_and_the_line_stays():
+    text = HEADER + 'item "A" oppvekst 2020=3,5 2021=7\ncover "B" 2020=7 2021=7\n'
+    result = parse(text)
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(2, 19, "SYN003")]
+    item, cover = result.budget.statements[1:]
+    assert item.name.text == "A" and cover.name.text == "B"
+    assert [(a.year, a.value) for a in item.amounts] == [(2020, None), (2021, 7)]
+
+
+def test_a_bad_amount_written_twice_is_reported_twice():
+    text = HEADER + 'item "A" 2020=3,5\nitem "B" 2020=3,5\n'
+    assert problems(text) == [(2, 10, "SYN003"), (3, 10, "SYN003")]
+
+
+def test_a_bad_amount_beside_a_broken_statement_is_reported_once():
+    # The file as a whole does not parse; each statement is read again by itself,
+    # and the bad amount is reported once, not once per attempt.
+    text = HEADER + 'item "A" 2020=3,5 2021=7\nitem "B" 2020=1 )\n'
+    assert [code for *_, code in problems(text)].count("SYN003") == 1
+    assert parse(text).budget.statements[1].name.text == "A"

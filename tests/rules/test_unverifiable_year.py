@@ -76,3 +76,13 @@ def test_lines_outside_the_operating_balance_do_not_make_a_year_unverifiable():
 
 def test_a_fully_known_year_is_silent():
     assert only(HEAD + 'item "A" oppvekst 2020..2021=1\ncover "B" 2020..2021=1\n') == []
+
+
+def test_a_bad_amount_leaves_its_year_unverifiable_not_a_phantom_surplus():
+    # `3,5` is not an amount (SYN003); 2020 cannot be verified, and 2021 still balances.
+    text = HEAD + ('item "Toppet bemanning i barnehage" oppvekst 2020=3,5 2021=7\n'
+                   'cover "Innkjøp" 2020=7 2021=7\n')
+    codes = [(d.code, d.message.split(":")[0]) for d in lint(text)]
+    assert ("SYN003", "`3,5` is not an amount") in codes
+    assert [m for c, m in codes if c == "BAL002"] == ["2020 cannot be verified"]
+    assert not [c for c, _ in codes if c == "BAL001"]
