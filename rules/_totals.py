@@ -11,10 +11,11 @@ Coverage or a fund draw that pays for an investment (`funds "Line" -> "Invest"`)
 is a transfer from operations to the investment budget: that part covers no
 operating spending, and is left out of the operating balance's coverage.
 
-A link without amounts of its own takes what its use needs, as far as its source
-has it: in each year the smaller of the use's amount (for a directive, its cost)
-and the source's; where either gives no figure for a year, what the link takes
-that year is unknown. Every rule reads an amount-less link so.
+A link without amounts of its own promises all its use needs: the use's amount in
+each year (for a directive, its cost); where the use gives no figure for a year,
+the promise of that year is unknown. Every rule reads an amount-less link so:
+FUN004 weighs the promises of a line against its amount (`coverage_uses`), and
+the balance moves what is promised as far as the source has it (`funded_part`).
 
 A directive's cost with a figure enters the year's spending where a coverage line
 pays for it (`funded-by` or a `funds`/`reallocate` link from a `cover` or `draw`):
@@ -75,7 +76,7 @@ class Use(NamedTuple):
     how: str  # "funds", "reallocates" or "funded-by"
     target: str  # the name of what it pays for
     span: Span  # the link, or the name after `funded-by`
-    takes: dict[int, Decimal | None]  # year -> what it takes (a year left out: nothing), None: unknown
+    takes: dict[int, Decimal | None]  # year -> what it promises (a year left out: nothing), None: unknown
     whole: bool  # the link gives no amounts: it takes all its use needs
 
 
@@ -212,10 +213,9 @@ def coverage_uses(budget: Budget) -> tuple[Use, ...]:
         if link.amounts:
             takes = {a.year: a.value for a in link.amounts}
         else:
-            needed = needs(named.get(link.target.text), years)
-            if needed is None:
+            takes = needs(named.get(link.target.text), years)
+            if takes is None:
                 continue
-            takes = {y: up_to(source, needed, y) for y in years}
         uses.append((link.span.start, Use(source, link.kind, link.target.text, link.span, takes, not link.amounts)))
     for d in budget.directives:
         source = named.get(d.funded_by.text) if d.funded_by is not None else None
