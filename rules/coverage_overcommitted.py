@@ -79,7 +79,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
             if covered is None or any(p is None for p in promised):
                 continue
             total = sum(promised, ZERO)
-            if total - covered > options.tolerance:
+            if total > 0 and total - covered > options.tolerance:
                 over.append((year, covered, total))
         if not over:
             continue
