@@ -72,11 +72,13 @@ def _examples(code: str) -> tuple[str, str]:
 def test_page_examples_fail_and_pass_as_documented(code):
     failing, passing = _examples(code)
     assert failing and passing, f"{code} needs a failing and a passing example in the language"
+    # FUN002's finding is said in BAL001's for the year (rules/unfunded_ramp_up.py): its examples are BAL001's
+    said_by = {"FUN002": "BAL001"}.get(code, code)
     for text in failing:
-        assert code in codes(text), f"{code} does not fire on its own failing example"
+        assert said_by in codes(text), f"{code} does not fire on its own failing example"
     for text in passing:
         found = codes(text)
-        assert code not in found, f"{code} fires on its passing example"
+        assert said_by not in found, f"{code} fires on its passing example"
         assert not [c for c in found if c.startswith("SYN")], f"{code}'s passing example has syntax errors"
 
 
