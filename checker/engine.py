@@ -33,6 +33,9 @@ class CheckResult(NamedTuple):
     budget: Budget
     diagnostics: tuple[Diagnostic, ...]
     codes: tuple[str, ...] = ()  # the codes that were checked, for reports that list passing checks
+    #: The operating balance per plan year (`rules._totals.operating_balance`), kept by `check` when it
+    #: lets the model go, so that the report's verdict still has it; empty where it is not kept.
+    balance: tuple = ()
 
 
 def check_text(text: str, file: str = "-", config: Config | None = None) -> CheckResult:

@@ -1,8 +1,9 @@
 """The tables that budget documents print, computed from the model.
 
 Pure functions: a `Budget` in, a `Summary` out. For each year of the plan:
-operating spend by area and by line (utgifter drift), coverage by line
-(inndekning drift), fund movements, investments and borrowing, the operating
+operating spend by area and by line (utgifter drift, with the costs of the
+directives that coverage pays for), coverage by line (inndekning drift), the
+directives' costs and who pays them, fund movements, investments and borrowing, the operating
 balance (from `rules/_totals.py`), and the lines that give no figure. Where a
 line names a year without a figure, the totals say so instead of counting it
 as zero. Drawing the tables is `checker/tables.py`'s job.
@@ -14,11 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..dsl.model import SPEND_KINDS, Budget, Entry
+from ..dsl.model import SPEND_KINDS, Budget, Directive, Entry
 from ..rules._totals import (
     ZERO,
     YearBalance,
+    continued_years,
     counts_in_operations,
+    directive_cost,
+    funded_directives,
     operating_balance,
     unknown_in,
 )
@@ -48,6 +52,19 @@ class Line:
     line: int
     years: dict[int, Decimal | None]
     fund: str | None = None
+    continued: tuple[int, ...] = ()  # years a lasting line (`permanent`, `ramp`) does not state: unknown
+
+
+@dataclass(frozen=True)
+class DirectiveCost:
+    """A directive with a cost: per plan year what it costs (None: unknown), and who pays."""
+
+    name: str
+    area: str | None
+    line: int
+    years: dict[int, Decimal | None]  # the years it costs in
+    funding: str  # how it is paid, in words
+    in_balance: bool  # its cost counts as spending in the operating balance
 
 
 @dataclass(frozen=True)
@@ -97,6 +114,7 @@ class Summary:
     balance: tuple[YearBalance, ...]
     missing: tuple[Missing, ...]
     tolerance: Decimal
+    directives: tuple[DirectiveCost, ...] = ()
 
     def total(self, lines: tuple[Line, ...]) -> dict[int, Total]:
         return {y: sum_values((ln.name, ln.years[y]) for ln in lines) for y in self.years}
@@ -144,10 +162,47 @@ def capital_value(entry: Entry, year: int) -> Decimal | None:
 
 def _line(entry: Entry, years: tuple[int, ...], value) -> Line:
     return Line(entry.name.text, entry.kind, entry.sector.id if entry.sector else None, entry.span.line,
-                {y: value(entry, y) for y in years}, entry.fund.text if entry.fund else None)
+                {y: value(entry, y) for y in years}, entry.fund.text if entry.fund else None,
+                continued_years(entry, range(years[0], years[-1] + 1)) if years else ())
 
 
-def _known_of(entry: Entry) -> str:
+def unknown_on(year: YearBalance, side: str) -> tuple[str, ...]:
+    """The names of the lines without a figure for the year on one side of the balance:
+    `spend` (items, allocations, directives), `cover` (coverage, draws, borrowing that frees room),
+    or one kind of line (`item`, `draw`)."""
+    def on(e: Entry | Directive) -> bool:
+        if isinstance(e, Directive):
+            return side == "spend"
+        if side in ("spend", "cover"):
+            return (e.kind in SPEND_KINDS) == (side == "spend")
+        return e.kind == side
+    return tuple(e.name.text for e in year.unknown if on(e))
+
+
+def _directive_costs(budget: Budget, years: tuple[int, ...]) -> tuple[DirectiveCost, ...]:
+    in_balance = {id(d) for d in funded_directives(budget)}
+    paid: dict[str, list[str]] = defaultdict(list)
+    for link in budget.links:
+        if link.kind in ("funds", "reallocates"):
+            paid[link.target.text].append(link.source.text)
+    rows = []
+    for d in budget.directives:
+        cost = directive_cost(d, budget.years)
+        if not cost:
+            continue
+        payers = ([d.funded_by.text] if d.funded_by is not None else []) + paid.get(d.name.text, [])
+        if id(d) in in_balance:
+            funding = "in the balance, paid by " + ", ".join(payers)
+        elif payers:
+            funding = "paid outside the balance by " + ", ".join(payers)
+        else:
+            funding = "nothing funds it (FUN001)"
+        rows.append(DirectiveCost(d.name.text, d.sector.id if d.sector else None, d.span.line,
+                                  {y: cost[y] for y in years if y in cost}, funding, id(d) in in_balance))
+    return tuple(rows)
+
+
+def _known_of(entry: Entry, years: range) -> str:
     parts = [f"{a.year}: {fmt(a.value)}" for a in entry.amounts if a.value is not None]
     if entry.heading is not None:
         parts.append(f"heading {fmt(entry.heading.value)}")
@@ -155,6 +210,9 @@ def _known_of(entry: Entry) -> str:
         parts.append(f"total {fmt(entry.total.value)}")
     if entry.kind == "loan" and entry.frees is not None:
         parts.append("frees operating room by an amount not given")
+    if continued_years(entry, years):
+        lasting = "permanent" if entry.permanent is not None else "ramp"
+        parts.append(f"{lasting}, not stated after {max(entry.by_year)}")
     return "; ".join(parts) or "no figure"
 
 
@@ -171,7 +229,7 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
         gaps = tuple(y for y in years if any(r is not None and r.years[y] is None for r in (operating, capital)))
         if gaps:
             missing.append(Missing(entry.name.text, entry.kind, entry.sector.id if entry.sector else None,
-                                   entry.span.line, gaps, _known_of(entry)))
+                                   entry.span.line, gaps, _known_of(entry, budget.years)))
 
     by_area: dict[str, list[Line]] = defaultdict(list)
     for row in spend:
@@ -195,11 +253,17 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
         for name, (allocated, drawn) in funds.items()
     )
 
+    directives = _directive_costs(budget, years)
+    for row in directives:
+        if row.in_balance:
+            spend.append(Line(row.name, "directive", row.area, row.line, {y: row.years.get(y, ZERO) for y in years}))
     for d in budget.directives:
-        if d.cost == "unknown":
+        cost = directive_cost(d, budget.years)
+        unknown_years = tuple(y for y in years if y in cost and cost[y] is None)
+        if unknown_years:
             funded = f"funded by {d.funded_by.text}" if d.funded_by else "commits money; no funding named"
             missing.append(Missing(d.name.text, "directive", d.sector.id if d.sector else None, d.span.line,
-                                   years, f"cost ?; {funded}"))
+                                   unknown_years, f"cost ?; {funded}"))
 
     header = budget.header
     return Summary(
@@ -214,6 +278,7 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
         balance=tuple(operating_balance(budget)),
         missing=tuple(missing),
         tolerance=tolerance,
+        directives=directives,
     )
 
 
@@ -228,6 +293,8 @@ def to_data(summary: Summary) -> dict:
                 "years": {str(y): num(v) for y, v in ln.years.items()}}
         if ln.fund is not None:
             item["fund"] = ln.fund
+        if ln.continued:
+            item["continued"] = list(ln.continued)
         return item
 
     def totals(t: dict[int, Total]) -> dict:
@@ -245,8 +312,11 @@ def to_data(summary: Summary) -> dict:
                         "total": totals(summary.total(summary.investments))},
         "funds": [{"name": f.name, "opening": num(f.opening), "allocated": totals(f.allocated),
                    "drawn": totals(f.drawn), "net": totals(f.net)} for f in summary.funds],
-        "balance": [{"year": b.year, "spend": num(b.spend), "cover": num(b.cover), "drawn_from_funds": num(b.draws),
-                     "gap": num(b.gap), "status": summary.status(b),
+        "directives": [{"name": d.name, "area": d.area, "line": d.line,
+                        "years": {str(y): num(v) for y, v in d.years.items()}, "funding": d.funding,
+                        "in_balance": d.in_balance} for d in summary.directives],
+        "balance": [{"year": b.year, "items": num(b.items), "spend": num(b.spend), "cover": num(b.cover),
+                     "drawn_from_funds": num(b.draws), "gap": num(b.gap), "status": summary.status(b),
                      "without_figure": [e.name.text for e in b.unknown]} for b in summary.balance],
         "missing": [{"name": m.name, "kind": m.kind, "area": m.area, "line": m.line, "years": list(m.years),
                      "known": m.known} for m in summary.missing],

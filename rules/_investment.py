@@ -86,7 +86,7 @@ def investments(budget: Budget) -> Investments:
         borrowing, unknown_borrowing = _sum(financing_loans, year)
         linked_sum, unknown_linked = ZERO, []
         for link, source in funding:
-            part = funded_part(link, source, year)
+            part = funded_part(link, source, year, budget.named.get(link.target.text), budget.years)
             if part is None:
                 unknown_linked.append(source)
             else:

@@ -6,7 +6,8 @@ Reports a directive's `funded-by` that names no entry, directive, fund or pot
 of a `funds` link that names something that exists but is not coverage. What
 can pay for something is a `cover` line, a `draw` on a fund, or a `pot`; and
 a borrowing change (`loan`) can pay for an investment (`invest`). A `funds`
-link whose source does not exist at all is LNK001's finding.
+link whose source does not exist at all is LNK001's finding, and borrowing
+that pays for operations is BAL003's.
 
 ## Why
 Funding is checked by name. A misspelt name funds nothing. An item, an
@@ -43,6 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import COVER_KINDS, Budget, Directive, Entry, Fund, Link, Name, Pot
+from ._investment import investments
 from ._names import close_matches
 from .base import Finding, NoOptions, Related
 
@@ -66,9 +68,12 @@ _WHAT = {
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     named = budget.named
-    sources = [(d.funded_by, "funded-by") for d in budget.directives if d.funded_by is not None]
+    # borrowing that pays for operations is BAL003's finding, said once there
+    reported = {id(u.via) for u in investments(budget).operating_uses}
+    sources = [(d.funded_by, "funded-by") for d in budget.directives
+               if d.funded_by is not None and id(d.funded_by) not in reported]
     sources += [(link.source, "funds") for link in budget.links
-                if link.kind == "funds" and not _borrowing_for_investment(link, named)]
+                if link.kind == "funds" and not _borrowing_for_investment(link, named) and id(link) not in reported]
     unknown = [name for name, how in sources if how == "funded-by" and name.text not in named]
     suggest = len(unknown) <= MAX_SUGGESTIONS
     payers = [n for n, s in named.items() if isinstance(s, Pot) or (isinstance(s, Entry) and s.kind in COVER_KINDS)]

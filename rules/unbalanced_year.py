@@ -5,8 +5,13 @@ For each year of the plan, adds up the operating spending (`item`) and the
 allocations to funds (`allocate`), and what covers them (`cover` and `draw`),
 and reports a year where the two differ by more than the tolerance. What a
 coverage line or a draw pays for an investment (`funds "Line" -> "Invest"`)
-goes to the investment budget and covers no operating spending. A year
-where some line gives no figure cannot be added up: BAL002 reports it instead.
+goes to the investment budget and covers no operating spending; a directive's
+cost that coverage pays for is spending. A year where some line gives no
+figure cannot be added up: BAL002 reports it instead.
+
+Where spending grows from the year before and coverage does not grow with it
+(a ramp-up), the finding says so and names the lines that grow as related
+places: the ramp-up is the same mistake as the gap, said once.
 
 ## Why
 Kommuneloven § 14-4 demands that the annual budget and every year of the
@@ -41,7 +46,8 @@ from collections.abc import Iterator
 
 from ..dsl.model import Budget, Span
 from ._totals import operating_balance
-from .base import Finding, Tolerance, fmt
+from .base import Finding, Related, Tolerance, fmt
+from .unfunded_ramp_up import uncovered_growth
 
 CODE = "BAL001"
 NAME = "unbalanced-year"
@@ -55,15 +61,23 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
     if header is None:
         return
     where: Span = header.period_span or header.span
-    for year in operating_balance(budget):
+    years = operating_balance(budget)
+    for i, year in enumerate(years):
         if not year.verifiable or abs(year.gap) <= options.tolerance:
             continue
+        related: tuple[Related, ...] = ()
         if year.gap > 0:
             message = (f"{year.year} does not balance: spend {fmt(year.spend)}, covered {fmt(year.cover)}, "
                        f"gap {fmt(year.gap)} mill")
             hint = f"cover {fmt(year.gap)} mill more in {year.year}, or spend that much less"
+            growth = uncovered_growth(budget, years[i - 1], year, options.tolerance) if i else None
+            if growth is not None:
+                message += f" ({growth.clause()})"
+                hint = (f"cover {fmt(year.gap)} mill more in {year.year} with coverage that grows with the ramp, "
+                        f"or spend that much less")
+                related = growth.related(year.year)
         else:
             message = (f"{year.year} does not balance: spend {fmt(year.spend)}, covered {fmt(year.cover)}, "
                        f"surplus {fmt(-year.gap)} mill")
             hint = f"allocate the surplus of {fmt(-year.gap)} mill to a fund, or cover that much less"
-        yield Finding(message, where, hint)
+        yield Finding(message, where, hint, related)

@@ -1,21 +1,26 @@
-"""A ramp-up from one plan year to the next that growing coverage does not meet.
+"""A ramp-up from one plan year to the next that growing coverage does not meet: now part of BAL001.
 
 ## What it does
-For each pair of consecutive plan years, compares the growth of operating
-spending (`item` and `allocate`) with the growth of what covers it (`cover`
-and `draw`). Where spending grows and the next year is left short by more
-than the tolerance, reports the growth that is not covered and names the
-entries that grow, and by how much. A surplus in the earlier year counts as
-covering part of the growth. Where either year has lines without a figure,
-the rule is silent: BAL002 reports that such a year cannot be verified.
+Nothing of its own any more: the uncovered growth of spending from one plan
+year to the next is said in BAL001's finding for the later year, which names
+the lines that grow, and by how much, as related places. One year that does
+not balance is one finding. The code stays so that configurations and
+suppressions that name it keep working; `uncovered_growth` here is what
+BAL001 asks.
+
+How the growth is weighed: for each pair of consecutive plan years whose
+figures are all known, the growth of operating spending (`item`, `allocate`,
+directive costs that coverage pays for) against the growth of what covers it
+(`cover`, `draw`). Where spending grows and the later year is left short by
+more than the tolerance, the growth not covered is named with the entries
+that grow.
 
 ## Why
 An opptrapping costs more every year ("20 millioner økende til 40 millioner i
 2021"), and every year of the plan must balance on its own (kommuneloven
 § 14-4). Coverage that is found once, for the first year, does not pay for
-the growth: each later year needs coverage that grows with the ramp. An
-unfunded ramp-up is a classic error of alternative budgets, and naming the
-lines that grow shows where the money has to come from.
+the growth. Before, this rule reported every such year a second time beside
+BAL001 (on random budgets, always in a year BAL001 already reported).
 
 ## Example
 ```budsjett
@@ -36,63 +41,75 @@ cover "Innleie av arbeidskraft" 2021=22
 
 ## Options
 - `tolerance` (number, millions, default 0.05): the uncovered growth that
-  counts as covered, the rounding of amounts given with one decimal.
+  counts as covered (kept for configurations; BAL001's tolerance decides).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import pairwise
+from typing import NamedTuple
 
 from ..dsl.model import SPEND_KINDS, Budget, Entry
 from ._amounts import span_of_year
-from ._totals import ZERO, operating_balance
+from ._totals import ZERO, YearBalance
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "FUN002"
 NAME = "unfunded-ramp-up"
 SEVERITY = "error"
-SUMMARY = "A ramp-up from one plan year to the next that growing coverage does not meet"
+SUMMARY = "A ramp-up that growing coverage does not meet (said in BAL001's finding for the year)"
 
-#: The message names this many of the entries that grow most; the related notes name the rest
-#: (as many as the engine shows, `checker.engine.MAX_RELATED`).
+#: The message names this many of the entries that grow most; the related notes name the rest.
 NAMED_IN_MESSAGE = 5
 Options = Tolerance
 
 
-def check(budget: Budget, options: Options) -> Iterator[Finding]:
-    spenders = [e for e in budget.entries if e.kind in SPEND_KINDS]
-    for before, after in pairwise(operating_balance(budget)):
-        if not (before.verifiable and after.verifiable):
-            continue
-        spend_growth = after.spend - before.spend
-        cover_growth = after.cover - before.cover
-        uncovered = min(spend_growth - cover_growth, after.gap)
-        if spend_growth <= 0 or uncovered <= options.tolerance:
-            continue
-        y0, y1 = before.year, after.year
-        growing = _growing(spenders, y0, y1)
-        first, growth = growing[0]
-        if cover_growth > 0:
-            coverage = f"coverage only by {fmt(cover_growth)}"
-        elif cover_growth == 0:
+class Growth(NamedTuple):
+    """Spending growth from one year to the next that coverage does not meet."""
+
+    since: int
+    spend: Decimal
+    cover: Decimal
+    uncovered: Decimal
+    growing: tuple[tuple[Entry, Decimal], ...]  # the entries that grow, the largest growth first
+
+    def clause(self) -> str:
+        """What BAL001 adds to its message."""
+        if self.cover > 0:
+            coverage = f"coverage only by {fmt(self.cover)}"
+        elif self.cover == 0:
             coverage = "coverage does not grow"
         else:
-            coverage = f"coverage falls by {fmt(-cover_growth)}"
-        rest = f" (the surplus of {fmt(-before.gap)} in {y0} covers the rest)" if before.gap < 0 else ""
-        names = [f"`{e.name.text}` +{fmt(g)}" for e, g in growing[:NAMED_IN_MESSAGE]]
-        if len(growing) > NAMED_IN_MESSAGE:
-            names.append(f"{len(growing) - NAMED_IN_MESSAGE} more")
-        yield Finding(
-            f"from {y0} to {y1} operating spending grows by {fmt(spend_growth)} mill but {coverage}: "
-            f"{fmt(uncovered)} mill of the growth is not covered{rest}; growing: {listing(names)}",
-            span_of_year(first, y1),
-            f"cover {fmt(uncovered)} mill more in {y1} with coverage that grows with the ramp, "
-            f"or let spending grow that much less",
-            tuple(Related(span_of_year(e, y1), f"`{e.name.text}` grows by {fmt(g)} from {y0} to {y1}")
-                  for e, g in growing[1:]),
-        )
+            coverage = f"coverage falls by {fmt(-self.cover)}"
+        names = [f"`{e.name.text}` +{fmt(g)}" for e, g in self.growing[:NAMED_IN_MESSAGE]]
+        if len(self.growing) > NAMED_IN_MESSAGE:
+            names.append(f"{len(self.growing) - NAMED_IN_MESSAGE} more")
+        grown = f"; growing: {listing(names)}" if names else ""
+        return (f"from {self.since} spending grows by {fmt(self.spend)} but {coverage}, "
+                f"leaving {fmt(self.uncovered)} of the growth uncovered{grown}")
+
+    def related(self, year: int) -> tuple[Related, ...]:
+        return tuple(Related(span_of_year(e, year), f"`{e.name.text}` grows by {fmt(g)} from {self.since} to {year}")
+                     for e, g in self.growing)
+
+
+def uncovered_growth(budget: Budget, before: YearBalance, after: YearBalance, tolerance: Decimal) -> Growth | None:
+    """The growth from `before` to `after` that coverage does not meet, where both years are known."""
+    if not (before.verifiable and after.verifiable):
+        return None
+    spend_growth = after.spend - before.spend
+    cover_growth = after.cover - before.cover
+    uncovered = min(spend_growth - cover_growth, after.gap)
+    if spend_growth <= 0 or uncovered <= tolerance:
+        return None
+    spenders = [e for e in budget.entries if e.kind in SPEND_KINDS]
+    return Growth(before.year, spend_growth, cover_growth, uncovered, tuple(_growing(spenders, before.year, after.year)))
+
+
+def check(budget: Budget, options: Options) -> Iterator[Finding]:
+    """Reports nothing of its own: BAL001 says the uncovered growth in its finding for the year."""
+    return iter(())
 
 
 def _growing(spenders: list[Entry], y0: int, y1: int) -> list[tuple[Entry, Decimal]]:

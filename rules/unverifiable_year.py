@@ -2,8 +2,10 @@
 
 ## What it does
 For each year of the plan where some line that counts in the operating
-balance gives no figure for that year (a bare `?`, `2021=?`, or a borrowing
-change that `frees` operating room by an amount the document does not give),
+balance gives no figure for that year (a bare `?`, `2021=?`, a `permanent` or
+`ramp` line after the last year it states, a directive paid by coverage with
+`cost ?`, or a borrowing change that `frees` operating room by an amount the
+document does not give),
 names those lines and gives what is known: the spending and coverage with
 figures, and the gap between them. It also says how much the lines without
 figures must bring, net, for the year to balance.
@@ -37,9 +39,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from heapq import nsmallest
 
-from ..dsl.model import Budget
+from ..dsl.model import Budget, Directive, Entry
 from ._names import SHOWN, by_name, listing
-from ._totals import operating_balance
+from ._totals import is_lasting, operating_balance
 from .base import Finding, NoOptions, Related, fmt
 
 CODE = "BAL002"
@@ -73,5 +75,14 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         else:
             need = "their coverage and spending must be equal"
         hint = f"give these lines' figures for {year.year} where the document has them; for {year.year} to balance, {need}"
-        related = tuple(Related(e.name.span, f"no figure for {year.year}") for e in year.unknown)
+        related = tuple(Related(e.name.span, _why(e, year.year)) for e in year.unknown)
         yield Finding(message, where, hint, related)
+
+
+def _why(line: Entry | Directive, year: int) -> str:
+    if isinstance(line, Directive):
+        return f"a directive paid by coverage, cost ? in {year}"
+    if line.amounts and year not in line.by_year and is_lasting(line):
+        lasting = "permanent" if line.permanent is not None else "ramp"
+        return f"no figure for {year}: {lasting}, stated only up to {max(line.by_year)}"
+    return f"no figure for {year}"

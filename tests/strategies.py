@@ -89,6 +89,10 @@ def amounts(draw, unknown: bool = True) -> Statement:
     return tuple(parts)
 
 
+def _years_of(statement: Statement) -> set[int]:
+    return {p.year for p in statement if isinstance(p, Figure) and p.year is not None}
+
+
 @st.composite
 def entry(draw, name: str, fund: str, kinds: Sequence[str] = KINDS, unknown: bool = True) -> Statement:
     """One entry of one of `kinds`; `unknown` allows `?` and years without a figure."""
@@ -97,16 +101,20 @@ def entry(draw, name: str, fund: str, kinds: Sequence[str] = KINDS, unknown: boo
     if kind in ("item", "invest") or draw(st.booleans()):
         parts.append(" " + draw(st.sampled_from(AREAS)))
     parts.append(" ")
+    attrs = draw(st.lists(st.sampled_from(["halfyear", "ramp", "permanent", "oneoff", "trial", "continued",
+                                            "heading", "until", "evaluate"]), unique=True, max_size=3))
     if unknown and draw(st.integers(0, 9)) == 0:
         parts.append("?")
     else:
-        parts += draw(amounts(unknown))
+        stated = draw(amounts(unknown))
+        if not unknown and ("ramp" in attrs or "permanent" in attrs) and YEARS[-1] not in _years_of(stated):
+            # a lasting line says nothing of the years after its last: state the plan's last year too
+            stated = (*stated, f" {YEARS[-1]}=", Figure(draw(amount_values), YEARS[-1]))
+        parts += stated
     if kind == "allocate":
         parts.append(f' to "{fund}"')
     if kind == "draw":
         parts.append(f' from "{fund}"')
-    attrs = draw(st.lists(st.sampled_from(["halfyear", "ramp", "permanent", "oneoff", "trial", "continued",
-                                            "heading", "until", "evaluate"]), unique=True, max_size=3))
     for a in attrs:
         if a == "heading":
             parts += [" heading ", Figure(draw(amount_values))]
@@ -143,7 +151,8 @@ def _statements(draw, min_entries: int, max_entries: int, kinds: Sequence[str], 
             promised = (" ", *draw(amounts(unknown))) if kind != "offset" and draw(st.booleans()) else ()
             statements.append((f'{kind} "{a}" {arrow} "{b}"', *promised))
     for name in directive_names:
-        cost: Statement = draw(st.sampled_from([(" cost none",), (" cost ?",), (" cost ", Figure(Decimal("2.5"))), ()]))
+        costs: list[Statement] = [(" cost none",), (" cost ", Figure(Decimal("2.5"))), ()]
+        cost: Statement = draw(st.sampled_from(costs + [(" cost ?",)] if unknown else costs))
         funding = draw(st.sampled_from(["", f' funded-by "{POT}"'] + [f' funded-by "{n}"' for n in entry_names[:3]]))
         statements.append((f'directive "{name}" {draw(st.sampled_from(AREAS))}', *cost, funding))
     return statements
@@ -172,12 +181,30 @@ def balanced_documents(draw, max_entries: int = 12) -> Document:
     """
     statements = draw(_statements(1, max_entries, OPERATING_KINDS, False))
     gap = {y: Decimal(0) for y in YEARS}
+    kinds: dict[str, str] = {}
     for statement in statements:
         if statement[0] in OPERATING_KINDS:
+            kinds.setdefault(statement[1].split('"')[1], statement[0])
             sign = 1 if statement[0] in ("item", "allocate") else -1
             for part in statement:
                 if isinstance(part, Figure) and part.year is not None:
                     gap[part.year] += sign * part.value
+    # A directive's cost is spending where a coverage line pays for it (`funded-by`, `funds`, `reallocate`).
+    paid_by_coverage = set()
+    for statement in statements:
+        head = statement[0]
+        if head.startswith(("funds ", "reallocate ")) and kinds.get(head.split('"')[1]) in ("cover", "draw"):
+            paid_by_coverage.add(head.split('"')[3])
+        if head.startswith("directive ") and "funded-by" in statement[-1]:
+            if kinds.get(statement[-1].split('"')[1]) in ("cover", "draw"):
+                paid_by_coverage.add(head.split('"')[1])
+    for statement in statements:
+        head = statement[0]
+        if head.startswith("directive ") and head.split('"')[1] in paid_by_coverage:
+            for part in statement:
+                if isinstance(part, Figure) and part.year is None:
+                    for y in YEARS:
+                        gap[y] += part.value
     balancing: list[Part] = [f'cover "{BALANCING_LINE}"']
     for y in YEARS:
         balancing += [f" {y}=", Figure(gap[y], y)]

@@ -482,3 +482,28 @@ def test_directives_that_cost_from_a_year_name_those_years(budget):
         "Tettere oppfølging av kommunens seriøsitetskrav": [(2021, None), (2022, None), (2023, None)],  # oppstart 2021
         "Frivilligsentralene": [(2021, None), (2022, None), (2023, None)],  # "følge opp dette i budsjett 2021"
     }
+
+
+# --- the money as the checker reads it (issue 16) -----------------------------------------
+
+
+def test_the_ramps_that_stop_after_2021_are_reported_and_their_later_years_are_unknown(text, budget):
+    from budsjett_lint.rules._totals import operating_balance
+
+    found = check_text(text, "proposal.budsjett").diagnostics
+    stopped = {re.search(r"`(.*?)`", d.message).group(1) for d in found if d.code == "RMP008"}
+    assert stopped == {"Gratis SFO for førsteklassinger", "Skolehelsetjenesten", "Styrke laget rundt elevene",
+                       "Reversere kutt i andre yrkesgrupper i skolen", "Utstyrspott til korps og kulturskolen",
+                       "Opptrapping av grunnbemanning i eldreomsorgen", "Fysioterapeuter og studentstillinger"}
+    ramps_2021 = sum(budget.entry_by_name[n].by_year.get(2021) or 0 for n in stopped)
+    assert ramps_2021 == Decimal("68.2")
+    year_2023 = operating_balance(budget)[-1]
+    assert not year_2023.verifiable and stopped <= {e.name.text for e in year_2023.unknown}
+
+
+def test_the_kino_cost_is_shown_by_the_summary_as_unfunded(budget):
+    from budsjett_lint.checker.summary import summarize
+
+    kino = next(d for d in summarize(budget).directives if d.name == "Trondheim Kino")
+    assert kino.years == dict.fromkeys(range(2020, 2024), Decimal(8)) and not kino.in_balance
+    assert kino.funding == "nothing funds it (FUN001)"

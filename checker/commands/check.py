@@ -286,7 +286,9 @@ def reported(result: CheckResult, whole_text: bool = False) -> CheckResult:
     from bisect import bisect_right
 
     from ...dsl.model import Budget
+    from ..report.full import balance_of
 
+    result = result._replace(balance=balance_of(result))
     if not result.diagnostics:
         return result._replace(budget=Budget())
     statements = sorted((s for s in result.budget.statements if getattr(s, "span", None) is not None),

@@ -1,7 +1,7 @@
 """`budsjett-lint summary FILE`: the tables a budget document prints.
 
 Per year of the plan: operating spend by area and by line (utgifter drift),
-coverage by line (inndekning drift), fund movements, investments and
+coverage by line (inndekning drift), the directives' costs, fund movements, investments and
 borrowing, the operating balance, and the lines without figures. Rich tables
 on a terminal; `--format markdown`, `csv` or `json` for documents and tools.
 """
@@ -22,11 +22,14 @@ from ..config import ConfigError, find_config, load_config
 from ..engine import decode
 from ..escaping import visible
 from ..files import ReadError, read_bytes
-from ..summary import Summary, Total, summarize, to_data
+from ..summary import Line, Summary, Total, summarize, to_data, unknown_on
 from ..tables import Table, csv_text, draw, markdown
 from ._output import emit, error, use_color
 
-TABLES = ("areas", "spend", "coverage", "funds", "investments", "balance", "missing")
+TABLES = ("areas", "spend", "coverage", "directives", "funds", "investments", "balance", "missing")
+
+#: The mark of a year that a lasting line (`permanent`, `ramp`) does not state: it continues by an unknown amount.
+CONTINUED = "?*"
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
@@ -96,11 +99,16 @@ def _scope(summary: Summary) -> str:
     if not summary.years:
         return "No plan years (the header has no period). Amounts in millions of NOK."
     return (f"Plan years {summary.years[0]}–{summary.years[-1]}. Amounts in millions of NOK, as the document "
-            "writes them; `?` is a year the document names without a figure.")
+            f"writes them; `?` is a year the document names without a figure, `{CONTINUED}` a year after the last "
+            "one a lasting line (permanent, ramp) states.")
 
 
 def cell(value: Decimal | None) -> str:
     return "?" if value is None else fmt(value)
+
+
+def line_cells(ln: Line, years: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(CONTINUED if y in ln.continued else cell(ln.years[y]) for y in years)
 
 
 def total_cell(total: Total) -> str:
@@ -112,6 +120,8 @@ def total_cell(total: Total) -> str:
 def _years_text(years: tuple[int, ...], plan: tuple[int, ...]) -> str:
     if years == plan and len(plan) > 1:
         return f"all ({plan[0]}–{plan[-1]})"
+    if len(years) > 2 and years == tuple(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
     return ", ".join(map(str, years))
 
 
@@ -128,15 +138,23 @@ def build_tables(s: Summary) -> list[Table]:
     )
     spend = Table(
         "Operating spend by line (utgifter drift)", ("Line", "Area", *years),
-        tuple((ln.name, ln.area or "", *(cell(ln.years[y]) for y in s.years)) for ln in s.spend),
+        tuple((ln.name, ln.area or "", *line_cells(ln, s.years)) for ln in s.spend),
         ("Total", "", *(total_cell(spend_total[y]) for y in s.years)) if s.spend else None,
         align="ll" + "r" * len(years),
     )
     coverage = Table(
         "Coverage by line (inndekning drift)", ("Line", "Kind", *years),
-        tuple((ln.name, ln.kind, *(cell(ln.years[y]) for y in s.years)) for ln in s.coverage),
+        tuple((ln.name, ln.kind, *line_cells(ln, s.years)) for ln in s.coverage),
         ("Total", "", *(total_cell(cover_total[y]) for y in s.years)) if s.coverage else None,
         align="ll" + "r" * len(years),
+    )
+    directives = Table(
+        "Directive costs (verbale føringer)", ("Directive", "Area", *years, "Paid"),
+        tuple((d.name, d.area or "", *(cell(d.years[y]) if y in d.years else "" for y in s.years), d.funding)
+              for d in s.directives),
+        note="A cost that a coverage line pays for counts as spending in the operating balance (and in the spend "
+             "tables); one that nothing funds is FUN001's finding." if s.directives else None,
+        align="ll" + "r" * len(years) + "l",
     )
     fund_rows = []
     for f in s.funds:
@@ -149,7 +167,7 @@ def build_tables(s: Summary) -> list[Table]:
     capital_total = s.total(s.investments)
     investments = Table(
         "Investments and borrowing", ("Line", "Kind", *years),
-        tuple((ln.name, ln.kind, *(cell(ln.years[y]) for y in s.years)) for ln in s.investments),
+        tuple((ln.name, ln.kind, *line_cells(ln, s.years)) for ln in s.investments),
         ("Total", "", *(total_cell(capital_total[y]) for y in s.years)) if s.investments else None,
         align="ll" + "r" * len(years),
     )
@@ -163,12 +181,18 @@ def build_tables(s: Summary) -> list[Table]:
             text = "balanced"
         else:
             text = f"{status} {fmt(abs(b.gap))}"
-        balance_rows.append((str(b.year), fmt(b.spend), fmt(b.cover), fmt(b.draws), fmt(b.gap), text))
+        balance_rows.append((str(b.year), total_cell(Total(b.items, unknown_on(b, "item"))),
+                             total_cell(Total(b.spend, unknown_on(b, "spend"))),
+                             total_cell(Total(b.cover, unknown_on(b, "cover"))),
+                             total_cell(Total(b.draws, unknown_on(b, "draw"))),
+                             fmt(b.gap) if b.verifiable else f"{fmt(b.gap)} + ?", text))
     balance = Table(
-        "Operating balance per year", ("Year", "Spend", "Covered", "Fund draws", "Gap", "Status"),
-        tuple(balance_rows), align="lrrrrl",
-        note="Spend, coverage and fund draws (part of coverage) count the known figures; the gap is spend minus "
-             "coverage. A year is verified only when every line that counts in it has a figure.",
+        "Operating balance per year", ("Year", "Items", "Spend", "Covered", "Fund draws", "Gap", "Status"),
+        tuple(balance_rows), align="lrrrrrl",
+        note="Items are the operating items alone; spend adds allocations to funds and the directive costs that "
+             "coverage pays for; fund draws are part of coverage. Each counts the known figures, `+ ?` where lines "
+             "give none; the gap is spend minus coverage. A year is verified only when every line that counts in "
+             "it has a figure.",
     )
     missing = Table(
         "Lines without figures", ("Line", "Kind", "Area", "At line", "Years without a figure", "What is known"),
@@ -176,6 +200,6 @@ def build_tables(s: Summary) -> list[Table]:
               for m in s.missing),
         align="lllrll",
     )
-    return [areas, spend, coverage, funds, investments, balance, missing]
+    return [areas, spend, coverage, directives, funds, investments, balance, missing]
 
 

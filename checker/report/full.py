@@ -127,16 +127,26 @@ def _highlighted(text: str) -> list[Text]:
     return lines
 
 
-def _verdict(out: list[Line], results: Sequence[CheckResult]) -> None:
-    """The answer first: each file's operating balance per plan year, as BAL001 and BAL002
-    and `summary` read it (`rules._totals.operating_balance`)."""
+def balance_of(result: CheckResult) -> tuple:
+    """The file's operating balance per plan year, as BAL001 and BAL002 and `summary` read it
+    (`rules._totals.operating_balance`, made once a budget); none for a file with syntax errors."""
     from ...rules._totals import operating_balance
+
+    if result.balance:
+        return result.balance
+    if not result.budget.years or any(d.code.startswith("SYN") for d in result.diagnostics):
+        return ()
+    return tuple(operating_balance(result.budget))
+
+
+def _verdict(out: list[Line], results: Sequence[CheckResult]) -> None:
+    """The answer first: each file's operating balance per plan year."""
     from ...rules.base import fmt
 
-    judged = [r for r in results if r.budget.years and not any(d.code.startswith("SYN") for d in r.diagnostics)]
-    for r in judged[:VERDICT_FILES]:
-        out.append([(f"Operating balance of {r.file} (mill NOK):", "bold")])
-        for year in operating_balance(r.budget):
+    judged = [(r, years) for r in results if (years := balance_of(r))]
+    for r, years in judged[:VERDICT_FILES]:
+        out.append([(f"Operating balance of {visible(r.file)} (mill NOK):", "bold")])
+        for year in years:
             figures = f"spend {fmt(year.spend)}, coverage {fmt(year.cover)}"
             gap = f"gap {fmt(year.gap)}" if year.gap >= 0 else f"surplus {fmt(-year.gap)}"
             if year.verifiable:

@@ -29,7 +29,9 @@ directive "Åpne svømmehallen" kultur cost 2
 def test_the_proposal_fits_on_two_screens(cli):
     done = cli("check", str(PROPOSAL))
     lines = done.stdout.splitlines()
-    assert len(lines) <= 80, f"{len(lines)} lines"
+    # Two screens of 45 rows. It was 80 (two of 40) before RMP008 and LNK007 added two rules with a
+    # true finding each on the proposal, and with them two framed findings: issue 18 keeps the aim.
+    assert len(lines) <= 90, f"{len(lines)} lines"
     assert lines[0].startswith("Operating balance of")
     assert lines[-1].startswith("Found ") and done.returncode == 1
 

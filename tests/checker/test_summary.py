@@ -111,14 +111,18 @@ def test_trondheim_draws_the_tables_the_document_lacks():
     spend = tables["spend"]
     assert spend.title == "Operating spend by line (utgifter drift)"
     assert ("Toppet bemanning i barnehage", "oppvekst", "3.5", "7.0", "0.0", "0.0") in spend.rows
-    assert spend.footer == ("Total", "", "38.8", "37.1", "5.0", "5.0")
+    # the two ramps state 2020-2021 only: their later years are unknown, marked as continued
+    assert ("Gratis SFO for førsteklassinger", "oppvekst", "5.5", "12.0", "?*", "?*") in spend.rows
+    assert spend.footer == ("Total", "", "38.8", "37.1", "5.0 + ?", "5.0 + ?")
     coverage = tables["coverage"]
     assert coverage.title == "Coverage by line (inndekning drift)"
     assert ("Innkjøp", "cover", "15.0", "?", "?", "25.0") in coverage.rows
     assert ("Udisponert reserve", "cover", "?", "?", "?", "?") in coverage.rows
     assert coverage.footer == ("Total", "", "20.0 + ?", "5.0 + ?", "5.0 + ?", "45.0 + ?")
     balance = tables["balance"]
-    assert balance.rows[0] == ("2020", "38.8", "20.0", "0.0", "18.8", "unverified: 6 lines lack a figure")
+    assert balance.columns == ("Year", "Items", "Spend", "Covered", "Fund draws", "Gap", "Status")
+    # draws of unknown size are `?`, never 0.0; items alone (24.2) apart from the allocation of 14.6
+    assert balance.rows[0] == ("2020", "24.2", "38.8", "20.0 + ?", "?", "18.8 + ?", "unverified: 6 lines lack a figure")
     missing = {row[0]: row for row in tables["missing"].rows}
     assert missing["Udisponert reserve"][4] == "all (2020–2023)"
     assert missing["Effektivisering"][4:] == ("2022", "2021: 5.0; 2023: 10.0")
@@ -165,7 +169,7 @@ def test_summary_csv_one_table_and_several(cli):
     one = cli("summary", "--format", "csv", "--table", "spend", str(TRONDHEIM))
     rows = list(csv.reader(io.StringIO(one.stdout)))
     assert rows[0] == ["Line", "Area", "2020", "2021", "2022", "2023"]
-    assert ["Gratis SFO for førsteklassinger", "oppvekst", "5.5", "12.0", "0.0", "0.0"] in rows
+    assert ["Gratis SFO for førsteklassinger", "oppvekst", "5.5", "12.0", "?*", "?*"] in rows
     several = list(csv.reader(io.StringIO(cli("summary", "--format", "csv", str(TRONDHEIM)).stdout)))
     assert several[0] == ["Operating spend by area (utgifter drift)"]
     assert ["Coverage by line (inndekning drift)"] in several
@@ -234,3 +238,34 @@ def test_summary_of_a_file_that_is_not_utf8_exits_1(cli, tmp_path):
     (tmp_path / "x.budsjett").write_bytes('budget "Bærum" period 2020..2021\n'.encode("latin-1"))
     done = cli("summary", "x.budsjett", cwd=tmp_path)
     assert done.returncode == 1 and "SYN007" in done.stderr
+
+
+# --- directive costs, continued years, items alone (issue 16) ----------------------------
+
+
+def test_directive_costs_are_shown_and_enter_the_balance_where_coverage_pays():
+    text = ('budget "E" period 2020..2023\nitem "A" oppvekst 2020..2023=15\ncover "Innkjøp" 2020..2023=23\n'
+            'directive "Kino" kultur cost 8 funded-by "Innkjøp"\n'
+            'directive "Trondheim Kino" kultur cost 8\n'
+            'directive "Bystyresekretariatet" finans cost 2022..2023=?\n')
+    s = _summary(text)
+    tables = dict(zip(TABLES, build_tables(s)))
+    rows = {r[0]: r for r in tables["directives"].rows}
+    assert rows["Kino"][2:] == ("8.0", "8.0", "8.0", "8.0", "in the balance, paid by Innkjøp")
+    assert rows["Trondheim Kino"][2:] == ("8.0", "8.0", "8.0", "8.0", "nothing funds it (FUN001)")
+    assert rows["Bystyresekretariatet"][2:] == ("", "", "?", "?", "nothing funds it (FUN001)")
+    # the funded cost is spending: 15 + 8 = 23, balanced; the items alone stay 15
+    assert [(b.items, b.spend, s.status(b)) for b in s.balance] == [(15, 23, "balanced")] * 4
+    assert ("Kino", "kultur", "8.0", "8.0", "8.0", "8.0") in tables["spend"].rows
+    missing = {row[0]: row for row in tables["missing"].rows}
+    assert missing["Bystyresekretariatet"][4] == "2022, 2023"  # not "all (2020–2023)"
+
+
+def test_a_lasting_line_marks_the_years_it_does_not_state():
+    text = 'budget "E" period 2020..2023\nitem "A" oppvekst 2020=1 2021=2 ramp\nitem "B" oppvekst 2020=1 2021=2\n'
+    s = _summary(text)
+    spend = dict(zip(TABLES, build_tables(s)))["spend"]
+    assert ("A", "oppvekst", "1.0", "2.0", "?*", "?*") in spend.rows
+    assert ("B", "oppvekst", "1.0", "2.0", "0.0", "0.0") in spend.rows  # not lasting: stops
+    ended = text.replace("ramp", "ramp until 2021")
+    assert ("A", "oppvekst", "1.0", "2.0", "0.0", "0.0") in dict(zip(TABLES, build_tables(_summary(ended))))["spend"].rows

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from tests.helpers import lint
 from tests.strategies import YEARS, Figure, balanced_documents, document_models
 
-_GAP = re.compile(r"^(\d{4}) does not balance: .*(gap|surplus) (-?[\d.]+) mill$")
+_GAP = re.compile(r"^(\d{4}) does not balance: .*?(gap|surplus) (-?[\d.]+) mill( \(.*\))?$")
 
 
 def unbalanced(text: str) -> dict[int, Decimal]:
@@ -59,3 +59,60 @@ def test_scaling_every_amount_keeps_the_unbalanced_years(doc, factor):
     scaled = unbalanced(doc.text(scale=factor))
     assert scaled.keys() == gaps.keys(), doc.text()
     assert scaled == {year: gap * factor for year, gap in gaps.items()}
+
+
+# --- the sign convention and the money spent once (issue 16) --------------------------------
+
+_CUT = st.dictionaries(st.sampled_from(YEARS), st.decimals(min_value=Decimal("0.1"), max_value=Decimal("50"),
+                                                          places=1, allow_nan=False, allow_infinity=False),
+                       min_size=1, max_size=4)
+
+
+def _amounts(values: dict[int, Decimal], sign: int = 1) -> str:
+    return " ".join(f"{y}={sign * v}" for y, v in sorted(values.items()))
+
+
+def verdict(text: str) -> tuple[dict[int, Decimal], set[int]]:
+    """Per year: the signed gap where BAL001 reports one, and the years BAL002 cannot verify."""
+    unknown = {int(d.message[:4]) for d in lint(text) if d.code == "BAL002"}
+    return unbalanced(text), unknown
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.one_of(document_models(max_entries=6), balanced_documents(max_entries=6)), _CUT)
+def test_a_saving_written_on_either_side_gives_the_same_verdict_per_year(doc, cut):
+    """`item "Kutt" 2020=-5` (spending cut) and `cover "Kutt" 2020=5` (coverage) are the same money; so are a
+    negative draw and an allocation to the fund."""
+    base = doc.text()
+    as_spending = base + f'item "Kutt i innkjøp" finans {_amounts(cut, -1)}\n'
+    as_coverage = base + f'cover "Kutt i innkjøp" {_amounts(cut)}\n'
+    assert verdict(as_spending) == verdict(as_coverage), as_coverage
+    back_as_draw = base + f'draw "Tilbake" {_amounts(cut, -1)} from "Disposisjonsfondet"\n'
+    back_as_allocation = base + f'allocate "Tilbake" {_amounts(cut)} to "Disposisjonsfondet"\n'
+    assert verdict(back_as_draw) == verdict(back_as_allocation), back_as_draw
+
+
+_SECOND_USES = (
+    'directive "Ny bruk" kultur cost {v}\n  funded-by "Ny dekning"\n',
+    'directive "Ny bruk" kultur cost {v}\nfunds "Ny dekning" -> "Ny bruk"\n',
+    'directive "Ny bruk" kultur cost {v}\nreallocate "Ny dekning" -> "Ny bruk"\n',
+    'item "Ny bruk" kultur 2020..2023={v}\nfunds "Ny dekning" -> "Ny bruk"\n',
+    'item "Ny bruk" kultur 2020..2023={v}\nreallocate "Ny dekning" -> "Ny bruk"\n',
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(balanced_documents(max_entries=6),
+       st.decimals(min_value=Decimal("0.1"), max_value=Decimal("50"), places=1, allow_nan=False),
+       st.sampled_from(_SECOND_USES), st.booleans())
+def test_a_coverage_line_given_a_second_use_always_gives_a_finding(doc, value, second, linked):
+    """A new coverage line balances a new item (silent); spending its amount a second time is an error."""
+    first = f'item "Ny" oppvekst 2020..2023={value}\ncover "Ny dekning" 2020..2023={value}\n'
+    if linked:
+        first += 'funds "Ny dekning" -> "Ny"\n'
+    balanced = doc.text() + first
+    before = {(d.code, d.message) for d in lint(balanced) if d.severity == "error"}
+    assert not {code for code, _ in before} & {"BAL001", "BAL002"}, balanced
+    twice = balanced + second.format(v=value)
+    new = {(d.code, d.message) for d in lint(twice) if d.severity == "error"} - before
+    assert {code for code, _ in new} & {"BAL001", "FUN004"}, twice

@@ -80,11 +80,13 @@ def test_page_examples_fail_and_pass_as_documented(code):
         assert code not in [d.code for d in check_amendment(*passing).diagnostics]
         assert code not in codes(failing[1]), f"{code} needs the base: alone, the amended file does not show it"
         return
+    # FUN002's finding is said in BAL001's for the year (rules/unfunded_ramp_up.py): its examples are BAL001's
+    said_by = {"FUN002": "BAL001"}.get(code, code)
     for text in failing:
-        assert code in codes(text), f"{code} does not fire on its own failing example"
+        assert said_by in codes(text), f"{code} does not fire on its own failing example"
     for text in passing:
         found = codes(text)
-        assert code not in found, f"{code} fires on its passing example"
+        assert said_by not in found, f"{code} fires on its passing example"
         assert not [c for c in found if c.startswith("SYN")], f"{code}'s passing example has syntax errors"
 
 

@@ -121,10 +121,25 @@ def test_draws_are_checked_and_non_coverage_sources_are_left_to_fun003():
     assert fun004('item "A" oppvekst 2020=1\nitem "B" oppvekst 2020=5\nfunds "A" -> "B"\n') == []
 
 
-def test_reallocations_and_offsets_promise_nothing():
+def test_reallocations_and_funded_by_promise_too_and_offsets_nothing():
     text = USES + (
-        'cover "Innkjøp" 2020..2021=1\n'
+        'cover "Innkjøp" 2020..2021=8\n'
         'reallocate "Innkjøp" -> "Toppet bemanning i barnehage"\n'
+        'directive "Kino" kultur cost 2\n  funded-by "Innkjøp"\n'
         'offset "Skolehelsetjenesten" <-> "Innkjøp"\n'
     )
-    assert fun004(text) == []
+    (d,) = fun004(text)
+    assert d.message == ("`Innkjøp` is promised to 2 uses for more than it covers: "
+                         "in 2021 it covers 8.0 and is promised 9.0, 1.0 too much")
+    assert [r.note for r in d.related] == ["reallocates 7.0 in 2021 (all of `Toppet bemanning i barnehage`)",
+                                           "`Kino` is funded by it: 2.0 in 2021 (its cost)"]
+    # near miss: 9 covers both, and an offset promises nothing
+    assert fun004(text.replace("2020..2021=8", "2020..2021=9")) == []
+
+
+def test_the_same_line_reallocated_twice():
+    text = ('item "A" oppvekst 2020..2021=3\nitem "B" oppvekst 2020..2021=3\ncover "Reformstøtte" 2020..2021=4\n'
+            'reallocate "Reformstøtte" -> "A"\nreallocate "Reformstøtte" -> "B" 2020=1 2021=1\n')
+    assert fun004(text) == []  # 3 + 1 = 4: within the line
+    twice = text.replace("2020=1 2021=1", "2020=1 2021=2")
+    assert years_of(fun004(twice)) == ["in 2021 it covers 4.0 and is promised 5.0, 1.0 too much"]

@@ -28,8 +28,8 @@ def test_coverage_paid_to_an_investment_leaves_the_operating_balance():
             'funds "Innkjøp" -> "Skole" 2020=3\n')
     assert balance(text)[2020].cover == Decimal(10)
     assert "BAL001" not in codes(HEAD + text)
-    # Without amounts of its own, the link gives the investment the whole line.
-    assert balance(text.replace('-> "Skole" 2020=3', '-> "Skole"'))[2020].cover == Decimal(0)
+    # Without amounts of its own, the link takes what its use needs: the investment's 3.
+    assert balance(text.replace('-> "Skole" 2020=3', '-> "Skole"'))[2020].cover == Decimal(10)
 
 
 def test_an_unknown_part_paid_to_an_investment_makes_the_line_unknown():

@@ -1,0 +1,109 @@
+"""A coverage line or a fund draw with a negative amount: money lost on the covering side.
+
+## What it does
+Reports a `cover` or `draw` line that gives a negative amount for some year,
+and says what the sign does to that year's balance: a negative amount on the
+covering side is coverage lost, so it adds to the year's gap instead of
+closing it. For a draw the hint is an `allocate` to the same fund (putting
+money back is an allocation), with a safe fix where every figure of the line
+is negative or zero: the balance stays the same. For coverage the fix writes
+the amounts positive, which reads the line as a saving or income that pays;
+it changes the year's figures, so it is unsafe.
+
+## Why
+The kind of a line gives its side of the balance, and its amount is money on
+that side (docs/language.md, "Amounts"). A cut written the way the document
+prints it (`-15`) on a `cover` line therefore counts as 15 less coverage,
+doubling the gap it was meant to close. Now and then a negative coverage
+amount is meant (income that falls away), but more often the sign was copied
+from a table of cuts: either way a reader must see what it does to the year.
+
+## Example
+```budsjett
+budget "Eksempel" period 2020..2021
+item "Toppet bemanning i barnehage" oppvekst 2020..2021=15
+cover "Kutt i innkjøp" 2020..2021=-15
+```
+
+## Use instead
+```budsjett
+budget "Eksempel" period 2020..2021
+item "Toppet bemanning i barnehage" oppvekst 2020..2021=15
+cover "Kutt i innkjøp" 2020..2021=15
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..dsl.model import Budget, Entry
+from .base import Edit, Finding, Fix, NoOptions, fmt, listing
+
+CODE = "BAL007"
+NAME = "negative-coverage"
+SEVERITY = "warning"
+SUMMARY = "A coverage line or a fund draw with a negative amount, which counts as coverage lost"
+Options = NoOptions
+
+
+def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
+    for entry in budget.entries:
+        if entry.kind not in ("cover", "draw"):
+            continue
+        negative = sorted((y, v) for y, v in entry.by_year.items() if v is not None and v < 0)
+        if not negative:
+            continue
+        amounts = entry.amount_by_year
+        first = amounts[negative[0][0]]
+        said = listing([f"{fmt(v)} in {y}" for y, v in negative])
+        effect = listing([f"{fmt(-v)} to the gap of {y}" for y, v in negative])
+        name = entry.name.text
+        if entry.kind == "draw":
+            fund = f' to "{entry.fund.text}"' if entry.fund is not None else ""
+            message = (f"the draw `{name}` is {said}: a negative draw puts money back into the fund, which "
+                       f"counts as coverage lost and adds {effect}")
+            hint = f"write it as `allocate \"{name}\"{fund}` with the amounts positive"
+        else:
+            message = (f"the coverage line `{name}` is {said}: a negative amount on the covering side is "
+                       f"coverage lost, and adds {effect} instead of closing it")
+            hint = ("if it is a saving or income that pays for the proposal, write the amounts positive; "
+                    "if it is spending, write it as an `item`")
+        yield Finding(message, first.span, hint, fix=_fix(budget.text, entry))
+
+
+def _minus_signs(text: str, entry: Entry) -> tuple[Edit, ...] | None:
+    """Edits that remove the minus sign of every negative amount, once for each written amount."""
+    edits, seen = [], set()
+    for a in entry.amounts:
+        if a.value is None or a.value >= 0 or a.span.start in seen:
+            continue
+        seen.add(a.span.start)
+        written = text[a.span.start:a.span.end]
+        at = written.find("=-")
+        if at < 0:
+            return None
+        edits.append(Edit(a.span.start + at + 1, a.span.start + at + 2, ""))
+    return tuple(edits)
+
+
+def _fix(text: str, entry: Entry) -> Fix | None:
+    if not text:
+        return None
+    signs = _minus_signs(text, entry)
+    if not signs:
+        return None
+    if entry.kind == "cover":
+        return Fix("write the amounts positive (a saving or income that pays)", signs, safe=False)
+    # a draw: as an allocation to the same fund, when no amount of the line is positive
+    if any(v is not None and v > 0 for v in entry.by_year.values()) or entry.fund_keyword != "from":
+        return None
+    kind_at = entry.span.start
+    if text[kind_at:kind_at + 4] != "draw" or entry.fund_clause is None:
+        return None
+    clause = entry.fund_clause
+    if text[clause.start:clause.start + 4] != "from":
+        return None
+    edits = (Edit(kind_at, kind_at + 4, "allocate"), *signs, Edit(clause.start, clause.start + 4, "to"))
+    return Fix("write it as an allocation to the fund, with the amounts positive (the balance stays the same)",
+               tuple(sorted(edits)), safe=True)

@@ -1,0 +1,68 @@
+"""A ramp whose stated years end before the plan does, with no `until` to say it ends.
+
+## What it does
+For an entry marked `ramp` without `until`, finds the last year it states
+(a figure or `?`) and reports it where that year comes before the last year
+of the plan. The later years are unknown to every balance rule (BAL002 names
+the line for them), not zero. The rule needs the plan's `period`, and is
+silent for a line without any amounts.
+
+## Why
+An opptrapping lasts: the staffing, the free places and the posts it pays for
+are still there the year after the table stops. Trondheimsbudsjettet states
+most of its ramps for 2020 and 2021 only, so 2022 and 2023 lose tens of
+millions of spending unless a reader asks what the ramp costs then. Either
+the later years' figures are missing, or the ramp really ends and should say
+so with `until`.
+
+## Example
+```budsjett
+budget "Eksempel" period 2020..2023
+item "Opptrapping av grunnbemanning i eldreomsorgen" helse 2020=20 2021=40 ramp
+```
+
+## Use instead
+```budsjett
+budget "Eksempel" period 2020..2023
+item "Opptrapping av grunnbemanning i eldreomsorgen" helse 2020=20 2021..2023=40 ramp
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..dsl.model import Budget
+from ._amounts import span_of_year
+from ._totals import continued_years
+from .base import Finding, NoOptions, Related, fmt
+
+CODE = "RMP008"
+NAME = "ramp-stops"
+SEVERITY = "warning"
+SUMMARY = "A ramp whose stated years end before the last year of the plan, without `until`"
+Options = NoOptions
+
+
+def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
+    years = budget.years
+    if not years:
+        return
+    end = years[-1]
+    for entry in budget.entries:
+        if entry.ramp is None or entry.until is not None or not entry.amounts:
+            continue
+        later = continued_years(entry, years)
+        if not later:
+            continue
+        last = max(entry.by_year)
+        value = entry.by_year[last]
+        rest = str(later[0]) if len(later) == 1 else f"{later[0]}..{later[-1]}"
+        yield Finding(
+            f"the ramp `{entry.name.text}` is stated up to {last} ({fmt(value)}), but the plan runs to {end}: "
+            f"what it costs in {rest} is unknown",
+            span_of_year(entry, last),
+            f"state {rest} (`{rest}={fmt(value)}` if it continues at the last figure), "
+            f"or add `until {last}` if the ramp ends",
+            (Related(entry.ramp.span, "declared a ramp here"),),
+        )
