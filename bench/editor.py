@@ -122,7 +122,7 @@ def measure(path: Path, changes: int, command: list[str]) -> dict:
             changed = text + f"# {version}\n"
             sent = client.send({"method": "textDocument/didChange", "params": {
                 "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": changed}]}})
-            at, _ = client.wait(lambda m: published(m) and m["params"].get("version", version) == version)
+            at, _ = client.wait(lambda m: published(m) and m["params"].get("version", version) == version)  # noqa: B023 (waited for at once)
             latencies.append(at - sent)
     finally:
         client.close()

@@ -271,7 +271,7 @@ def generate(entries: int, seed: int = 2020) -> str:
             out += [f'pot "{pot}" {area}', ""]
         chapter_entries = min(ENTRIES_PER_CHAPTER, body - written)
         chapter_items: list[tuple[str, dict[int, Decimal | None]]] = []
-        for k in range(chapter_entries):
+        for _ in range(chapter_entries):
             roll = rng.random()
             if roll < 0.58:
                 chapter_items.append(w.item(area))

@@ -48,7 +48,7 @@ _KEYWORD = {"funds": "funds", "reallocates": "reallocate"}
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
-    links = [l for l in budget.links if l.kind in _KEYWORD and l.source.text != l.target.text]
+    links = [link for link in budget.links if link.kind in _KEYWORD and link.source.text != link.target.text]
     graph: dict[str, list[str]] = {}
     for link in links:
         graph.setdefault(link.source.text, []).append(link.target.text)
@@ -72,7 +72,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             first.span,
             "a `funds` or `reallocate` link runs from the line that pays to the line paid for; "
             "remove the link written the wrong way round",
-            tuple(Related(l.span, f"`{_KEYWORD[l.kind]}` link in the circle") for l in rest),
+            tuple(Related(link.span, f"`{_KEYWORD[link.kind]}` link in the circle") for link in rest),
         )
 
 

@@ -49,7 +49,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Prose, Section
-from ._prose import Stated, matches, stated_in
+from ._prose import matches, stated_in
 from .base import Finding, Tolerance, fmt, listing
 
 CODE = "TXT009"

@@ -63,7 +63,8 @@ def test_exclude_and_per_file_ignores(cli, tmp_path):
         (tmp_path / name).write_text(unbalanced, encoding="utf-8")
     done = cli("check", "--format", "concise", ".", cwd=tmp_path)
     assert done.stdout.splitlines() == [
-        "forslag/endelig.budsjett:1:12: BAL001 2020 does not balance: spend 2.0, covered 1.0, gap 1.0 mill"]
+        "forslag/endelig.budsjett:1:12: BAL001 2020 does not balance: spend 2.0, covered 1.0, gap 1.0 mill",
+        "Found 1 finding: 1 error."]
     named = cli("check", "--format", "concise", "arkiv/2019/gammel.budsjett", cwd=tmp_path)
     assert "BAL001" in named.stdout  # named on the command line: checked all the same
     (tmp_path / ".budsjett-lint.yaml").write_text('per-file-ignores:\n  "x": ["NOPE1"]\n', encoding="utf-8")

@@ -52,6 +52,6 @@ def test_the_whole_file_and_the_first_matching_suppression_are_used():
 
 
 def test_every_finding_of_a_large_file_is_matched_by_its_own_line():
-    entries = "".join(f'item "A" oppvekst 2020=1  # budsjett-lint: ignore[STR001]\n' for _ in range(2000))
+    entries = "".join('item "A" oppvekst 2020=1  # budsjett-lint: ignore[STR001]\n' for _ in range(2000))
     text = 'budget "X" period 2020..2020\nitem "A" oppvekst 2020=1\n' + entries
     assert lint(text, config={"select": ["STR"]}) == ()
