@@ -33,6 +33,7 @@ from ..dsl.model import (
     Section,
     Sector,
     Span,
+    Sum,
 )
 from .diagnostics import Diagnostic
 
@@ -69,8 +70,12 @@ def _label(stmt) -> str:
         return f"{stmt.kind} {stmt.source.text} -> {stmt.target.text}"
     if isinstance(stmt, Sector):
         return f"area {stmt.id}"
-    kind = {Directive: "directive", Fund: "fund", Pot: "pot", Section: "section"}[type(stmt)]
-    return f"{kind} {stmt.name.text}"
+    # Every other statement is known by its keyword and name (a statement added to the language
+    # later is known by its class's name until it is named here).
+    kind = {Directive: "directive", Fund: "fund", Pot: "pot", Section: "section", Sum: "sum"}.get(
+        type(stmt), type(stmt).__name__.lower())
+    name = getattr(stmt, "name", None)
+    return f"{kind} {name.text}" if name is not None else kind
 
 
 class Anchors:
