@@ -83,8 +83,6 @@ def test_equal_fingerprints_are_numbered():
 def test_a_finding_in_a_sum_statement_has_a_fingerprint():
     """Found by the long fuzz run: `sum` came into the language after the labels were written,
     and sarif, gitlab and the baseline raised a KeyError on a finding anchored in one."""
-    from budsjett_lint.checker.engine import check_text
-
     text = ('budget "E" period 2020..2020\nsection "Oppvekst" oppvekst\n'
             'item "A" oppvekst 2020=2\nsum "Sum drift" item 2020=3\nsum "Sum drift" item 2020=3\n')
     result = check_text(text, "e.budsjett")
