@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
 from ...dsl.model import Span
 from ..diagnostics import SEVERITY_RANK, Diagnostic
@@ -67,7 +68,7 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
             if out and out[-1] and out[-1][0][0].startswith(" "):  # after a frame, a blank line first
                 out.append([])
             out.append([(f"{d.severity}[{d.code}]", _STYLE[d.severity]),
-                        (f": {d.file}:{d.span.line}:{d.span.column}: {d.message}", "")])
+                        (f": {visible(d.file)}:{d.span.line}:{d.span.column}: {d.message}", "")])
             continue
         framed[d.code] += 1
         if id(r) not in lines_of:
@@ -127,7 +128,21 @@ def _highlighted(text: str) -> list[Text]:
     return lines
 
 
-def balance_of(result: CheckResult) -> tuple:
+class YearVerdict(NamedTuple):
+    """What the verdict says of a plan year: its known figures and how many lines lack one
+    (only counts and sums, so that keeping it keeps none of the model)."""
+
+    year: int
+    spend: Decimal
+    cover: Decimal
+    unknown: int
+
+    @property
+    def gap(self) -> Decimal:
+        return self.spend - self.cover
+
+
+def balance_of(result: CheckResult) -> tuple[YearVerdict, ...]:
     """The file's operating balance per plan year, as BAL001 and BAL002 and `summary` read it
     (`rules._totals.operating_balance`, made once a budget); none for a file with syntax errors."""
     from ...rules._totals import operating_balance
@@ -136,7 +151,7 @@ def balance_of(result: CheckResult) -> tuple:
         return result.balance
     if not result.budget.years or any(d.code.startswith("SYN") for d in result.diagnostics):
         return ()
-    return tuple(operating_balance(result.budget))
+    return tuple(YearVerdict(b.year, b.spend, b.cover, len(b.unknown)) for b in operating_balance(result.budget))
 
 
 def _verdict(out: list[Line], results: Sequence[CheckResult]) -> None:
@@ -149,11 +164,11 @@ def _verdict(out: list[Line], results: Sequence[CheckResult]) -> None:
         for year in years:
             figures = f"spend {fmt(year.spend)}, coverage {fmt(year.cover)}"
             gap = f"gap {fmt(year.gap)}" if year.gap >= 0 else f"surplus {fmt(-year.gap)}"
-            if year.verifiable:
+            if not year.unknown:
                 state = f"{figures}, {gap}" if year.gap else f"{figures}: balanced"
                 out.append([(f"  {year.year}  ", "bold"), (state, "" if not year.gap else _STYLE["error"])])
             else:
-                n = len(year.unknown)
+                n = year.unknown
                 out.append([(f"  {year.year}  ", "bold"),
                             (f"cannot be verified: {n} line{'s' * (n != 1)} without figures, "
                              f"known {gap} ({figures})", _STYLE["warning"])])

@@ -23,4 +23,4 @@ def test_the_proposal_prose_is_read_and_agrees_with_its_amounts():
              if d.code.startswith(("LNK", "TXT"))]
     # True by the text: the reform support "omdisponeres til å dekke fastlegetilskudd", i.e. it
     # pays for the GPs' grant, but the link names the line that cuts that grant (coverage).
-    assert [(line, code) for line, code, _ in found] == [(1260, "LNK007")]
+    assert [(line, code) for line, code, _ in found] == [(1264, "LNK007")]
