@@ -61,11 +61,9 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             circles.setdefault(g, []).append(link)
     for members in sorted(circles.values(), key=lambda ls: ls[0].span.start):
         first, *rest = members
-        names = []
-        for link in members:
-            for n in (link.source.text, link.target.text):
-                if n not in names:
-                    names.append(n)
+        # By name, as every message lists lines, so that the order of the statements does not change it.
+        names = sorted({n for link in members for n in (link.source.text, link.target.text)},
+                       key=lambda n: (n.casefold(), n))
         shown = ", ".join(f"`{n}`" for n in names)
         yield Finding(
             f"money flows in a circle through {len(members)} links between {shown}",

@@ -77,8 +77,11 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         elif original.name.text == text:
             continue  # written exactly alike: STR001
         yield Finding(
-            f"`{shown(text)}` differs from `{shown(original.name.text)}` on line {original.span.line} "
-            f"{_difference(original.name.text, text)}",
+            # The two names by name, and the first one's place as the related note: the message is
+            # the same whichever of them comes first, so moving statements keeps the finding's identity.
+            "`{}` and `{}` differ ".format(*(shown(n) for n in sorted((text, original.name.text),
+                                                                        key=lambda n: (n.casefold(), n))))
+            + _difference(original.name.text, text),
             stmt.name.span,
             "write the name as the first one is written if it is the same line (and merge the two), "
             "else give it a name of its own",

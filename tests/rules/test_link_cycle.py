@@ -21,14 +21,14 @@ def test_two_funds_links_in_a_circle_are_one_finding():
     text = HEAD + 'funds "B" -> "A"\nfunds "A" -> "B"\n'
     [d] = only(text)
     assert (d.span.line, d.span.column) == (6, 1)
-    assert d.message == "money flows in a circle through 2 links between `B`, `A`"
+    assert d.message == "money flows in a circle through 2 links between `A`, `B`"
     assert [(r.span.line, r.note) for r in d.related] == [(7, "`funds` link in the circle")]
 
 
 def test_a_circle_through_reallocate_and_funds():
     text = HEAD + 'reallocate "P" -> "A"\nfunds "A" -> "C"\nfunds "C" -> "P"\n'
     [d] = only(text)
-    assert d.message == "money flows in a circle through 3 links between `P`, `A`, `C`"
+    assert d.message == "money flows in a circle through 3 links between `A`, `C`, `P`"
     assert [r.span.line for r in d.related] == [7, 8]
 
 

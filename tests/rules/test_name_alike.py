@@ -16,26 +16,26 @@ def messages(text: str, code: str = "STR012") -> list[str]:
 def test_a_trailing_space():
     text = HEAD + 'item "Kulturskolen" oppvekst 2020=1\nitem "Kulturskolen " kultur 2021=1\n'
     assert triples(text, "STR012") == [(3, 6, "STR012")]
-    assert messages(text) == ["`Kulturskolen ` differs from `Kulturskolen` on line 2 only by spaces at the ends"]
+    assert messages(text) == ["`Kulturskolen` and `Kulturskolen ` differ only by spaces at the ends"]
     assert triples(text, "STR001") == []  # one mistake, one finding
 
 
 def test_a_zero_width_space_is_named_escaped():
     text = HEAD + 'item "Skole" oppvekst 2020=1\ncover "Sko\u200ble" 2020=1\n'
-    assert messages(text) == ["`Sko<U+200B>le` differs from `Skole` on line 2 only by the invisible character U+200B"]
+    assert messages(text) == ["`Skole` and `Sko<U+200B>le` differ only by the invisible character U+200B"]
 
 
 def test_nfd_and_nfc():
     nfd = unicodedata.normalize("NFD", "Båtbyggeri")
     assert nfd != "Båtbyggeri"
     text = HEAD + f'item "Båtbyggeri" miljø 2020=1\nfund "{nfd}"\n'
-    assert messages(text) == [f"`{nfd}` differs from `Båtbyggeri` on line 2 only by their Unicode form (NFC and NFD)"]
+    assert messages(text) == [f"`{nfd}` and `Båtbyggeri` differ only by their Unicode form (NFC and NFD)"]
 
 
 def test_case_only():
     text = HEAD + 'item "Kulturskolen" oppvekst 2020=1\ndirective "kulturskolen" cost none\n'
     assert triples(text, "STR012") == [(3, 11, "STR012")]
-    assert messages(text) == ["`kulturskolen` differs from `Kulturskolen` on line 2 only by case"]
+    assert messages(text) == ["`Kulturskolen` and `kulturskolen` differ only by case"]
 
 
 def test_each_later_line_once():
