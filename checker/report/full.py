@@ -10,20 +10,22 @@
    (`Context.show_all`) shows every finding and every related place so;
 3. the closing count.
 
-Work is bounded by what is shown: an excerpt cuts its window out of the source
-line before anything else is done with it, so a long line is never copied whole
-for each finding on it. Colour only on a terminal (or FORCE_COLOR), and never
-where NO_COLOR is set; with colour, the report is drawn with rich and the source
-lines are highlighted with the language's Pygments lexer. Without colour it is
-the same text, written without loading rich.
+Work is bounded by what is shown: a line is found when a finding shows it (`Source`),
+and an excerpt cuts its window out of the source line before anything else is done with
+it, so the file is never split into lines and a long line is never copied whole for each
+finding on it. Colour only on a terminal (or FORCE_COLOR), and never where NO_COLOR is
+set; with colour, the shown windows are highlighted with the language's Pygments lexer
+and the report is written with ANSI codes of its own. Without colour it is the same text,
+written without loading Pygments.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from ...dsl.model import Span
 from ..diagnostics import SEVERITY_RANK, Diagnostic
@@ -31,14 +33,10 @@ from ..engine import CheckResult
 from ..escaping import visible
 from . import Context
 
-if TYPE_CHECKING:
-    from rich.text import Text
-
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
-#: A line of the report: pieces of text, each with its style ("" for none). A piece of
-#: source may be a rich `Text` that carries its highlighting (only when colour is drawn).
-Line = list[tuple[Any, str]]
+#: A line of the report: pieces of text, each with its style ("" for none).
+Line = list[tuple[str, str]]
 
 
 #: Without `--show-all`: how many findings of one rule are shown with their source (the rest
@@ -56,7 +54,7 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     counts: Counter[str] = Counter()
     fixable = 0
     _verdict(out, results)
-    lines_of: dict[int, list] = {}
+    sources: dict[int, Source] = {}
     framed: Counter[str] = Counter()
     # Errors first, then warnings, then infos; within each, file by file in the order of the lines.
     findings = sorted(((r, d) for r in results for d in r.diagnostics),
@@ -71,61 +69,132 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
                         (f": {visible(d.file)}:{d.span.line}:{d.span.column}: {d.message}", "")])
             continue
         framed[d.code] += 1
-        if id(r) not in lines_of:
-            lines_of[id(r)] = _highlighted(r.budget.text) if color else r.budget.text.split("\n")
+        if id(r) not in sources:
+            sources[id(r)] = Source(r.budget.text, color)
         if out and out[-1]:
             out.append([])
-        _finding(out, d, lines_of[id(r)], context)
+        _finding(out, d, sources[id(r)], context)
     if out and out[-1]:
         out.append([])
     out.extend(_closing(counts, fixable, len(results)))
-    return _draw(out) if color else "".join("".join(str(text) for text, _ in line) + "\n" for line in out)
+    return "".join(_draw(line) if color else "".join(text for text, _ in line) + "\n" for line in out)
 
 
-def _draw(out: list[Line]) -> str:
-    """The report in colour, by rich."""
-    import io
-
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, highlight=False, width=10_000, soft_wrap=True,
-                      emoji=False, markup=False)
-    for line in out:
-        console.print(Text.assemble(*(text if isinstance(text, Text) else (text, style) for text, style in line)))
-    return buffer.getvalue()
+#: Select Graphic Rendition codes of the styles the report uses, as ANSI terminals read them.
+_SGR = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33", "blue": "34",
+        "cyan": "36", "bright_blue": "94", "bright_cyan": "96"}
 
 
-def _highlighted(text: str) -> list[Text]:
-    """The text's lines as shown, coloured by the lexer's tokens (lexed whole, so that prose
-    stays prose); one character shown for each in the source, so that the columns hold."""
-    from bisect import bisect_right
+def _draw(line: Line) -> str:
+    """A line in colour: each styled piece between its SGR code and a reset."""
+    return "".join(f"\x1b[{';'.join(_SGR[w] for w in style.split())}m{text}\x1b[0m" if style and text else text
+                   for text, style in line) + "\n"
 
-    from pygments.token import Whitespace
-    from rich.syntax import Syntax
-    from rich.text import Text
 
-    from ..lexer import BudsjettLexer
+class Source:
+    """The lines of one text as the report shows them, found when a finding shows them: the
+    text is never split or copied, and with colour only the shown part of a line is lexed.
 
-    theme = Syntax.get_theme("ansi_dark")
-    raw = text.split("\n")
-    starts = [0]
-    for line in raw[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    lines = [Text(_source(line)) for line in raw]
-    for index, token, value in BudsjettLexer().get_tokens_unprocessed(text):
-        style = theme.get_style_for_token(token)
-        if not (value and style) or token in Whitespace:
-            continue
-        end = index + len(value)
-        while index < end:  # a token may run over several lines (prose)
-            i = bisect_right(starts, index) - 1
-            stop = min(end, starts[i] + len(lines[i]))
-            if stop > index:
-                lines[i].stylize(style, index - starts[i], stop - starts[i])
-            index = starts[i] + len(raw[i]) + 1
-    return lines
+    A line is found from the offset its span carries (checked against the line number, by
+    counting the newlines from the nearest line found before), or else by walking its
+    newlines from there; the lines found are kept, so that each is looked for once.
+    """
+
+    __slots__ = ("text", "count", "color", "_found", "_blocks", "_scanned")
+
+    def __init__(self, text: str, color: bool):
+        self.text = text
+        self.count = text.count("\n") + 1
+        self.color = color
+        self._found: list[tuple[int, int]] = [(1, 0)]  # (line, offset of its start), in order
+        self._blocks: list[tuple[int, int]] = []  # text blocks, as the lexer reads them (colour only)
+        self._scanned = 0
+
+    def bounds(self, line: int, hint: int) -> tuple[int, int]:
+        """Where line `line` (1-based, within the text) begins and ends, without its line end."""
+        from bisect import bisect_right, insort
+
+        text, found = self.text, self._found
+        start = -1
+        if 0 <= hint <= len(text):
+            at = text.rfind("\n", 0, hint) + 1
+            i = bisect_right(found, at, key=_offset) - 1
+            if found[i][0] + text.count("\n", found[i][1], at) == line:
+                start = at
+        if start < 0:
+            i = bisect_right(found, (line, len(text) + 1)) - 1
+            start = found[i][1]
+            for _ in range(line - found[i][0]):
+                start = text.find("\n", start) + 1
+        if (line, start) not in found:
+            insort(found, (line, start))
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while end > start and text[end - 1] == "\r":  # CRLF: the line as written, as `str.rstrip`
+            end -= 1
+        return start, end
+
+    def pieces(self, start: int, end: int) -> Line:
+        """The text from `start` to `end` (on one line) as pieces to show: coloured by the lexer's
+        tokens where colour is on, each piece made printable."""
+        if not self.color:
+            return [(_printable(self.text[start:end]), "")]
+        from pygments.token import Whitespace
+
+        from ..lexer import BudsjettLexer
+
+        stack = ("root", "prose") if self._in_block(start) else ("root",)
+        return [(_printable(value), "" if token in Whitespace else _token_style(token))
+                for _, token, value in BudsjettLexer().get_tokens_unprocessed(self.text[start:end], stack=stack)]
+
+    def _in_block(self, at: int) -> bool:
+        """Whether offset `at` lies within a text block (after its opening quotes): where the lexer,
+        reading the text from its start, would be in its `prose` state. Outside a block only a
+        name (`"..."`) or a comment can hold quotes, and neither runs past its line, so a line's
+        own start tells which quotes open a block; the blocks are found once, as far as asked."""
+        from bisect import bisect_right
+
+        text, blocks = self.text, self._blocks
+        pos = self._scanned
+        while pos <= at:
+            i = text.find('"""', pos)
+            if i < 0:
+                self._scanned = len(text) + 1
+                break
+            lead = max(text.rfind("\n", pos, i) + 1, pos)
+            if '"' in text[lead:i] or "#" in text[lead:i]:
+                m = next(m for m in _ROOT_QUOTES.finditer(text, lead) if m.end() > i)
+                if m.start() != i:  # the quotes are in a name or a comment
+                    pos = max(m.end(), i + 1)
+                    continue
+            close = text.find('"""', i + 3)
+            close = len(text) if close < 0 else close + 3
+            blocks.append((i, close))
+            pos = self._scanned = close
+        j = bisect_right(blocks, (at, len(text) + 1)) - 1
+        return j >= 0 and blocks[j][0] < at < blocks[j][1]
+
+
+def _offset(found: tuple[int, int]) -> int:
+    return found[1]
+
+
+#: What can hold quotes outside a text block, as the lexer reads it: a block, a name, a comment.
+_ROOT_QUOTES = re.compile(r'"""|"[^"\n]*"?|#[^\n]*')
+
+#: The styles of the lexer's tokens: those of rich's `ansi_dark` theme, which the report used.
+_TOKEN_STYLES = {"Comment": "dim", "Literal.String": "yellow", "Keyword": "bright_blue",
+                 "Name.Attribute": "bright_cyan", "Name.Builtin": "bright_cyan", "Literal.Number": "bright_blue",
+                 "Error": "underline red"}
+
+
+def _token_style(token: Any) -> str:
+    while token is not None:
+        name = str(token)[6:]  # after "Token."
+        if name in _TOKEN_STYLES:
+            return _TOKEN_STYLES[name]
+        token = token.parent
+    return ""
 
 
 class YearVerdict(NamedTuple):
@@ -180,14 +249,14 @@ def _verdict(out: list[Line], results: Sequence[CheckResult]) -> None:
         out.append([])
 
 
-def _finding(out: list[Line], d: Diagnostic, lines: list, context: Context) -> None:
+def _finding(out: list[Line], d: Diagnostic, source: Source, context: Context) -> None:
     out.append([(f"{d.severity}[{d.code}]", _STYLE[d.severity]), (f": {d.message}", "bold")])
     related = d.related if context.show_all else d.related[:RELATED_SHOWN]
     width = len(str(max([d.span.line] + [r.span.line for r in related])))
-    _excerpt(out, d.file, d.span, lines, width, _STYLE[d.severity], None)
+    _excerpt(out, d.file, d.span, source, width, _STYLE[d.severity], None)
     previous = d.span.line
     for rel in related:  # a place on the line just shown is marked under it, as rustc does
-        _excerpt(out, d.file, rel.span, lines, width, "bold blue", rel.note, again=rel.span.line == previous)
+        _excerpt(out, d.file, rel.span, source, width, "bold blue", rel.note, again=rel.span.line == previous)
         previous = rel.span.line
     if len(related) < len(d.related):
         more = len(d.related) - len(related)
@@ -200,48 +269,45 @@ def _finding(out: list[Line], d: Diagnostic, lines: list, context: Context) -> N
         out.append([(" " * width + " = ", "bold blue"), (f"{kind}: {d.fix.description}", "")])
 
 
-def _excerpt(out: list[Line], file: str, span: Span, lines: list, width: int, style: str,
+def _excerpt(out: list[Line], file: str, span: Span, source: Source, width: int, style: str,
              note: str | None, again: bool = False) -> None:
     """The place's source line with the span marked; with `again`, only the marks, under the
     line the place before showed."""
     gutter = " " * width
     if not again:
         out.append([(f"{gutter}--> ", "bold blue"), (f"{visible(file)}:{span.line}:{span.column}", "")])
-    if not 0 < span.line <= len(lines):
+    if not 0 < span.line <= source.count:
         return
-    source = lines[span.line - 1]
-    if isinstance(source, str):
-        source = source.rstrip("\r")
+    first, last = source.bounds(span.line, span.start)
+    length = last - first
     start = max(span.column - 1, 0)
-    end = span.end_column - 1 if span.end_line == span.line else len(source)
-    end = max(min(end, len(source)), start + 1)
-    shown, start, end = _clip(source, start, end)  # the window first: a long line is never copied whole
-    shown = _source(shown)
+    end = span.end_column - 1 if span.end_line == span.line else length
+    end = max(min(end, length), start + 1)
+    # the window first: a long line is never copied whole
+    left, right, prefix, suffix, start, end = _clip(length, start, end)
     if not again:
+        shown = source.pieces(first + left, first + right)
+        if prefix or suffix:
+            shown = [(prefix, ""), *shown, (suffix, "")]
         out.append([(f"{gutter} |", "bold blue")])
-        out.append([(f"{span.line:>{width}} | ", "bold blue"), (shown, "")])
+        out.append([(f"{span.line:>{width}} | ", "bold blue"), *shown])
     marks = [(f"{gutter} | ", "bold blue"), (" " * start + "^" * (end - start), style)]
     if note:
         marks.append((f" {note}", style))
     out.append(marks)
 
 
-def _source(line: Any) -> Any:
-    """A source line as shown, one character for each in the source: a `str`, or a rich
-    `Text` that `_highlighted` made so and coloured."""
-    return _printable(line.rstrip("\r")) if isinstance(line, str) else line
-
-
-def _clip(source: Any, start: int, end: int, limit: int = 160) -> tuple[Any, int, int]:
-    """Keep very long lines readable: show a window around the span (of a `str` or a rich `Text`)."""
-    if len(source) <= limit:
-        return source, start, end
+def _clip(length: int, start: int, end: int, limit: int = 160) -> tuple[int, int, str, str, int, int]:
+    """Keep very long lines readable: the window of a line of `length` characters to show around
+    the span from `start` to `end`, the ellipses around it, and the span within what is shown."""
+    if length <= limit:
+        return 0, length, "", "", start, end
     left = max(0, start - 40)
-    right = min(len(source), max(end, start + 1) + 40, left + limit)
+    right = min(length, max(end, start + 1) + 40, left + limit)
     prefix = "..." if left else ""
-    suffix = "..." if right < len(source) else ""
+    suffix = "..." if right < length else ""
     shift = left - len(prefix)
-    return source[:0] + prefix + source[left:right] + suffix, start - shift, min(end, right) - shift
+    return left, right, prefix, suffix, start - shift, min(end, right) - shift
 
 
 def _printable(s: str) -> str:
@@ -252,7 +318,7 @@ def _printable(s: str) -> str:
 def closing_line(results: Sequence[CheckResult]) -> str:
     """The line that ends every human format: how many findings of each severity, or that all passed."""
     counts = Counter(d.severity for r in results for d in r.diagnostics)
-    return "".join(str(text) for text, _ in _closing(counts, 0, len(results))[0])
+    return "".join(text for text, _ in _closing(counts, 0, len(results))[0])
 
 
 def _closing(counts: Counter[str], fixable: int, files: int) -> list[Line]:
