@@ -51,20 +51,11 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
 
 
 class _Version(argparse.Action):
-    """Looks the version up only when asked: the lookup costs start-up time."""
-
     def __call__(self, parser, namespace, values, option_string=None):
-        print(f"budsjett-lint {_version()}")
+        from . import __version__
+
+        print(f"budsjett-lint {__version__}")
         parser.exit()
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("budsjett-lint")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "0+unknown"
 
 
 def main(argv: list[str] | None = None) -> int:

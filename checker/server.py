@@ -176,13 +176,9 @@ class _Protocol(LanguageServerProtocol):
 
 class BudsjettServer(LanguageServer):
     def __init__(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
+        from . import __version__
 
-        try:
-            own_version = version("budsjett-lint")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
-            own_version = "0+unknown"
-        super().__init__(SOURCE, own_version, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+        super().__init__(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
                          protocol_cls=_Protocol)
         self.analyses: dict[str, Analysis] = {}
         self.pending: dict[str, asyncio.Task] = {}

@@ -56,10 +56,20 @@ def entries() -> list[dict]:
 
 
 def render_yaml() -> str:
+    """The catalogue as `rules/catalogue.yaml` keeps it: every entry, and its page (`render_page`)
+    as a block, so that `budsjett-lint rules` and `rule CODE` read this file and nothing else."""
     import yaml
 
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def block(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+    Dumper.add_representer(str, block)
     header = "# Generated from the rule modules by `python -m budsjett_lint.rules.catalogue .`; do not edit.\n"
-    return header + yaml.safe_dump({"rules": entries()}, sort_keys=False, allow_unicode=True, width=100)
+    rules = [{**e, "page": render_page(e["code"])} for e in entries()]
+    return header + yaml.dump({"rules": rules}, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def doc_of(code: str) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from ...dsl.model import Span
 from ...rules.catalogue import doc_of, entries, render_page
-from ..cli import _version
+from .. import __version__
 from ..diagnostics import Diagnostic
 from ..engine import CheckResult
 from ..fingerprint import fingerprints, numbered
@@ -40,7 +40,7 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     run = {
         "tool": {"driver": {
             "name": "budsjett-lint",
-            "version": _version(),
+            "version": __version__,
             "rules": rules,
         }},
         "originalUriBaseIds": {ROOT_ID: {"uri": context.root.resolve().as_uri().rstrip("/") + "/"}},
