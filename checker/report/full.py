@@ -106,7 +106,7 @@ def _highlighted(text: str) -> list[Text]:
     from rich.syntax import Syntax
     from rich.text import Text
 
-    from ..lexer import BudsjettLexer
+    from ..editor.lexer import BudsjettLexer
 
     theme = Syntax.get_theme("ansi_dark")
     raw = text.split("\n")
