@@ -7,7 +7,7 @@ protocol to it over standard input and output, opens the file, and then sends
 whole-text changes one after the other, each time waiting for the
 `textDocument/publishDiagnostics` of that version. Prints JSON with the
 latency of every change in seconds, and the debounce the server waits on
-purpose before it checks (`DEBOUNCE_SECONDS` in `budsjett_lint.checker.server`,
+purpose before it checks (`DEBOUNCE_SECONDS` in `budsjett_lint.checker.editor.server`,
 0 where it has none), so that the time spent checking is the latency minus it.
 
 The client is the few lines of JSON-RPC framing that the protocol needs, so
@@ -131,7 +131,7 @@ def measure(path: Path, changes: int, command: list[str]) -> dict:
 
 def _debounce() -> float:
     try:
-        from budsjett_lint.checker import server
+        from budsjett_lint.checker.editor import server
     except ImportError:
         return 0.0
     return float(getattr(server, "DEBOUNCE_SECONDS", 0.0))

@@ -148,8 +148,8 @@ def phases(file: Path, repeat: int, baseline: bool) -> dict:
 
 def editor(changes: int) -> dict | str:
     """The server's latencies, or why it was skipped."""
-    if importlib.util.find_spec("budsjett_lint.checker.server") is None:
-        return "skipped: there is no budsjett_lint.checker.server (the editor server) on this branch"
+    if importlib.util.find_spec("budsjett_lint.checker.editor.server") is None:
+        return "skipped: there is no budsjett_lint.checker.editor.server (the editor server) on this branch"
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "editor.py"), str(PROPOSAL),
                            "--changes", str(changes)], capture_output=True, text=True, env=_env())
     if done.returncode:

@@ -47,7 +47,7 @@ from ..dsl.prose import Figure, read_figures
 from ..rules._prose import written
 from ..rules._written import spell_millions
 from .config import FormatOptions
-from .formatter import format_text
+from .editor.formatter import format_text
 
 __all__ = ["Block", "Draft", "Review", "import_blocks", "blocks_from_markdown", "blocks_from_text"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from budsjett_lint.checker.config import Config, parse_config
 from budsjett_lint.checker.engine import check_text
-from budsjett_lint.checker.formatter import format_text
+from budsjett_lint.checker.editor.formatter import format_text
 from budsjett_lint.dsl import parse
 
 FILE = Path(__file__).parent / "data" / "elverum-okonomistaben-2016.budsjett"

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..config import Config, ConfigError, load_config
 from ..engine import decode
 from ..files import ReadError, collect, read_bytes, rewrite
-from ..formatter import FormatterError, SyntaxErrors, format_text
+from ..editor.formatter import FormatterError, SyntaxErrors, format_text
 from ..textdiff import unified_diff
 from ..escaping import visible
 from ._output import error

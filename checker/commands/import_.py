@@ -20,7 +20,7 @@ from ..config import ConfigError, find_config, load_config
 from ..engine import decode
 from ..escaping import visible
 from ..files import ReadError, read_bytes, write_atomic
-from ..formatter import FormatterError, SyntaxErrors
+from ..editor.formatter import FormatterError, SyntaxErrors
 from ..importer import Block, blocks_from_markdown, blocks_from_text, import_blocks
 
 _FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx"}

@@ -15,7 +15,7 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=args.log_level.upper(), format="budsjett-lint server: %(levelname)s: %(message)s")
-    from ..server import main
+    from ..editor.server import main
 
     main()
     return 0

@@ -141,7 +141,7 @@ class Source:
             return [(_printable(self.text[start:end]), "")]
         from pygments.token import Whitespace
 
-        from ..lexer import BudsjettLexer
+        from ..editor.lexer import BudsjettLexer
 
         stack = ("root", "prose") if self._in_block(start) else ("root",)
         return [(_printable(value), "" if token in Whitespace else _token_style(token))

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from budsjett_lint.checker import editor
+from budsjett_lint.checker.editor import editor
 from budsjett_lint.dsl import parse
 
 DOC = textwrap.dedent('''\

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from budsjett_lint.checker.formatter import format_text
+from budsjett_lint.checker.editor.formatter import format_text
 
 COMMAND = str(Path(sys.executable).with_name("budsjett-lint"))
 MESSY = 'budget "E"   period 2020..2021\nitem "A" oppvekst 2021=7.0 2020=3.50  # c\n'
@@ -179,7 +179,8 @@ def test_the_formatted_file_is_what_format_text_gives(messy):
 
 
 def test_a_formatter_bug_is_reported_and_nothing_is_written(monkeypatch, messy, capsys):
-    from budsjett_lint.checker import cli, formatter
+    from budsjett_lint.checker import cli
+    from budsjett_lint.checker.editor import formatter
 
     monkeypatch.setattr(formatter, "spell_in_unit", lambda value, unit: "1")  # a bug that changes figures
     assert cli.main(["format", str(messy)]) == 2

@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from budsjett_lint.checker import formatter
+from budsjett_lint.checker.editor import formatter
 from budsjett_lint.checker.config import FormatOptions
-from budsjett_lint.checker.formatter import FormatterError, SyntaxErrors, comment_texts, format_text, meaning
+from budsjett_lint.checker.editor.formatter import FormatterError, SyntaxErrors, comment_texts, format_text, meaning
 from budsjett_lint.dsl import parse
 from tests.conftest import ROOT, budsjett_blocks
 

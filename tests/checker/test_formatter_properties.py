@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from budsjett_lint.checker.config import FormatOptions
-from budsjett_lint.checker.formatter import comment_texts, format_text, meaning
+from budsjett_lint.checker.editor.formatter import comment_texts, format_text, meaning
 from budsjett_lint.dsl import parse
 from tests.strategies_layout import documents
 

@@ -54,7 +54,7 @@ def seed_draft():
 def test_the_seed_draft_parses_without_syntax_findings_and_is_formatted(seed_draft):
     found = check_text(seed_draft.text, "draft.budsjett").diagnostics
     assert not [d for d in found if d.code.startswith("SYN")]
-    from budsjett_lint.checker.formatter import format_text
+    from budsjett_lint.checker.editor.formatter import format_text
 
     assert format_text(seed_draft.text) == seed_draft.text
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
 from pygments.token import Comment, Error, Keyword, Name, Number, Operator, String
 
-from budsjett_lint.checker.lexer import ATTRIBUTES, KEYWORDS, STATEMENT_KEYWORDS, VALUE_WORDS, BudsjettLexer
+from budsjett_lint.checker.editor.lexer import ATTRIBUTES, KEYWORDS, STATEMENT_KEYWORDS, VALUE_WORDS, BudsjettLexer
 from tests.conftest import PROPOSAL, ROOT, budsjett_blocks
 from tests.strategies import documents
 

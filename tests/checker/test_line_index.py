@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol.types import Position, PositionEncodingKind, Range
 from pygls.workspace.position_codec import PositionCodec
 
-from budsjett_lint.checker.server import LineIndex
+from budsjett_lint.checker.editor.server import LineIndex
 from budsjett_lint.dsl.model import Span
 
 TEXT = 'item "😀 Ø"\r\nline two\rthree\x0cstill three\u2028still three\nend'

@@ -6,7 +6,7 @@ import pytest
 
 from budsjett_lint.checker.config import find_config, load_config
 from budsjett_lint.checker.textdiff import unified_diff
-from budsjett_lint.checker.formatter import format_text
+from budsjett_lint.checker.editor.formatter import format_text
 from tests.conftest import PROPOSAL
 
 

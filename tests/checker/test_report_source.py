@@ -11,7 +11,7 @@ from pygments.token import Whitespace
 
 from budsjett_lint.checker.config import Config
 from budsjett_lint.checker.engine import check_text
-from budsjett_lint.checker.lexer import BudsjettLexer
+from budsjett_lint.checker.editor.lexer import BudsjettLexer
 from budsjett_lint.checker.report import Context, full, render
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -482,7 +482,7 @@ async def test_suppress_a_finding_on_its_line(client: LanguageClient):
 
 
 async def test_formatting_gives_what_the_format_command_writes(client: LanguageClient):
-    from budsjett_lint.checker.formatter import format_text
+    from budsjett_lint.checker.editor.formatter import format_text
 
     doc = Doc(client, 'budget "Eksempel"   period 2020..2021\nitem "A"  oppvekst 2021=7.0   2020=3.5 # merk\n')
     edits = await client.text_document_formatting_async(lsp.DocumentFormattingParams(

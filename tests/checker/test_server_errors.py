@@ -17,7 +17,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 #: The server, with a rule that crashes on a text holding BOOM and a hover that crashes on a name holding ZAP.
 BROKEN = """
 from decimal import InvalidOperation
-from budsjett_lint.checker import editor
+from budsjett_lint.checker.editor import editor
 from budsjett_lint.rules import RULES
 rule, check, hover = RULES[0], RULES[0].check, editor.hover
 def crash(budget, options):
@@ -29,7 +29,7 @@ def crash_hover(budget, name):
         raise KeyError(name)
     return hover(budget, name)
 rule.check, editor.hover = crash, crash_hover
-from budsjett_lint.checker.server import main
+from budsjett_lint.checker.editor.server import main
 main()
 """
 

@@ -1,5 +1,5 @@
 """The language server's input, byte by byte: a frame too large, malformed or cut short never kills the
-server or puts it out of step; the next good frame is answered (`checker/lsp_frames.py`)."""
+server or puts it out of step; the next good frame is answered (`checker/editor/lsp_frames.py`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from budsjett_lint.checker.lsp_frames import MAX_HEADER, Frames
+from budsjett_lint.checker.editor.lsp_frames import MAX_HEADER, Frames
 
 SERVER = [str(Path(sys.executable).with_name("budsjett-lint")), "server"]
 

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from budsjett_lint.checker.formatter import format_text
+from budsjett_lint.checker.editor.formatter import format_text
 from budsjett_lint.dsl.parser import parse
 
 TEXT = '''\

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budsjett_lint.checker.formatter import format_text
+from budsjett_lint.checker.editor.formatter import format_text
 from budsjett_lint.dsl import parse
 from budsjett_lint.dsl.parser import MAX_PERIOD, RANGE_MARGIN, RANGE_WITHOUT_PERIOD
 from tests.helpers import lint

@@ -6,7 +6,7 @@ import json
 import re
 import tomllib
 
-from budsjett_lint.checker.lexer import KEYWORDS, STATEMENT_KEYWORDS, VALUE_WORDS
+from budsjett_lint.checker.editor.lexer import KEYWORDS, STATEMENT_KEYWORDS, VALUE_WORDS
 from tests.conftest import ROOT
 
 PAGE = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")

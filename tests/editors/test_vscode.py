@@ -8,7 +8,7 @@ import re
 import pytest
 from pygments.token import Comment, Keyword, Name, Number, Operator, String
 
-from budsjett_lint.checker.lexer import KEYWORDS, STATEMENT_KEYWORDS, VALUE_WORDS, BudsjettLexer
+from budsjett_lint.checker.editor.lexer import KEYWORDS, STATEMENT_KEYWORDS, VALUE_WORDS, BudsjettLexer
 from budsjett_lint.dsl.model import BUILTIN_SECTORS
 from tests.checker.test_lexer import BLOCKS
 from tests.conftest import PROPOSAL, ROOT

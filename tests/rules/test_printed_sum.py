@@ -110,7 +110,7 @@ def test_a_range_is_one_finding_that_counts_its_years():
 
 
 def test_the_editor_outlines_a_sum():
-    from budsjett_lint.checker import editor, server
+    from budsjett_lint.checker.editor import editor, server
 
     symbols = editor.outline(parse(OPPVEKST + 'sum "Sum drift" item 2020=5.15\n').budget)
     [section] = [s for s in symbols if s.kind == "section"]

@@ -25,8 +25,8 @@ from pygments.token import (
     Whitespace,
 )
 
-from ..dsl.model import BUILTIN_SECTORS
-from ..dsl.parser import ATTRIBUTES, STATEMENT_KEYWORDS
+from ...dsl.model import BUILTIN_SECTORS
+from ...dsl.parser import ATTRIBUTES, STATEMENT_KEYWORDS
 
 __all__ = ["ATTRIBUTES", "BudsjettLexer", "Error", "KEYWORDS", "STATEMENT_KEYWORDS", "VALUE_WORDS"]
 

@@ -3,7 +3,7 @@
 Pure functions over the model and the text: the names that declare and refer
 to lines, hover texts, the outline, completion, renaming and the suppression
 edit. Positions are 1-based lines and columns (as in `Span`) or character
-offsets into the text (as in `Edit`); `checker/server.py` converts them to
+offsets into the text (as in `Edit`); `checker/editor/server.py` converts them to
 the protocol's.
 """
 
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pygments.token import Comment, Keyword, Operator, String, Whitespace
 from pygments.token import Name as NameToken
 
-from ..dsl import parse
-from ..dsl.model import (
+from ...dsl import parse
+from ...dsl.model import (
     Budget,
     Directive,
     Entry,
@@ -31,10 +31,10 @@ from ..dsl.model import (
     Statement,
     Sum,
 )
-from ..dsl.parser import CONTROL_CHARACTERS, split_statements
-from ..rules.base import Edit, fmt
+from ...dsl.parser import CONTROL_CHARACTERS, split_statements
+from ...rules.base import Edit, fmt
 from .lexer import ATTRIBUTES, STATEMENT_KEYWORDS, BudsjettLexer
-from .suppressions import find_suppressions
+from ..suppressions import find_suppressions
 
 Named = Entry | Directive | Fund | Pot
 

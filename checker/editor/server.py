@@ -6,7 +6,7 @@ with the configuration the command line would find for the file; they are
 computed on open and save at once, and on change after a short pause, in a
 worker thread: the newest text wins, and a result for a text that has changed
 meanwhile is dropped. One analysis is kept per document version and serves
-every request about it. What the features say comes from `checker/editor.py`;
+every request about it. What the features say comes from `checker/editor/editor.py`;
 this module only converts between its positions and the protocol's.
 
 Documents are synchronised whole, not by increments: pygls applies increments
@@ -41,17 +41,17 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import PositionCodec
 
-from ..dsl import parse
-from ..dsl.model import Span
-from ..rules import ENGINE_RULES, unused_suppression
-from ..rules.base import Edit
-from ..rules.catalogue import DOCS_URL, entries
+from ...dsl import parse
+from ...dsl.model import Span
+from ...rules import ENGINE_RULES, unused_suppression
+from ...rules.base import Edit
+from ...rules.catalogue import DOCS_URL, entries
 from . import editor
-from .config import Config, ConfigError, find_config, load_config
-from .diagnostics import Diagnostic
-from .engine import CheckResult, check_text
+from ..config import Config, ConfigError, find_config, load_config
+from ..diagnostics import Diagnostic
+from ..engine import CheckResult, check_text
 from .lsp_frames import Frames
-from .suppressions import suppression_at
+from ..suppressions import suppression_at
 
 log = logging.getLogger("budsjett-lint.server")
 
@@ -323,7 +323,7 @@ def apply_increment(text: str, change: lsp.TextDocumentContentChangePartial, cod
 
 def internal_error(exc: BaseException) -> str:
     """What the editor shows for a bug: one line, no traceback."""
-    from .cli import internal_error as message
+    from ..cli import internal_error as message
 
     return message(exc).replace("budsjett-lint: ", "", 1)
 

@@ -26,8 +26,8 @@ import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..dsl import parse
-from ..dsl.model import (
+from ...dsl import parse
+from ...dsl.model import (
     Amount,
     Budget,
     Comment,
@@ -45,9 +45,9 @@ from ..dsl.model import (
     Span,
     Statement,
 )
-from ..dsl.problems import Problem
-from ..rules._written import Written, spell_in_unit, spell_kroner, written, year_order
-from .config import FormatOptions
+from ...dsl.problems import Problem
+from ...rules._written import Written, spell_in_unit, spell_kroner, written, year_order
+from ..config import FormatOptions
 
 #: Flags and attributes of an entry, in the order the formatter writes them (the
 #: order of the attribute table in docs/language.md).

@@ -1,0 +1,1 @@
+"""Editor tooling: the language server, its frames, editor features, the formatter and the highlighting lexer."""
