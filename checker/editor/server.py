@@ -176,7 +176,7 @@ class _Protocol(LanguageServerProtocol):
 
 class BudsjettServer(LanguageServer):
     def __init__(self) -> None:
-        from . import __version__
+        from .. import __version__
 
         super().__init__(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
                          protocol_cls=_Protocol)
