@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pygments.token import Comment, Keyword, Operator, String, Whitespace
+from pygments.token import Comment, Error, Keyword, Number, Operator, String, Whitespace
 from pygments.token import Name as NameToken
 
 from ...dsl import parse
@@ -455,3 +455,92 @@ def _names(budget: Budget, tokens: list, start: int, offset: int) -> list[Comple
 def _describe(target: Named) -> str:
     kind = target.kind if isinstance(target, Entry) else type(target).__name__.lower()
     return f"{kind}, line {target.span.line}"
+
+
+# -- semantic tokens ------------------------------------------------------------------------
+
+#: The token types and modifiers the server declares (its legend), in the protocol's standard
+#: vocabulary, so that editors without the TextMate grammar (Neovim, Helix) colour the language
+#: as VS Code's grammar does: statement keywords `keyword.control`, attributes
+#: `keyword.other.attribute`, `none`/`mill`/`?` `constant.language`, areas
+#: `support.constant.area`/`variable.other.area`, names and prose strings, years and amounts
+#: numbers, suppressions and comments.
+TOKEN_TYPES = ("keyword", "decorator", "enumMember", "namespace", "string", "number", "operator", "comment")
+TOKEN_MODIFIERS = ("defaultLibrary", "documentation", "year")
+
+
+def _token_kind(token) -> tuple[str, tuple[str, ...]] | None:
+    """The semantic type and modifiers of a lexer token; None for what is not coloured."""
+    if token in Whitespace or token in Error:
+        return None
+    if token in Keyword.Constant:
+        return "enumMember", ()
+    if token in Keyword:
+        return "keyword", ()
+    if token in NameToken.Attribute:
+        return "decorator", ()
+    if token in NameToken.Builtin:
+        return "namespace", ("defaultLibrary",)
+    if token in NameToken:
+        return "namespace", ()
+    if token in String.Doc:
+        return "string", ("documentation",)
+    if token in String:
+        return "string", ()
+    if token in Number.Integer:
+        return "number", ("year",)
+    if token in Number:
+        return "number", ()
+    if token in Operator:
+        return "operator", ()
+    if token in Comment:
+        return "comment", ()
+    return None
+
+
+@dataclass(frozen=True)
+class SemanticToken:
+    start: int  # character offsets into the text, on one line
+    end: int
+    type: str  # one of TOKEN_TYPES
+    modifiers: tuple[str, ...]  # of TOKEN_MODIFIERS
+
+
+def semantic_tokens(text: str) -> list[SemanticToken]:
+    """The text's tokens as the editor colours them, in order, each within one line (a prose block
+    spans lines: each line's part is a token of its own, without its indentation)."""
+    found: list[SemanticToken] = []
+    for start, token, value in BudsjettLexer().get_tokens_unprocessed(text):
+        kind = _token_kind(token)
+        if kind is None or not value:
+            continue
+        offset = start
+        for piece in value.split("\n"):
+            body = piece.strip(" \t\r\f\ufeff")
+            if body:
+                begin = offset + piece.index(body)
+                found.append(SemanticToken(begin, begin + len(body), *kind))
+            offset += len(piece) + 1
+    return found
+
+
+def keyword_at(text: str, offset: int) -> tuple[int, int, str] | None:
+    """The keyword, attribute or value word (`item`, `halfyear`, `none`) at a character offset of
+    the text, with where it starts and ends; None elsewhere (names, prose, comments, figures)."""
+    for start, token, value in BudsjettLexer().get_tokens_unprocessed(text):
+        if start > offset:
+            break
+        if start <= offset <= start + len(value) and (token in Keyword or token in NameToken.Attribute):
+            return start, start + len(value), value
+    return None
+
+
+def keyword_hover(text: str, offset: int) -> tuple[int, int, str] | None:
+    """The language reference on the keyword at the offset (from docs/language.md), with its place."""
+    from ._reference import REFERENCE
+
+    found = keyword_at(text, offset)
+    if found is None or found[2] not in REFERENCE:
+        return None
+    start, end, word = found
+    return start, end, f"**{word}**\n\n{REFERENCE[word]}"

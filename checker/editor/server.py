@@ -50,6 +50,7 @@ from . import editor
 from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import Diagnostic
 from ..engine import CheckResult, check_text
+from ..fixes import fix_text
 from .lsp_frames import Frames
 from ..suppressions import suppression_at
 
@@ -185,6 +186,15 @@ class BudsjettServer(LanguageServer):
         self.configs: dict[Path, tuple[int, Config]] = {}
         self.reported_config_errors: set[str] = set()
         self.reported_too_large: set[str] = set()
+        self.tokens: dict[str, tuple[str, list[int]]] = {}  # per document: the last semantic tokens sent
+        self.token_results = 0
+
+    def remember_tokens(self, uri: str, data: list[int]) -> lsp.SemanticTokens:
+        """Semantic tokens to send, kept (the last per document) for the client's next delta."""
+        self.token_results += 1
+        result_id = str(self.token_results)
+        self.tokens[uri] = (result_id, data)
+        return lsp.SemanticTokens(data=data, result_id=result_id)
 
     def report_server_error(self, error: Exception, source) -> None:
         log.error("%s: %s", getattr(source, "__name__", source), error)
@@ -301,6 +311,7 @@ class BudsjettServer(LanguageServer):
         if waiting is not None:
             waiting.cancel()
         self.analyses.pop(uri, None)
+        self.tokens.pop(uri, None)
         self.publish(uri, None, [])
 
     def workspace_edit(self, analysis: Analysis, edits: list[Edit]) -> lsp.WorkspaceEdit:
@@ -415,7 +426,12 @@ async def hover(ls: BudsjettServer, params: lsp.HoverParams) -> lsp.Hover | None
         return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, value), a.index.range(span))
     found = editor.occurrence_at(a.budget, line, column)
     if found is None:
-        return None
+        keyword = editor.keyword_hover(a.text, a.index.offset(params.position))
+        if keyword is None:
+            return None
+        start, end, value = keyword
+        return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, value),
+                         lsp.Range(a.index.position(start), a.index.position(end)))
     return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, editor.hover(a.budget, found.name.text)),
                      a.index.range(found.name.span))
 
@@ -471,20 +487,104 @@ async def completion(ls: BudsjettServer, params: lsp.CompletionParams) -> lsp.Co
     return lsp.CompletionList(is_incomplete=False, items=items)
 
 
+# -- colour ------------------------------------------------------------------------------------
+
+_LEGEND = lsp.SemanticTokensLegend(token_types=list(editor.TOKEN_TYPES), token_modifiers=list(editor.TOKEN_MODIFIERS))
+_TYPE_INDEX = {t: i for i, t in enumerate(editor.TOKEN_TYPES)}
+_MODIFIER_BIT = {m: 1 << i for i, m in enumerate(editor.TOKEN_MODIFIERS)}
+
+
+def encode_tokens(a: Analysis) -> list[int]:
+    """The document's semantic tokens in the protocol's relative form: for each token the line
+    and start as deltas from the one before, its length, type and modifiers (in the agreed
+    position encoding)."""
+    data: list[int] = []
+    line = character = 0
+    for t in editor.semantic_tokens(a.text):
+        start, end = a.index.position(t.start), a.index.position(t.end)
+        data += [start.line - line, start.character - (character if start.line == line else 0),
+                 end.character - start.character, _TYPE_INDEX[t.type],
+                 sum(_MODIFIER_BIT[m] for m in t.modifiers)]
+        line, character = start.line, start.character
+    return data
+
+
+def tokens_delta(old: list[int], new: list[int]) -> list[lsp.SemanticTokensEdit]:
+    """One edit that turns `old` into `new`: what lies between their common start and end."""
+    if old == new:
+        return []
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return [lsp.SemanticTokensEdit(start=head, delete_count=len(old) - head - tail, data=new[head:len(new) - tail])]
+
+
+@server.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL,
+                lsp.SemanticTokensRegistrationOptions(legend=_LEGEND, full=lsp.SemanticTokensFullDelta(delta=True),
+                                                      document_selector=[{"language": "budsjett"}]))
+@_guarded
+async def semantic_tokens_full(ls: BudsjettServer, params: lsp.SemanticTokensParams) -> lsp.SemanticTokens | None:
+    a = await ls.current(params.text_document.uri)
+    if a is None:
+        return None
+    return ls.remember_tokens(a.uri, encode_tokens(a))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL_DELTA)
+@_guarded
+async def semantic_tokens_delta(ls: BudsjettServer, params: lsp.SemanticTokensDeltaParams
+                                ) -> lsp.SemanticTokens | lsp.SemanticTokensDelta | None:
+    a = await ls.current(params.text_document.uri)
+    if a is None:
+        return None
+    previous = ls.tokens.get(a.uri)
+    data = encode_tokens(a)
+    if previous is None or previous[0] != params.previous_result_id:
+        return ls.remember_tokens(a.uri, data)  # a result the server no longer has: the whole set
+    sent = ls.remember_tokens(a.uri, data)
+    return lsp.SemanticTokensDelta(edits=tokens_delta(previous[1], data), result_id=sent.result_id)
+
+
 # -- changing the document -----------------------------------------------------------------
 
 
+#: The kind of "fix all": what editors run on save (`"editor.codeActionsOnSave": {"source.fixAll": ...}`).
+FIX_ALL = f"{lsp.CodeActionKind.SourceFixAll.value}.budsjett"
+
+
+def _asked(only: list[str] | None, kind: str) -> bool:
+    """Whether a request limited to the kinds `only` (None: any) wants actions of `kind`."""
+    return not only or any(kind == k or kind.startswith(k + ".") for k in only)
+
+
 @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
-                lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+                lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]))
 @_guarded
 async def code_actions(ls: BudsjettServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
     a = await ls.current(params.text_document.uri)
     if a is None:
         return None
     only = params.context.only
-    if only and not any(lsp.CodeActionKind.QuickFix.value.startswith(k) for k in only):
-        return None
-    wanted = params.range
+    actions = _quick_fixes(ls, a, params.range) if _asked(only, lsp.CodeActionKind.QuickFix.value) else []
+    doc = ls.document(params.text_document.uri)
+    # Asked for by kind (on save), or beside a quick fix where a finding in range has a safe fix:
+    # not on every move of the cursor, since it checks the text again after each pass.
+    fixable = [shown for d, shown in zip(a.result.diagnostics, a.diagnostics, strict=True) if d.fix and d.fix.safe]
+    if doc is not None and _asked(only, FIX_ALL) and fixable and (
+            only or any(_overlaps(shown.range, params.range) for shown in fixable)):
+        fixed = await asyncio.to_thread(fix_text, a.text, a.result.file, ls.config_for(doc))
+        if fixed.fixed and fixed.text != a.text:
+            noun = "fix" if fixed.fixed == 1 else "fixes"
+            actions.append(lsp.CodeAction(f"Apply every safe fix ({fixed.fixed} {noun}), as `check --fix` does",
+                                          kind=FIX_ALL, edit=ls.workspace_edit(a, [Edit(0, len(a.text), fixed.text)])))
+    return actions if actions or not only else None
+
+
+def _quick_fixes(ls: BudsjettServer, a: Analysis, wanted: lsp.Range) -> list[lsp.CodeAction]:
+    """The fixes of the findings in range, then, last, suppressing each of them on its line."""
     actions: list[lsp.CodeAction] = []
     suppressions: dict[tuple[int, str], lsp.CodeAction] = {}
     for d, shown in zip(a.result.diagnostics, a.diagnostics, strict=True):

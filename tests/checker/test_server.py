@@ -20,6 +20,7 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
+from budsjett_lint.checker.editor.editor import TOKEN_MODIFIERS, TOKEN_TYPES
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.rules.catalogue import DOCS_URL
 
@@ -198,7 +199,10 @@ async def test_the_server_says_what_it_does(client: LanguageClient):
     assert capabilities.rename_provider.prepare_provider
     assert capabilities.document_symbol_provider
     assert list(capabilities.completion_provider.trigger_characters) == ['"']
-    assert list(capabilities.code_action_provider.code_action_kinds) == [lsp.CodeActionKind.QuickFix]
+    assert list(capabilities.code_action_provider.code_action_kinds) == [lsp.CodeActionKind.QuickFix,
+                                                                         "source.fixAll.budsjett"]
+    tokens = capabilities.semantic_tokens_provider
+    assert list(tokens.legend.token_types) == list(TOKEN_TYPES) and tokens.full.delta
     assert capabilities.position_encoding == lsp.PositionEncodingKind.Utf16
     assert client.initialized_with.server_info.name == "budsjett-lint"
 
@@ -588,3 +592,86 @@ async def test_rename_refuses_a_name_that_would_break_the_file(client: LanguageC
     with pytest.raises(JsonRpcException, match="cannot rename"):
         await client.text_document_rename_async(
             lsp.RenameParams(text_document=doc.ident(), position=doc.at('<-> "Redusert', 8), new_name=name))
+
+
+# -- colour, fix all, the reference on a keyword -----------------------------------------------------
+
+
+def decoded(doc: Doc, data: list[int]) -> list[tuple[str, str, set[str]]]:
+    """Semantic tokens as (the text they cover, type, modifiers), read back from the relative form."""
+    lines = doc.text.split("\n")
+    out, line, start = [], 0, 0
+    for i in range(0, len(data), 5):
+        dl, ds, length, kind, mods = data[i:i + 5]
+        line, start = line + dl, (start + ds if dl == 0 else ds)
+        text = lines[line].encode("utf-16-le")[2 * start: 2 * (start + length)].decode("utf-16-le")
+        out.append((text, TOKEN_TYPES[kind], {m for b, m in enumerate(TOKEN_MODIFIERS) if mods >> b & 1}))
+    return out
+
+
+async def semantic(client: LanguageClient, doc: Doc) -> lsp.SemanticTokens:
+    await doc.diagnostics()
+    return await client.text_document_semantic_tokens_full_async(lsp.SemanticTokensParams(text_document=doc.ident()))
+
+
+async def test_semantic_tokens_colour_what_the_grammar_colours(client: LanguageClient):
+    doc = Doc(client, DOC.replace('"Bostøtte" arbeid', '"Bostøtte ø😀" arbeid') + "# merk\n")
+    tokens = decoded(doc, (await semantic(client, doc)).data)
+    assert ("item", "keyword", set()) in tokens and ("halfyear", "decorator", set()) in tokens
+    assert ('"Toppet bemanning"', "string", set()) in tokens
+    assert ("oppvekst", "namespace", {"defaultLibrary"}) in tokens
+    assert ("2020", "number", {"year"}) in tokens and ("3.5", "number", set()) in tokens
+    assert ("none", "enumMember", set()) in tokens and ("# merk", "comment", set()) in tokens
+    assert ("Vi setter av 3,5 millioner.", "string", {"documentation"}) in tokens  # a prose line, not indented
+    assert ('"Bostøtte ø😀"', "string", set()) in tokens  # lengths in UTF-16 units, as VS Code counts
+    assert all(text.strip() == text and text for text, _, _ in tokens)
+
+
+async def test_semantic_tokens_delta_gives_the_new_tokens(client: LanguageClient):
+    doc = Doc(client, DOC)
+    first = await semantic(client, doc)
+    doc.change(DOC.replace("2020=3.5 2021=7.0 halfyear", "2020=3.5 2021=7.0 2022=7 halfyear permanent"))
+    await doc.diagnostics()
+    delta = await client.text_document_semantic_tokens_full_delta_async(lsp.SemanticTokensDeltaParams(
+        text_document=doc.ident(), previous_result_id=first.result_id))
+    data = list(first.data)
+    for edit in sorted(delta.edits, key=lambda e: e.start, reverse=True):
+        data[edit.start: edit.start + edit.delete_count] = edit.data or []
+    full = await client.text_document_semantic_tokens_full_async(lsp.SemanticTokensParams(text_document=doc.ident()))
+    assert data == list(full.data) and ("permanent", "decorator", set()) in decoded(doc, data)
+    assert len(delta.edits) == 1 and len(delta.edits[0].data) < len(full.data)  # only what changed is sent
+
+
+async def test_fix_all_applies_every_safe_fix(client: LanguageClient):
+    text = DOC.replace('funded-by "Redusert vikarinnleie"\n',
+                       'funded-by "Redusert vikarinnleie"  # budsjett-lint: ignore[BAL001]\n')
+    text = text.replace("section \"Finans\"\n", "section \"Finans\"  # budsjett-lint: ignore[STR001]\n")
+    doc = Doc(client, text)
+    unused = [d for d in await doc.diagnostics() if d.code == "STR009"]
+    assert len(unused) == 2
+
+    async def asked(only: list[str] | None, at: lsp.Range) -> list[lsp.CodeAction]:
+        return await client.text_document_code_action_async(lsp.CodeActionParams(
+            text_document=doc.ident(), range=at, context=lsp.CodeActionContext(diagnostics=[], only=only))) or []
+
+    nowhere = lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0))
+    [fix_all] = await asked(["source.fixAll"], nowhere)  # as an editor asks on save
+    assert fix_all.kind == "source.fixAll.budsjett" and "2 fixes" in fix_all.title
+    assert all(a.kind == lsp.CodeActionKind.QuickFix for a in await asked([lsp.CodeActionKind.QuickFix], unused[0].range))
+    assert [a.kind for a in await asked(None, nowhere)] == []  # not offered on every move of the cursor
+    assert "source.fixAll.budsjett" in [a.kind for a in await asked(None, unused[0].range)]  # beside a quick fix
+    doc.change(doc.apply(edits_of(fix_all.edit, doc.uri)))
+    assert doc.text == DOC
+    assert "STR009" not in [d.code for d in await doc.diagnostics()]
+    assert await asked(["source.fixAll"], nowhere) == []  # nothing left to fix
+
+
+async def test_hover_on_a_keyword_gives_the_language_reference(client: LanguageClient):
+    doc = Doc(client, DOC)
+    await doc.diagnostics()
+    found = await hover(client, doc.ident(), doc.at("halfyear", 3))
+    assert "half-year effect" in found.contents.value and "Attributes" in found.contents.value
+    assert found.range.start == doc.at("halfyear", 0) and found.range.end == doc.at("halfyear", len("halfyear"))
+    assert "operating spend" in (await hover(client, doc.ident(), doc.at("item ", 1))).contents.value
+    assert "costs nothing" in (await hover(client, doc.ident(), doc.at("cost none", 6))).contents.value
+    assert await hover(client, doc.ident(), doc.at("Vi setter", 1)) is None  # prose is no keyword
