@@ -51,7 +51,7 @@ def words(scope: str) -> set[str]:
 
 def test_manifests_are_valid_json():
     package = load("package.json")
-    assert package["main"] == "./extension.js"
+    assert package["main"] == "./dist/extension.js" and "extension.js" in package["scripts"]["bundle"]
     assert package["contributes"]["languages"][0]["extensions"] == [".budsjett"]
     assert package["contributes"]["grammars"][0]["scopeName"] == GRAMMAR["scopeName"]
     assert "vscode-languageclient" in package["dependencies"]
