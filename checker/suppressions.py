@@ -3,8 +3,11 @@
     item "X" oppvekst 2020=1  # budsjett-lint: ignore[RMP007]
     # budsjett-lint: ignore[BAL001, BAL002]     (alone: applies to the next line)
     # budsjett-lint: ignore-file[TXT002]        (anywhere: the whole file)
+    period 2020..2023  # budsjett-lint: ignore[BAL002:2023]   (one plan year of a per-year rule)
 
-`ignore` without codes suppresses every code on its line. A suppression that
+`ignore` without codes suppresses every code on its line. `CODE:YEAR` suppresses
+a finding about one plan year as a whole (BAL001, BAL002, BAL004, BAL006) for
+that year only. A suppression that
 suppresses nothing is reported as STR009, with a safe fix that removes it.
 """
 
@@ -19,13 +22,14 @@ from ..rules import unused_suppression
 from ..rules.base import Edit, Fix
 from .config import Config
 from .diagnostics import Diagnostic
+from .fingerprint import PER_YEAR, year_of
 
 _PATTERN = re.compile(r"#\s*budsjett-lint:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?", re.IGNORECASE)
 
 
 class Suppression(NamedTuple):
     comment: Comment
-    codes: tuple[str, ...]  # empty: every code
+    codes: tuple[str, ...]  # empty: every code; `CODE` or `CODE:YEAR`
     line: int | None  # the line it applies to; None for the whole file
     own_line: bool  # the comment stands alone on its line
 
@@ -70,18 +74,31 @@ def apply_suppressions(found: list[Diagnostic], budget: Budget, file: str, confi
     kept = []
     for d in found:
         # The first suppression in the file that covers the finding's line and code.
-        hit = min((i for i, s in (*by_line.get(d.span.line, ()), *whole_file) if not s.codes or d.code in s.codes),
-                  default=None)
+        keys = _keys(d)
+        hit = min(((i, key) for i, s in (*by_line.get(d.span.line, ()), *whole_file)
+                   for key in (keys if s.codes else ("*",)) if key == "*" or key in s.codes), default=None)
         if hit is None:
             kept.append(d)
         else:
-            used.add((hit, d.code if suppressions[hit].codes else "*"))
+            used.add(hit)
     if config.enabled(unused_suppression.CODE):
         severity = config.severity_of(unused_suppression.CODE, unused_suppression.SEVERITY)
         for d in _unused(suppressions, used, budget.text, config):
             kept.append(Diagnostic(unused_suppression.CODE, unused_suppression.NAME, severity, d[0], d[1], file,
                                    d[2], (), d[3]))
     return kept
+
+
+def _keys(d: Diagnostic) -> tuple[str, ...]:
+    """What in a suppression's brackets silences the finding: its code, and for a finding about
+    one plan year also `CODE:YEAR`."""
+    year = year_of(d) if d.code in PER_YEAR else None
+    return (d.code,) if year is None else (d.code, f"{d.code}:{year}")
+
+
+def code_of(item: str) -> str:
+    """The rule code of an item in a suppression's brackets (`BAL002:2021` -> `BAL002`)."""
+    return item.partition(":")[0]
 
 
 def _unused(suppressions: list[Suppression], used: set, text: str, config: Config) -> Iterable[tuple]:
@@ -91,7 +108,7 @@ def _unused(suppressions: list[Suppression], used: set, text: str, config: Confi
                 yield ("this suppression suppresses nothing", s.comment.span, "remove the comment",
                        _remove_comment(s, text))
             continue
-        unused = [c for c in s.codes if (i, c) not in used and config.enabled(c)]
+        unused = [c for c in s.codes if (i, c) not in used and config.enabled(code_of(c))]
         if not unused:
             continue
         names = ", ".join(unused)

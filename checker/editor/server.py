@@ -50,6 +50,7 @@ from . import editor
 from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import Diagnostic
 from ..engine import CheckResult, check_text
+from ..fingerprint import PER_YEAR, year_of
 from ..fixes import fix_text
 from .lsp_frames import Frames
 from ..suppressions import suppression_at
@@ -604,6 +605,12 @@ def _quick_fixes(ls: BudsjettServer, a: Analysis, wanted: lsp.Range) -> list[lsp
         if edit is not None:
             suppressions[key] = lsp.CodeAction(f"Suppress {d.code} on this line", kind=lsp.CodeActionKind.QuickFix,
                                                diagnostics=[shown], edit=ls.workspace_edit(a, [edit]))
+        year = year_of(d) if d.code in PER_YEAR else None
+        one_year = year and editor.suppression_edit(a.budget, d.span.line, f"{d.code}:{year}")
+        if one_year:
+            suppressions[(d.span.line, f"{d.code}:{year}")] = lsp.CodeAction(
+                f"Suppress {d.code} for {year} only", kind=lsp.CodeActionKind.QuickFix, diagnostics=[shown],
+                edit=ls.workspace_edit(a, [one_year]))
     return actions + list(suppressions.values())
 
 

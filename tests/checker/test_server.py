@@ -675,3 +675,14 @@ async def test_hover_on_a_keyword_gives_the_language_reference(client: LanguageC
     assert "operating spend" in (await hover(client, doc.ident(), doc.at("item ", 1))).contents.value
     assert "costs nothing" in (await hover(client, doc.ident(), doc.at("cost none", 6))).contents.value
     assert await hover(client, doc.ident(), doc.at("Vi setter", 1)) is None  # prose is no keyword
+
+
+async def test_a_per_year_finding_can_be_suppressed_for_its_year_only(client: LanguageClient):
+    doc = Doc(client, 'budget "E" period 2020..2022\nitem "A" oppvekst 2020=1 2021=? 2022=?\n'
+                      'cover "B" oppvekst 2020=1 2021=1 2022=1\n')
+    first = next(d for d in await doc.diagnostics() if d.code == "BAL002" and d.message.startswith("2021"))
+    action = (await code_actions(client, doc, first))["Suppress BAL002 for 2021 only"]
+    doc.change(doc.apply(edits_of(action.edit, doc.uri)))
+    assert "# budsjett-lint: ignore[BAL002:2021]" in doc.text
+    left = [d.message.split()[0] for d in await doc.diagnostics() if d.code == "BAL002"]
+    assert left == ["2022"]
