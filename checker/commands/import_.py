@@ -1,7 +1,8 @@
 """`budsjett-lint import DOCUMENT [-o FILE]`: a first draft of a .budsjett file from the proposal document.
 
-Reads plain text, Markdown (`.md`) or a Word document (`.docx`, with the
-optional python-docx: `pip install 'budsjett-lint[import]'`), writes the
+Reads plain text, Markdown (`.md`), a Word document (`.docx`, with the
+optional python-docx) or a PDF (`.pdf`, with the optional pdfplumber; both:
+`pip install 'budsjett-lint[import]'`, `pdf_reader.py`), writes the
 formatted draft to standard output or FILE, and a short report to standard
 error. Exit codes: 0 the draft was written, 2 the document or FILE could not
 be read or written.
@@ -23,15 +24,15 @@ from ..files import ReadError, read_bytes, write_atomic
 from ..editor.formatter import FormatterError, SyntaxErrors
 from ..importer import Block, blocks_from_markdown, blocks_from_text, import_blocks
 
-_FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
+_FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("document", metavar="DOCUMENT",
-                   help="the proposal: a .txt, .md or .docx file, or - for text on standard input")
+                   help="the proposal: a .txt, .md, .docx or .pdf file, or - for text on standard input")
     p.add_argument("--output", "-o", metavar="FILE", help="write the draft to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    p.add_argument("--from", dest="kind", choices=["text", "markdown", "docx"],
+    p.add_argument("--from", dest="kind", choices=["text", "markdown", "docx", "pdf"],
                    help="how to read DOCUMENT (default: by its extension; text otherwise)")
 
 
@@ -56,6 +57,18 @@ def run(args: argparse.Namespace) -> int:
             return _error(f"{args.document}: a Word document too large to read: {exc}")
         except ValueError as exc:
             return _error(f"{args.document}: not a Word document (.docx) that can be read: {exc}")
+    elif kind == "pdf":
+        from ..pdf_reader import PdfTooLarge, blocks_from_pdf
+
+        try:
+            blocks = blocks_from_pdf(data)
+        except ImportError:
+            return _error(f"{args.document}: reading a PDF needs pdfplumber: "
+                          "pip install 'budsjett-lint[import]' (or save the document as text)")
+        except PdfTooLarge as exc:
+            return _error(f"{args.document}: a PDF too large to read: {exc}")
+        except ValueError as exc:
+            return _error(f"{args.document}: not a PDF that can be read: {exc}")
     else:
         text, problem = decode(data, args.document)
         if text is None:
