@@ -34,8 +34,9 @@ CONTINUED = "?*"
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("file", metavar="FILE", help="a .budsjett file, or - for standard input")
-    p.add_argument("--format", choices=["table", "markdown", "csv", "json"], default="table",
-                   help="table: rich tables, as on a terminal (default); markdown, csv or json otherwise")
+    p.add_argument("--format", choices=["table", "markdown", "csv", "json", "html"], default="table",
+                   help="table: rich tables, as on a terminal (default); markdown, csv or json otherwise; "
+                        "html: one self-contained page with the year balance drawn (use with -o)")
     p.add_argument("--table", action="append", choices=TABLES, metavar="NAME",
                    help=f"print only this table (repeatable): {', '.join(TABLES)}")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
@@ -84,6 +85,10 @@ def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], c
     if format == "csv":
         return csv_text(tables)
     heading = _heading(summary)
+    if format == "html":
+        from ..report.page import page
+
+        return page(summary, heading, _scope(summary), tables)
     if format == "markdown":
         return f"## {heading}\n\n{_scope(summary)}\n\n" + markdown(tables)
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100

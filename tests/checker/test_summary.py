@@ -207,7 +207,7 @@ def test_summary_uses_the_configured_tolerance(cli, tmp_path):
 @pytest.mark.parametrize("args, code, message", [
     (["summary", "nowhere.budsjett"], 2, "nowhere.budsjett: No such file or directory"),
     (["summary", "--config", "absent.yaml", "x.budsjett"], 2, "absent.yaml: cannot read"),
-    (["summary", "--format", "html", "x.budsjett"], 2, "invalid choice"),
+    (["summary", "--format", "pdf", "x.budsjett"], 2, "invalid choice"),
     (["summary", "--table", "everything", "x.budsjett"], 2, "invalid choice"),
 ])
 def test_summary_errors(cli, tmp_path, args, code, message):
