@@ -10,6 +10,7 @@ the policy.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import signal
@@ -185,6 +186,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if problem := _through_a_link(path):
+        raise OSError(errno.EPERM, problem)
     try:
         st: os.stat_result | None = os.lstat(path)
     except FileNotFoundError:
@@ -216,6 +219,21 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         _sync_folder(folder)
     finally:
         _release_signals(held)
+
+
+def _through_a_link(path: Path) -> str | None:
+    """Why a relative path that stays inside the current folder as written is not written: a folder
+    on its way is a symbolic link out of it (`reports -> ../..` committed on a branch, and CI writing
+    `--output reports/x.sarif`), as git refuses to write "beyond a symbolic link". A path that is
+    absolute or starts with `..` is the user's choice, followed wherever it leads."""
+    written = os.path.normpath(path)
+    if os.path.isabs(written) or written == os.pardir or written.startswith(os.pardir + os.sep):
+        return None
+    here = Path(os.path.realpath("."))
+    real = Path(os.path.realpath(os.path.dirname(written) or "."))
+    if real.is_relative_to(here):
+        return None
+    return f"a folder on the way is a symbolic link out of the current folder (to {real}); not written through it"
 
 
 def rewrite(path: str | Path, data: bytes, force: bool = False) -> None:
