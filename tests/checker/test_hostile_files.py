@@ -126,6 +126,28 @@ def test_a_named_link_that_leaves_the_current_folder_is_not_read(repo):
     assert done.returncode == 2
 
 
+@pytest.mark.parametrize("command", [["summary", "X"], ["export", "X"], ["diff", "bad.budsjett", "X"],
+                                     ["diff", "X", "bad.budsjett"], ["import", "X"], ["check", "X"],
+                                     ["check", "--baseline", "X", "bad.budsjett"], ["format", "--check", "X"]],
+                         ids=" ".join)
+@pytest.mark.parametrize("target", ["credentials", "environ", "folder link"])
+def test_a_named_file_that_leads_out_of_the_current_folder_is_not_read_by_any_command(repo, command, target):
+    """CI runs `summary proposal.budsjett`; the branch makes proposal.budsjett a link to ~/.git-credentials or
+    /proc/self/environ (summary, export, diff and import read it, and a syntax error quoted its first word),
+    or puts it in a folder that is a link out of the repository."""
+    (repo.parent / "outside" / "secret.budsjett").write_text(f"{SECRET} https://user@github.com\n", encoding="utf-8")
+    if target == "folder link":
+        (repo / "linked").symlink_to("../outside", target_is_directory=True)
+        name = "linked/secret.budsjett"
+    else:
+        name = "proposal.budsjett"
+        (repo / name).symlink_to("/proc/self/environ" if target == "environ" else repo.parent / "outside" / "secret.budsjett")
+    done = run_cli(*[name if a == "X" else a for a in command], cwd=repo, env={"LEAKED_VARIABLE": SECRET})
+    assert SECRET not in done.stdout + done.stderr and "LEAKED_VARIABLE" not in done.stdout + done.stderr
+    assert done.returncode == 2, done.stderr
+    assert f"error: {name}: a " in done.stderr or f"baseline: {name}: a " in done.stderr, done.stderr
+
+
 def test_a_configuration_that_is_a_link_out_of_its_folder_is_not_read(repo):
     (repo / ".budsjett-lint.yaml").unlink()
     (repo / ".budsjett-lint.yaml").symlink_to(repo.parent / "outside" / "git-credentials")
