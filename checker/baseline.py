@@ -23,7 +23,7 @@ from typing import NamedTuple, Sequence
 
 from .amendment import YearState, snapshot, worse_than_before
 from .engine import CheckResult
-from .files import ReadError, read_bytes, write_atomic
+from .files import ReadError, read_named, write_atomic
 from .fingerprint import fingerprints
 from .report import relative
 
@@ -70,7 +70,7 @@ def write(path: str, results: Sequence[CheckResult], root: Path, tolerance: Deci
 
 def load(path: str) -> Baseline:
     try:
-        data = json.loads(read_bytes(path, MAX_SIZE).decode("utf-8"))
+        data = json.loads(read_named(path, MAX_SIZE).decode("utf-8"))
     except ReadError as exc:
         raise BaselineError(f"cannot read the baseline: {exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -10,6 +10,7 @@ the policy.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import signal
@@ -39,7 +40,7 @@ def collect(paths: list[str]) -> tuple[list[str], list[str]]:
             found, problems = _walk(path)
             files.extend(git_kept(found, path))
             errors.extend(problems)
-        elif path.is_symlink() and (problem := link_problem(path, Path("."))):
+        elif problem := named_problem(path):
             errors.append(problem + " (name the file it points to, to check it)")
         elif path.exists() or path.is_symlink():
             files.append(p)
@@ -109,6 +110,33 @@ def link_problem(link: Path, tree: Path) -> str | None:
     if not target.is_file():
         return f"{link}: a symbolic link to something that is not a regular file; not followed"
     return None
+
+
+def named_problem(path: Path) -> str | None:
+    """Why a file named on the command line is not read, or None: a link that leads out of the current
+    folder (a committed `proposal.budsjett -> /proc/self/environ`, where CI runs `summary proposal.budsjett`),
+    or a relative path inside the current folder, as written, that a folder link on its way leads out."""
+    if path.is_symlink():
+        problem = link_problem(path, Path("."))
+    else:
+        real = Path(os.path.realpath(path.parent))
+        problem = None if _lexically_outside(path) or real.is_relative_to(Path(os.path.realpath("."))) else (
+            f"{path}: a folder on the way is a symbolic link out of the current folder (to {real}); not followed")
+    return problem
+
+
+def _lexically_outside(path: str | Path) -> bool:
+    """An absolute path, or one that starts with `..`: named outside the current folder, on purpose."""
+    written = os.path.normpath(path)
+    return os.path.isabs(written) or written == os.pardir or written.startswith(os.pardir + os.sep)
+
+
+def read_named(path: str, max_size: int) -> bytes:
+    """A file named on the command line and read alone (`summary`, `export`, `diff`, `import`, a
+    baseline): refused as `collect` refuses a named file (`named_problem`), else `read_bytes`."""
+    if path != "-" and (problem := named_problem(Path(path))):
+        raise ReadError(problem + " (name the file it points to, to read it)")
+    return read_bytes(path, max_size)
 
 
 def git_kept(found: list[str], folder: Path) -> list[str]:
@@ -185,6 +213,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if problem := _through_a_link(path):
+        raise OSError(errno.EPERM, problem)
     try:
         st: os.stat_result | None = os.lstat(path)
     except FileNotFoundError:
@@ -216,6 +246,20 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         _sync_folder(folder)
     finally:
         _release_signals(held)
+
+
+def _through_a_link(path: Path) -> str | None:
+    """Why a relative path that stays inside the current folder as written is not written: a folder
+    on its way is a symbolic link out of it (`reports -> ../..` committed on a branch, and CI writing
+    `--output reports/x.sarif`), as git refuses to write "beyond a symbolic link". A path that is
+    absolute or starts with `..` is the user's choice, followed wherever it leads."""
+    if _lexically_outside(path):
+        return None
+    here = Path(os.path.realpath("."))
+    real = Path(os.path.realpath(os.path.dirname(os.path.normpath(path)) or "."))
+    if real.is_relative_to(here):
+        return None
+    return f"a folder on the way is a symbolic link out of the current folder (to {real}); not written through it"
 
 
 def rewrite(path: str | Path, data: bytes, force: bool = False) -> None:

@@ -42,7 +42,7 @@ from decimal import Decimal
 from typing import Iterable, Literal
 
 from ..dsl.model import BUILTIN_SECTORS
-from ..dsl.parser import CONTROL_CHARACTERS
+from ..dsl.parser import CONTROL_CHARACTERS, fits
 from ..dsl.prose import Figure, read_figures
 from ..rules._prose import written
 from ..rules._written import spell_millions
@@ -219,6 +219,11 @@ class _Heading:
     body: list[str] = field(default_factory=list)
     table: dict[int, Decimal] | None = None  # a row of a table of figures per year
     sum_row: bool = False  # the table's sum ("Sum", "Totalt"), not an entry
+    refused: tuple[str, ...] = ()  # figures of the heading or the row that no amount can hold, as written
+
+
+#: Why a figure is not placed: the language's amounts are below 10**15 million and to whole øre.
+_NOT_AN_AMOUNT = "no amount can hold it (at most 15 digits before the point and 8 after, in millions): not placed"
 
 
 _HEADING_AMOUNT = re.compile(r"^(?P<name>\S.*\S|\S)(?:\t|\s{2,}|\s*\.{3,}|\s*…)\s*(?P<amount>\S[^\t]*?)\s*$")
@@ -256,8 +261,9 @@ class _Table:
     width: int  # cells in the header row
     scale: Decimal  # millions per unit of the table's figures
 
-    def row(self, text: str) -> tuple[str, dict[int, Decimal]] | None:
-        """The name and the figures of a row (a year left empty or "-" gives none), if it is one."""
+    def row(self, text: str) -> tuple[str, dict[int, Decimal], tuple[str, ...]] | None:
+        """The name, the figures of a row (a year left empty or "-" gives none) and the cells that
+        no amount can hold (`2020: 1234567890123456`), if it is one."""
         cells = [c.strip() for c in text.split("\t")]
         if len(cells) < self.width:
             cells += [""] * (self.width - len(cells))  # empty cells at the end of a line of text
@@ -274,13 +280,19 @@ class _Table:
                 v in _NO_FIGURE_CELL or _NUMBER_CELL.fullmatch(v) for v in values):
             return None
         figures = {}
+        refused = []
         for year, v in zip(self.years, values):
             if v not in _NO_FIGURE_CELL:
                 digits = re.sub(r"[ \u00a0]", "", v).replace("−", "-").replace("–", "-")
                 if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
                     digits = digits.replace(".", "")
-                figures[year] = Decimal(digits.replace(",", ".")) * self.scale
-        return (name, figures) if figures else None
+                sign, coefficient, exponent = Decimal(digits.replace(",", ".")).as_tuple()
+                value = Decimal((sign, coefficient, exponent + self.scale.adjusted()))  # exact, as the scale is 10**k
+                if fits(value):
+                    figures[year] = value
+                else:
+                    refused.append(f"{year}: {v if len(v) <= 30 else v[:27] + '...'}")
+        return (name, figures, tuple(refused)) if figures or refused else None
 
 
 def _table_header(text: str) -> _Table | None:
@@ -348,7 +360,7 @@ def _split(blocks: list[Block]) -> tuple[list[str], list[_Heading], list[Block]]
             table = found
             continue
         if table is not None and (row := table.row(b.text)):
-            headings.append(_Heading(row[0], table=row[1], sum_row=bool(_SUM_ROW.match(row[0]))))
+            headings.append(_Heading(row[0], table=row[1], sum_row=bool(_SUM_ROW.match(row[0])), refused=row[2]))
             previous_heading = False
             continue
         cells = [c.strip() for c in b.text.split("\t") if c.strip()]
@@ -361,7 +373,8 @@ def _split(blocks: list[Block]) -> tuple[list[str], list[_Heading], list[Block]]
             previous_heading = True
         elif with_amount:
             name, figure, words = with_amount
-            headings.append(_Heading(name, figure, words))
+            held = fits(figure.amount)
+            headings.append(_Heading(name, figure if held else None, words if held else "", refused=() if held else (words,)))
             previous_heading = True
         elif b.heading and b.text.strip() or _standalone(blocks, k, previous_heading):
             headings.append(_Heading(b.text.strip()))
@@ -442,7 +455,12 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) 
     def words(f: Figure) -> str:
         return " ".join(prose[f.phrase_start : f.phrase_end].split())
 
+    r.figures += len(h.refused)
+    r.notes += [Review("not an amount", f'the heading\'s "{words}": {_NOT_AN_AMOUNT}') for words in h.refused]
     for f in figures:
+        if not fits(f.amount):
+            r.notes.append(Review("not an amount", f'"{words(f)}": {_NOT_AN_AMOUNT}'))
+            continue
         if f.change == "total":
             if r.total is None:
                 r.total = -f.amount if reducing else f.amount
@@ -673,7 +691,7 @@ class _Writer:
         """A row of a table of figures per year: added to the entry of that name, or a new entry."""
         assert h.table is not None
         name = _name(h.name)
-        self.figures_read += len(h.table)
+        self.figures_read += len(h.table) + len(h.refused)
         outside = sorted(y for y in h.table if not self.first <= y <= self.last)
         known = self.entries.get(name)
         if known is None:
@@ -681,6 +699,8 @@ class _Writer:
             known = _Statement(kind, name, area, {}, notes=notes)
             self.add(known)
         assert known.amounts is not None
+        for cell in h.refused:
+            known.notes.append(Review("not an amount", f'the table "{source}" gives {cell}: {_NOT_AN_AMOUNT}'))
         for y, value in sorted(h.table.items()):
             if y in outside:
                 continue
@@ -760,7 +780,8 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         following = headings[k + 1] if k + 1 < len(headings) else None
         if h.sum_row:
             w.note(Review("table sum", f'a sum in the table "{section}", not an entry: {h.name} '
-                          + " ".join(f"{y}={spell_millions(v)}" for y, v in sorted(h.table.items()))))
+                          + " ".join([f"{y}={spell_millions(v)}" for y, v in sorted(h.table.items())]
+                                     + [f"({cell}: not an amount)" for cell in h.refused])))
         elif h.table is not None:
             w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
             if prose:

@@ -89,6 +89,12 @@ UNITS = ("mill", "tusen", "kr")
 #: An amount is below 10**15 million NOK and has at most 8 decimals (øre), so that any sum of up to
 #: 100 000 of them still fits the 28 digits of Python's default decimal context exactly.
 _DIGITS, _PLACES = 15, 8
+_OERE = Decimal(1).scaleb(-_PLACES)
+
+
+def fits(value: Decimal) -> bool:
+    """Whether an amount in millions can be written in a file: below 10**15, to whole øre (8 decimals)."""
+    return value.is_finite() and (not value or (value.adjusted() < _DIGITS and value.quantize(_OERE) == value))
 #: Control characters other than the tab: names may not hold them, and messages show them escaped.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")

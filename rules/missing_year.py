@@ -48,10 +48,13 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             continue  # most entries; `by_year` is kept, `amount_by_year` is made at each call
         amounts = entry.amount_by_year
         for before, after in gaps:
-            missing = list(range(before + 1, after))
+            if amounts[before].ranged and amounts[before].span == amounts[after].span:
+                continue  # one range, such as 1000..9999=1: it states every year, though only some are held
+            missing = range(before + 1, after)
             written = str(missing[0]) if len(missing) == 1 else f"{missing[0]}..{missing[-1]}"
+            named = listing(missing) if len(missing) <= 3 else f"the {len(missing)} years {written}"
             yield Finding(
-                f"`{entry.name.text}` states {before} and {after} but not {listing(missing)}; "
+                f"`{entry.name.text}` states {before} and {after} but not {named}; "
                 f"a year not stated is a change of zero",
                 amounts[after].span,
                 f"write {written}=? where the document gives no figure, or {written}=0 where nothing changes",

@@ -20,7 +20,7 @@ from ...rules.base import fmt
 from ..config import Config, ConfigError, find_config, load_config
 from ..diff import Amendment, Change, YearState, compare, to_data_amendment
 from ..engine import CheckResult, check_text, decode
-from ..files import ReadError, read_bytes
+from ..files import ReadError, read_named
 from ..repo import is_revision_path, show
 from ..summary import Total
 from ..tables import Table, markdown, plain
@@ -70,7 +70,7 @@ def _check(spec: str, config: Config) -> CheckResult:
     if spec != "-" and is_revision_path(spec):
         data = show(spec, config.max_file_size)
     else:
-        data = read_bytes(spec, config.max_file_size)
+        data = read_named(spec, config.max_file_size)
     text, problem = decode(data, spec)
     if text is None:
         from ...dsl.model import Budget

@@ -11,7 +11,7 @@ from ...dsl.export import to_data
 from ..config import DEFAULT_MAX_FILE_SIZE
 from ..engine import decode
 from ..escaping import visible
-from ..files import ReadError, read_bytes
+from ..files import ReadError, read_named
 from ._output import emit
 
 
@@ -23,7 +23,7 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        data = read_bytes(args.file, DEFAULT_MAX_FILE_SIZE)
+        data = read_named(args.file, DEFAULT_MAX_FILE_SIZE)
     except ReadError as exc:
         print(f"budsjett-lint: error: {visible(str(exc))}", file=sys.stderr)
         return 2

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..config import ConfigError, find_config, load_config
 from ..engine import decode
 from ..escaping import visible
-from ..files import ReadError, read_bytes, write_atomic
+from ..files import ReadError, read_named, write_atomic
 from ..editor.formatter import FormatterError, SyntaxErrors
 from ..importer import Block, blocks_from_markdown, blocks_from_text, import_blocks
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         return _error(f"{args.output}: exists; the draft is not written over it (use --force to replace it)")
     try:
         config = load_config(find_config(Path(args.output).parent if args.output else Path.cwd()))
-        data = read_bytes(args.document, config.max_file_size)
+        data = read_named(args.document, config.max_file_size)
     except (ConfigError, ReadError) as exc:
         return _error(str(exc))
     kind = args.kind or _FORMATS.get(Path(args.document).suffix.lower(), "text")

@@ -21,7 +21,7 @@ from ...rules.base import fmt
 from ..config import ConfigError, find_config, load_config
 from ..engine import decode
 from ..escaping import visible
-from ..files import ReadError, read_bytes
+from ..files import ReadError, read_named
 from ..summary import Line, Summary, Total, summarize, to_data, unknown_on
 from ..tables import Table, csv_text, draw, markdown
 from ._output import emit, error, use_color
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = load_config(Path(args.config) if args.config else
                              find_config(Path(args.file) if args.file != "-" else Path.cwd()))
-        data = read_bytes(args.file, config.max_file_size)
+        data = read_named(args.file, config.max_file_size)
     except (ConfigError, ReadError) as exc:
         error(str(exc))
         return 2

@@ -42,18 +42,49 @@ def victim(repo: Path) -> str:
 
 # --- writing never follows a link at the target ---------------------------------------
 
-@pytest.mark.parametrize("command", [
-    ["check", "--format", "sarif", "--output", "out.sarif", "--exit-zero", "."],
+OUTPUTS = [
+    *(["check", "--format", fmt, "--output", "out.sarif", "--exit-zero", "."]
+      for fmt in ("full", "concise", "json", "sarif", "github", "gitlab", "junit")),
     ["check", "--write-baseline", "out.sarif", "."],
     ["diff", "bad.budsjett", "bad.budsjett", "-o", "out.sarif"],
-])
-def test_an_output_onto_a_link_replaces_the_link_not_the_file_it_points_to(repo, command):
-    (repo / "out.sarif").symlink_to("../outside/victim.txt")
+    ["summary", "bad.budsjett", "-o", "out.sarif"],
+    ["import", "doc.txt", "-o", "out.sarif", "--force"],
+]
+
+
+@pytest.mark.parametrize("dangling", [False, True], ids=["link", "dangling link"])
+@pytest.mark.parametrize("command", OUTPUTS, ids=" ".join)
+def test_an_output_onto_a_link_replaces_the_link_not_the_file_it_points_to(repo, command, dangling):
+    (repo / "doc.txt").write_text("Budsjett 2020\n\nOppvekst\n\nTekst.\n", encoding="utf-8")
+    (repo / "out.sarif").symlink_to("../outside/created.txt" if dangling else "../outside/victim.txt")
     done = run_cli(*command, cwd=repo)
     assert done.returncode in (0, 1), done.stderr
     assert victim(repo) == "victim\n"
+    assert not (repo.parent / "outside" / "created.txt").exists()
     assert not (repo / "out.sarif").is_symlink()
     assert (repo / "out.sarif").stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", OUTPUTS, ids=" ".join)
+def test_an_output_in_a_folder_that_is_a_link_out_of_the_tree_is_not_written(repo, command):
+    """`reports -> ../outside` committed on a branch, and CI writing `--output reports/...`."""
+    (repo / "doc.txt").write_text("Budsjett 2020\n\nOppvekst\n\nTekst.\n", encoding="utf-8")
+    (repo / "reports").symlink_to("../outside", target_is_directory=True)
+    command = [a.replace("out.sarif", "reports/out.sarif") for a in command]
+    done = run_cli(*command, cwd=repo)
+    assert done.returncode == 2, done.stderr
+    assert "reports/out.sarif: cannot write" in done.stderr
+    assert "a folder on the way is a symbolic link out of the current folder" in done.stderr
+    assert sorted(p.name for p in (repo.parent / "outside").iterdir()) == ["git-credentials", "victim.txt"]
+
+
+def test_an_output_through_a_link_inside_the_tree_or_named_outside_it_is_written(repo):
+    (repo / "real").mkdir()
+    (repo / "inner").symlink_to("real", target_is_directory=True)
+    assert run_cli("check", "--output", "inner/out.txt", "--exit-zero", ".", cwd=repo).returncode == 0
+    assert (repo / "real" / "out.txt").stat().st_size > 0
+    assert run_cli("check", "--output", "../outside/out.txt", "--exit-zero", ".", cwd=repo).returncode == 0
+    assert (repo.parent / "outside" / "out.txt").stat().st_size > 0  # a path that leaves the tree: the user's choice
 
 
 def test_import_onto_a_dangling_link_is_refused_without_force_and_replaces_the_link_with_it(repo):
@@ -93,6 +124,28 @@ def test_a_named_link_that_leaves_the_current_folder_is_not_read(repo):
     done = run_cli("check", "creds.budsjett", "bad.budsjett", cwd=repo)  # as pre-commit names staged files
     assert SECRET not in done.stdout + done.stderr
     assert done.returncode == 2
+
+
+@pytest.mark.parametrize("command", [["summary", "X"], ["export", "X"], ["diff", "bad.budsjett", "X"],
+                                     ["diff", "X", "bad.budsjett"], ["import", "X"], ["check", "X"],
+                                     ["check", "--baseline", "X", "bad.budsjett"], ["format", "--check", "X"]],
+                         ids=" ".join)
+@pytest.mark.parametrize("target", ["credentials", "environ", "folder link"])
+def test_a_named_file_that_leads_out_of_the_current_folder_is_not_read_by_any_command(repo, command, target):
+    """CI runs `summary proposal.budsjett`; the branch makes proposal.budsjett a link to ~/.git-credentials or
+    /proc/self/environ (summary, export, diff and import read it, and a syntax error quoted its first word),
+    or puts it in a folder that is a link out of the repository."""
+    (repo.parent / "outside" / "secret.budsjett").write_text(f"{SECRET} https://user@github.com\n", encoding="utf-8")
+    if target == "folder link":
+        (repo / "linked").symlink_to("../outside", target_is_directory=True)
+        name = "linked/secret.budsjett"
+    else:
+        name = "proposal.budsjett"
+        (repo / name).symlink_to("/proc/self/environ" if target == "environ" else repo.parent / "outside" / "secret.budsjett")
+    done = run_cli(*[name if a == "X" else a for a in command], cwd=repo, env={"LEAKED_VARIABLE": SECRET})
+    assert SECRET not in done.stdout + done.stderr and "LEAKED_VARIABLE" not in done.stdout + done.stderr
+    assert done.returncode == 2, done.stderr
+    assert f"error: {name}: a " in done.stderr or f"baseline: {name}: a " in done.stderr, done.stderr
 
 
 def test_a_configuration_that_is_a_link_out_of_its_folder_is_not_read(repo):

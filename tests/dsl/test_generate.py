@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from lark import Lark
@@ -69,3 +72,53 @@ def test_no_home_and_no_user_name_is_no_problem():
                             text=True, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith(" []\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("setpriv"),
+                    reason="only root can run as a uid without a passwd entry (with util-linux's setpriv)")
+@pytest.mark.parametrize("args", [["check", "--format", "concise"], ["summary"], ["format", "--check"], ["rules"]],
+                         ids=" ".join)
+def test_the_command_as_a_uid_without_a_passwd_entry_and_without_home(args):
+    """The real thing, not a simulated password database: a CI container's arbitrary uid with HOME unset."""
+    import pwd
+    uid = "54321"
+    with pytest.raises(KeyError):
+        pwd.getpwuid(int(uid))
+    folder = Path(tempfile.mkdtemp(prefix="budsjett-no-home-"))  # pytest's tmp_path is closed to other users
+    try:
+        folder.chmod(0o755)
+        budget = folder / "b.budsjett"
+        budget.write_text('budget "B" period 2020..2021\nitem "x" kultur 2020=1\n', encoding="utf-8")
+        (folder / ".budsjett-lint.yaml").write_text("", encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
+        command = Path(sys.executable).parent / "budsjett-lint"
+        done = subprocess.run(["setpriv", "--reuid", uid, "--regid", uid, "--clear-groups", str(command), *args,
+                               *([] if args == ["rules"] else [str(budget)])],
+                              capture_output=True, text=True, cwd=folder, env=env, timeout=120)
+    finally:
+        shutil.rmtree(folder)
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
+    assert done.returncode == (1 if args[0] in ("check", "format") else 0), done.stderr  # format: needs formatting
+    assert "BAL001" in done.stdout if args[0] == "check" else done.stdout or done.stderr
+
+
+def test_a_corrupt_or_hostile_cache_folder_changes_nothing(tmp_path):
+    """Issue 24: the old parser cache executed the marshalled code it found (SIGSEGV on bit flips, and code
+    from whoever could write a CI cache). Fill every cache folder the tool ever used with junk and a payload."""
+    cache = tmp_path / "cache"
+    marker = tmp_path / "ran"
+    payload = f"import pathlib; pathlib.Path({str(marker)!r}).write_text('pwned')\n"
+    for folder in (cache / "budsjett-lint", tmp_path / "explicit", tmp_path / "home" / ".cache" / "budsjett-lint"):
+        folder.mkdir(parents=True)
+        (folder / "parser.cache").write_bytes(bytes(range(256)) * 64)
+        (folder / "lark.pickle").write_bytes(b"cos\nsystem\n(S'touch " + str(marker).encode() + b"'\ntR.")
+        (folder / "payload.py").write_text(payload, encoding="utf-8")
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_CACHE_HOME": str(cache),
+           "BUDSJETT_LINT_CACHE_DIR": str(tmp_path / "explicit")}
+    command = Path(sys.executable).parent / "budsjett-lint"
+    clean = subprocess.run([str(command), "check", "--format", "json", str(PROPOSAL)], capture_output=True, text=True,
+                           cwd=ROOT, timeout=120)
+    hostile = subprocess.run([str(command), "check", "--format", "json", str(PROPOSAL)], capture_output=True,
+                             text=True, cwd=ROOT, env=env, timeout=120)
+    assert (hostile.returncode, hostile.stdout, hostile.stderr) == (clean.returncode, clean.stdout, clean.stderr)
+    assert not marker.exists()

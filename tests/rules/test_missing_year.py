@@ -50,3 +50,21 @@ def test_years_written_out_of_order_are_sorted_first():
 
 def test_an_explicit_zero_closes_the_gap():
     assert rmp003('item "Kompetanseløft fastleger" helse 2020=10 2021=0 2022=10\n') == []
+
+
+def test_a_range_far_beyond_the_period_states_every_year_it_spans():
+    """A range is held as the years near the period and its two ends (`1000..9999=1` is a few dozen amounts):
+    the years in between that are not held are stated all the same. RMP003 once listed 7 966 of them."""
+    assert rmp003('item "A" helse 1000..9999=1\nitem "B" helse 2020..9999=1\ncover "C" 1000..2021=1 2022..2023=2\n') == []
+
+
+def test_a_gap_next_to_a_range_is_still_found():
+    (d,) = rmp003('item "A" helse 2020=1 2025..9999=1\n')
+    assert d.message.startswith("`A` states 2020 and 2025 but not the 4 years 2021..2024;")
+
+
+def test_a_long_gap_is_named_by_its_ends_not_listed():
+    (d,) = rmp003('item "A" helse 2020=1 9999=1\n')
+    assert d.message == ("`A` states 2020 and 9999 but not the 7978 years 2021..9998; "
+                         "a year not stated is a change of zero")
+    assert d.hint.startswith("write 2021..9998=?")
