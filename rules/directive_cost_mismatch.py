@@ -45,7 +45,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Directive
-from ._prose import Stated, matches, stated_in, written
+from ._prose import Stated, matches, stated_in, written_as_stated
+from ._written import spell_in_unit
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "TXT008"
@@ -80,9 +81,9 @@ def _priced(directive: Directive, stated: Stated) -> Finding:
     if f.change == "total":
         cost = "its cost by year (`cost 2021=... 2022=...`)"
     elif stated.years:
-        cost = f"`cost {written(stated.years, f.amount, f.kroner)}`"
+        cost = f"`cost {written_as_stated(stated.years, f.amount, stated)}`"
     else:
-        cost = f"`cost {fmt(f.amount)}`"
+        cost = f"`cost {spell_in_unit(f.amount, stated.unit)}`"
     return Finding(
         f"the text gives {fmt(f.amount)}{_for(stated)} (\"{stated.words}\"), but the directive is {written_as}",
         stated.span,
@@ -107,7 +108,7 @@ def _estimate(directive: Directive, figures: list[Stated], options: Options) -> 
         f"the text gives {fmt(stated.figure.amount)}{_for(stated)} (\"{stated.words}\"), "
         f"but the directive's cost is {fmt(cost)} a year",
         stated.span,
-        f"if the text is right, write `cost {fmt(stated.figure.amount)}`; if the cost is right, correct the text",
+        f"if the text is right, write `cost {spell_in_unit(stated.figure.amount, stated.unit)}`; if the cost is right, correct the text",
         _cost(directive),
     )
 
@@ -134,7 +135,7 @@ def _by_year(directive: Directive, figures: list[Stated], options: Options) -> I
                 f"the text gives {fmt(stated.figure.amount)} for {listing(years)} (\"{stated.words}\"), "
                 f"but the directive's cost of {listing(years)} is written `?`",
                 stated.span,
-                f"if the text is right, write `cost {written(years, stated.figure.amount, stated.figure.kroner)}`",
+                f"if the text is right, write `cost {written_as_stated(years, stated.figure.amount, stated)}`",
                 tuple(Related(a.span, f"{a.year} declared here") for a in unknown),
             )
             continue
@@ -146,7 +147,7 @@ def _by_year(directive: Directive, figures: list[Stated], options: Options) -> I
                 f"(\"{stated.words}\"), but the directive's cost is "
                 f"{listing(f'{fmt(a.value)} in {a.year}' for a in wrong)}",
                 stated.span,
-                f"if the text is right, write `cost {written([a.year for a in wrong], stated.figure.amount)}`; "
+                f"if the text is right, write `cost {written_as_stated([a.year for a in wrong], stated.figure.amount, stated)}`; "
                 f"if the cost is right, correct the text",
                 tuple(Related(a.span, f"{a.year} declared here") for a in wrong),
             )
