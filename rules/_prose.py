@@ -34,6 +34,12 @@ class Stated:
         return "tusen" if self.prose.thousands else "mill"
 
     @property
+    def in_kroner(self) -> bool:
+        """Written in kroner in the file: where the text gives kroner, but not a figure in
+        thousands in a file in `tusen` (that is one of the file's own figures)."""
+        return self.figure.kroner and not (self.unit == "tusen" and self.figure.thousands)
+
+    @property
     def yearless(self) -> bool:
         """Names no year at all (a heading repeated, "med 8 millioner"), as opposed to years outside the plan."""
         f = self.figure
@@ -60,8 +66,7 @@ def stated_in(prose: Prose | None, budget: Budget) -> list[Stated]:
 def written_as_stated(years: tuple[int, ...] | list[int], value: Decimal | None, stated: Stated) -> str:
     """A figure of a text written as amounts of its file: in kroner where the text gives kroner
     ("400 000 kroner"), in the file's unit otherwise (thousands in a file in `tusen`)."""
-    f = stated.figure
-    return written(years, value, f.kroner and not (stated.unit == "tusen" and f.thousands), stated.unit)
+    return written(years, value, stated.in_kroner, stated.unit)
 
 
 def matches(stated: Stated, value: Decimal, tolerance: Decimal) -> bool:
