@@ -232,7 +232,11 @@ _FALLING = {"synkende", "synker", "reduseres", "reduksjon", "nedtrapping", "mink
 # where a step after a figure ("5 millioner i 2020, økende med 2 i 2021") steps from it.
 _CHANGE_WORDS = {"økes", "øker", "økning", "styrkes", "styrker", "styrking", "kuttes", "kutter", "kutt",
                  "reduseres", "reduserer", "reduksjon", "aukar", "aukast", "auke"}
-_PERIOD = r"(?:over|i|for) (?:hele )?(?:plan|økonomiplan)?perioden"
+# "over perioden", "i hele økonomiplanperioden", "over fireårsperioden", "(over) de neste fire årene":
+# the years of the plan together ("10 millioner hvert år de neste fire årene" is by year: not read so).
+_COUNT = r"(?:to|tre|fire|fem|seks|\d)"
+_PERIOD = (r"(?:(?:over|i|for) (?:hele )?(?:plan|økonomiplan|fireårs|fem\w*års|\w*årige )?perioden"
+           rf"|(?:(?:over|i løpet av|i|for) )?de (?:(?:neste|kommende) {_COUNT}|{_COUNT} (?:neste|kommende)) årene)")
 _TOTAL_BEFORE = re.compile(
     rf"(?<![\w])(?:totalt|til sammen|samlet|i alt|{_PERIOD})(?: {_PERIOD})?(?: på| med)?"
     rf"(?P<approx> {_APPROX})? $", re.I)
@@ -360,8 +364,9 @@ def read_figures(text: str, thousands: bool = False) -> tuple[Figure, ...]:
             change = "total"
             approximate = approximate or bool(total.group("approx"))
             phrase_start = before_from + total.start()
-        if _TOTAL_AFTER.match(flat, f.end, after_stop):
+        if total_after := _TOTAL_AFTER.match(flat, f.end, after_stop):
             change = "total"
+            phrase_end = total_after.end()  # "30 millioner over perioden": the words that make it a total
         base = None
         line_change = change == "by" and step.group("word").lower() in _CHANGE_WORDS
         if change == "by" and figures and figures[-1].change in ("level", "to") and not (

@@ -442,6 +442,9 @@ def _read(text: str) -> list[tuple]:
     ("Tiltaket koster om lag 12 millioner i alt.", [("12", (), "total", True, False)]),
     ("Samlet 9 millioner over perioden.", [("9", (), "total", False, False)]),
     ("Det gir 9 millioner over perioden.", [("9", (), "total", False, False)]),
+    ("Skatten trappes ned med 67 millioner de neste fire årene.", [("67", (), "total", False, False)]),
+    ("Vi setter av 30 millioner over fireårsperioden.", [("30", (), "total", False, False)]),
+    ("Tiltaket får 12 mill i løpet av de fire kommende årene.", [("12", (), "total", False, False)]),
     ("Vi setter av ca. 3 mill i 2020.", [("3", (2020,), "level", True, False)]),
     # thousands of kroner
     ("Tilskudd 100 (1000 kr) i 2020.", [("0.1", (2020,), "level", False, True)]),
@@ -472,6 +475,14 @@ def test_issue_17_forms_are_read(text, expected):
 ])
 def test_issue_17_near_misses_are_not_read(text):
     assert read_figures(text) == ()
+
+
+def test_a_figure_for_each_of_the_next_years_is_no_total():
+    """Near miss: "hvert år de neste fire årene" is by year, not a total over them."""
+    (f,) = read_figures("Vi bruker 10 millioner hvert år de neste fire årene.")
+    assert f.change == "level"
+    (g,) = read_figures("Vi bruker 10 millioner i de neste fire årene.")
+    assert g.change == "total"
 
 
 def test_a_text_of_a_document_in_thousands_reads_bare_figures_before_a_year_from_its_start():
