@@ -45,7 +45,7 @@ from ..dsl.model import BUILTIN_SECTORS
 from ..dsl.parser import CONTROL_CHARACTERS, fits
 from ..dsl.prose import Figure, read_figures
 from ..rules._prose import written
-from ..rules._written import spell_millions
+from ..rules._written import spell_in_unit
 from .config import FormatOptions
 from .editor.formatter import format_text
 
@@ -229,13 +229,16 @@ _NOT_AN_AMOUNT = "no amount can hold it (at most 15 digits before the point and 
 _HEADING_AMOUNT = re.compile(r"^(?P<name>\S.*\S|\S)(?:\t|\s{2,}|\s*\.{3,}|\s*…)\s*(?P<amount>\S[^\t]*?)\s*$")
 
 
-def _heading_amount(text: str) -> tuple[str, Figure, str] | None:
-    """A heading followed by its amount on the same line: the name, the figure and its words."""
+def _heading_amount(text: str, thousands: bool = False) -> tuple[str, Figure, str] | None:
+    """A heading followed by its amount on the same line: the name, the figure and its words.
+    In a document in thousands a bare number is an amount too ("Flere lærere    5 650")."""
     m = _HEADING_AMOUNT.match(text.strip())
     if not m:
         return None
     name, tail = m.group("name").strip(), m.group("amount").rstrip(".")
-    figures = read_figures(tail)
+    figures = read_figures(tail, thousands)
+    if thousands and not figures and (value := _bare_number(tail)) is not None:
+        figures = (Figure(value / 1000, 0, len(tail), 0, len(tail), kroner=True, thousands=True),)
     if len(figures) != 1 or figures[0].start != 0 or figures[0].end != len(tail) or figures[0].years:
         return None
     if name.endswith(_SENTENCE_END) or len(name) > _NAME_MAX:
@@ -243,11 +246,27 @@ def _heading_amount(text: str) -> tuple[str, Figure, str] | None:
     return name, figures[0], tail
 
 
+def _bare_number(text: str) -> Decimal | None:
+    """A number standing alone, as a table or a heading prints one ("5 650", "1.500", "2,5"); not a year."""
+    if _YEAR_CELL.fullmatch(text) or not _NUMBER_CELL.fullmatch(text) or text[0] in "-−–":
+        return None
+    digits = re.sub(r"[ \u00a0]", "", text)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+        digits = digits.replace(".", "")
+    return Decimal(digits.replace(",", "."))
+
+
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 _NUMBER_CELL = re.compile(r"[-−–]? ?(?:\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,\d+)?|[-−–]? ?\d+\.\d+")
 _NO_FIGURE_CELL = {"", "-", "–", "−"}
 _SUM_ROW = re.compile(r"(?:sum|totalt?|i alt)\b", re.I)
 _THOUSANDS = re.compile(r"\b(?:1[ \u00a0.]?000|tusen) ?(?:kr|kroner|nok)\b", re.I)
+# A document that says its figures are thousands of kroner: "Alle tall i 1000 kr", "Beløp i hele
+# tusen kroner", a caption "Driftstiltak (1000 kr)" (not "100 (1000 kr)": that is one amount).
+_UNIT_THOUSANDS = re.compile(
+    r"\b(?:(?:alle )?(?:tall|tallene|beløp|beløpene)(?: er)?(?: oppgitt| gitt| angitt| vist)? i (?:hele )?"
+    r"|i hele |(?<=\()(?:tall |beløp )?(?:i )?(?:hele )?)(?:1[ \u00a0.]?000|tusen) ?(?:kr|kroner|nok)\b", re.I)
+_MILLION_WORDS = re.compile(r"\b(?:mill\w*|mnok|mrd|milliard\w*)(?!\w)", re.I)
 _KRONER = re.compile(r"\b(?:kr|kroner|nok)\b", re.I)
 _MILLIONS = re.compile(r"\bmill", re.I)
 
@@ -295,7 +314,7 @@ class _Table:
         return (name, figures, tuple(refused)) if figures or refused else None
 
 
-def _table_header(text: str) -> _Table | None:
+def _table_header(text: str, thousands: bool = False) -> _Table | None:
     """A header row of a table of figures per year: `Tiltak | 2020 | 2021 | ...` (tab-separated)."""
     if "\t" not in text:
         return None
@@ -305,7 +324,7 @@ def _table_header(text: str) -> _Table | None:
     if len(columns) < 2 or len(others) > 1 or columns[0] == 0:
         return None
     label = others[0] if others else ""
-    scale = Decimal(1)
+    scale = Decimal("0.001") if thousands and not _MILLIONS.search(label) else Decimal(1)
     if _THOUSANDS.search(label):
         scale = Decimal("0.001")
     elif _KRONER.search(label) and not _MILLIONS.search(label):
@@ -336,7 +355,7 @@ def _standalone(blocks: list[Block], i: int, after_heading: bool) -> bool:
     return not (following and following[0].islower())
 
 
-def _split(blocks: list[Block]) -> tuple[list[str], list[_Heading], list[Block]]:
+def _split(blocks: list[Block], thousands: bool) -> tuple[list[str], list[_Heading], list[Block]]:
     """The title lines, the headings with their prose, and what stood before the first heading."""
     start = 0
     while start < len(blocks) and not blocks[start].text.strip():
@@ -344,7 +363,15 @@ def _split(blocks: list[Block]) -> tuple[list[str], list[_Heading], list[Block]]
     title: list[str] = []
     i = start
     # The budget's name, and a title that names a year, unless they are headings with amounts.
-    while i < len(blocks) and len(title) < 2 and blocks[i].text.strip() and not _heading_amount(blocks[i].text):
+    while i < len(blocks) and len(title) < 2 and not _heading_amount(blocks[i].text, thousands):
+        if title and not blocks[i].text.strip():
+            # A blank line (a Word document has one between paragraphs) before a title that gives the plan.
+            j = next((j for j in range(i, len(blocks)) if blocks[j].text.strip()), len(blocks))
+            if j == len(blocks) or not _PERIOD.search(blocks[j].text) or _heading_amount(blocks[j].text, thousands):
+                break
+            i = j
+        if not blocks[i].text.strip():
+            break
         line = blocks[i].text.strip()
         if line.endswith(_SENTENCE_END) or title and not re.search(r"\b(?:19|20)\d\d\b", line):
             break
@@ -356,7 +383,7 @@ def _split(blocks: list[Block]) -> tuple[list[str], list[_Heading], list[Block]]
     table: _Table | None = None
     for k in range(i, len(blocks)):
         b = blocks[k]
-        if found := _table_header(b.text):
+        if found := _table_header(b.text, thousands):
             table = found
             continue
         if table is not None and (row := table.row(b.text)):
@@ -367,7 +394,7 @@ def _split(blocks: list[Block]) -> tuple[list[str], list[_Heading], list[Block]]
         subheading = len(cells) == 1 and not b.heading and _short_title(cells[0])
         if table is not None and cells and not subheading:
             table = None  # something else than a row: the table has ended
-        with_amount = _heading_amount(b.text)
+        with_amount = _heading_amount(b.text, thousands)
         if table is not None and subheading:
             headings.append(_Heading(cells[0]))  # a row of one cell heads the rows below it
             previous_heading = True
@@ -447,9 +474,16 @@ class _Reading:
     notes: list[Review] = field(default_factory=list)
 
 
-def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) -> _Reading:
+def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool, unit: str) -> _Reading:
     r = _Reading()
-    figures = read_figures(prose)
+    figures = read_figures(prose, unit == "tusen")
+
+    def spell(value: Decimal) -> str:
+        return spell_in_unit(value, unit)
+
+    def kroner(f: Figure) -> bool:
+        """Written in kroner in the draft: as the document prints it, a figure in thousands in a file in them."""
+        return f.kroner and not (unit == "tusen" and f.thousands)
     r.figures = len(figures)
 
     def words(f: Figure) -> str:
@@ -466,7 +500,7 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) 
                 r.total = -f.amount if reducing else f.amount
                 r.placed += 1
                 if reducing:
-                    r.notes.append(Review("sign", f'"{words(f)}" read as a total of -{spell_millions(f.amount)} '
+                    r.notes.append(Review("sign", f'"{words(f)}" read as a total of -{spell(f.amount)} '
                                                   "(a reduction)"))
             continue
         years = f.years_in(first, last)
@@ -487,7 +521,7 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) 
                 for y in range(max(placed) + 1, years[0]):
                     r.amounts.setdefault(y, (None, False))
         if f.change == "by":
-            other = ", ".join(spell_millions(v) for v in f.readings[1:])
+            other = ", ".join(spell(v) for v in f.readings[1:])
             reading = f" (as a step it would be {other})" if other else ""
             r.notes.append(Review("step", f'"{words(f)}" read as the level reached{reading}'))
         r.halfyear = r.halfyear or f.halfyear
@@ -496,10 +530,10 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) 
         for y in years:
             known = r.amounts.get(y, (None, False))[0]
             if known is not None and known != f.amount:
-                r.notes.append(Review("conflicting figures", f'"{words(f)}" gives {spell_millions(f.amount)} for {y}, '
-                                      f"after {spell_millions(known)}: the first is kept"))
+                r.notes.append(Review("conflicting figures", f'"{words(f)}" gives {spell(f.amount)} for {y}, '
+                                      f"after {spell(known)}: the first is kept"))
                 continue
-            r.amounts[y] = (f.amount, f.kroner)
+            r.amounts[y] = (f.amount, kroner(f))
             written_any = True
         r.placed += written_any
     if h.amount is not None:
@@ -507,12 +541,12 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) 
         r.placed += 1
         value = h.amount.amount
         if not any(v is not None for v, _ in r.amounts.values()) and r.total is None:
-            r.amounts[first] = (value, h.amount.kroner)
+            r.amounts[first] = (value, kroner(h.amount))
             r.notes.append(Review("heading amount as first year",
                                   f"the text gives no figure: the heading's {h.amount_text} is read as {first}"))
         elif (known := r.amounts.get(first, (None, False))[0]) is not None and known != value:
             r.notes.append(Review("heading differs", f"the heading says {h.amount_text}, the text "
-                                  f"{spell_millions(known)} for {first}"))
+                                  f"{spell(known)} for {first}"))
     if not any(v is not None for v, _ in r.amounts.values()) and r.total is None:
         for y in _named_years(_flat(prose), first, last):
             r.amounts[y] = (None, False)
@@ -520,7 +554,7 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool) 
     return r
 
 
-def _amount_tokens(amounts: dict[int, tuple[Decimal | None, bool]]) -> str:
+def _amount_tokens(amounts: dict[int, tuple[Decimal | None, bool]], unit: str) -> str:
     """`2020=3.5 2021..2022=? 2023=7`: runs of years with one figure written as ranges."""
     runs: list[tuple[list[int], Decimal | None, bool]] = []
     for y in sorted(amounts):
@@ -529,7 +563,7 @@ def _amount_tokens(amounts: dict[int, tuple[Decimal | None, bool]]) -> str:
             runs[-1][0].append(y)
         else:
             runs.append(([y], value, kroner))
-    return " ".join(written(years, value, kroner) for years, value, kroner in runs) or "?"
+    return " ".join(written(years, value, kroner, unit) for years, value, kroner in runs) or "?"
 
 
 # -- directives ------------------------------------------------------------------------
@@ -600,13 +634,13 @@ class _Statement:
     prose: str = ""
     notes: list[Review] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
+    def lines(self, unit: str) -> list[str]:
         out = ["", *(_comment(n.note) for n in self.notes)]
         if not self.keyword:
             return out
         head = [self.keyword, f'"{self.name}"', *([self.area] if self.area else [])]
         if self.amounts is not None:
-            head.append(_amount_tokens(self.amounts))
+            head.append(_amount_tokens(self.amounts, unit))
         out.append(" ".join([*head, *([self.tail] if self.tail else [])]))
         if self.attrs:
             out.append("  " + " ".join(self.attrs))
@@ -617,14 +651,17 @@ _COVERAGE = ("cover", "draw", "allocate", "loan")
 
 
 class _Writer:
-    def __init__(self, first: int, last: int):
-        self.first, self.last = first, last
+    def __init__(self, first: int, last: int, unit: str):
+        self.first, self.last, self.unit = first, last, unit
         self.statements: list[_Statement] = []
         self.entries: dict[str, _Statement] = {}
         self.names: Counter[str] = Counter()
         self.funds: list[str] = []
         self.figures_read = 0
         self.figures_placed = 0
+
+    def spell(self, value: Decimal) -> str:
+        return spell_in_unit(value, self.unit)
 
     def add(self, statement: _Statement) -> None:
         if statement.keyword in ("", "section"):  # sections may share a name; lines may not
@@ -662,7 +699,7 @@ class _Writer:
                 notes.append(Review("kind", f"read as `{kind}` from the heading's words"))
         flat = _flat(prose)
         reducing = kind == "loan" and bool(_REDUCING.search(f"{name} {flat}"))
-        reading = _read_entry(h, prose, self.first, self.last, reducing)
+        reading = _read_entry(h, prose, self.first, self.last, reducing, self.unit)
         self.figures_read += reading.figures
         self.figures_placed += reading.placed
         notes += reading.notes
@@ -671,12 +708,12 @@ class _Writer:
         if kind == "cover" and (named := _FUND.search(flat)):
             notes.append(Review("kind", f'the text names "{named.group()}": '
                                         "perhaps a `draw` from it or an `allocate` to it"))
-        attrs = [f"heading {spell_millions(h.amount.amount)}"] if h.amount is not None else []
+        attrs = [f"heading {self.spell(h.amount.amount)}"] if h.amount is not None else []
         attrs += [word for word, on in (("halfyear", reading.halfyear), ("ramp", reading.ramp),
                                         ("permanent", reading.permanent), ("trial", bool(_TRIAL.search(flat))))
                   if on]
         if reading.total is not None:
-            attrs.append(f"total {spell_millions(reading.total)}")
+            attrs.append(f"total {self.spell(reading.total)}")
         if fund:
             fund = fund[0].upper() + fund[1:]
             if fund not in self.funds:
@@ -709,8 +746,8 @@ class _Writer:
                 known.amounts[y] = (value, False)
                 self.figures_placed += 1
             elif abs(before) != abs(value):
-                known.notes.append(Review("conflicting figures", f'the table "{source}" gives {spell_millions(value)} '
-                                          f"for {y}, the text {spell_millions(before)}: the text's is kept"))
+                known.notes.append(Review("conflicting figures", f'the table "{source}" gives {self.spell(value)} '
+                                          f"for {y}, the text {self.spell(before)}: the text's is kept"))
             else:
                 self.figures_placed += 1
         if outside:
@@ -756,19 +793,48 @@ def _period(title: list[str], blocks: list[Block]) -> tuple[int, int, Review | N
     return 2020, 2023, Review("period", "no year found in the document: the period is a placeholder")
 
 
+def _unit(blocks: list[Block]) -> tuple[str, Review | None, int | None]:
+    """`tusen` where the document says that its figures are thousands of kroner, with the note that
+    says so and the line it says it in: in a line of its own or of the prose ("Alle tall i 1000 kr"),
+    or by the labels of all its tables of figures per year ("1000 kr") where no figure is in millions."""
+    tables = []
+    for k, b in enumerate(blocks):
+        if (table := _table_header(b.text)) is not None:
+            tables.append(table)
+            continue
+        for m in _UNIT_THOUSANDS.finditer(b.text):
+            if not re.search(r"\d\s*\(?$", b.text[: m.start()]):  # "100 (1000 kr)" is one amount
+                said = " ".join(b.text.split())
+                return "tusen", Review("unit", f'the document says "{said}": `unit tusen`, '
+                                               "its figures as printed, in thousands of kroner"), k
+    if tables and all(t.scale == Decimal("0.001") for t in tables) and not any(
+            _MILLION_WORDS.search(b.text) for b in blocks):
+        return "tusen", Review("unit", "the tables give their figures in 1000 kr: `unit tusen`, "
+                                       "the figures as printed, in thousands of kroner"), None
+    return "mill", None, None
+
+
 def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOptions()) -> Draft:
     """The formatted draft of the document's blocks, with what was found and what is left for review."""
     blocks = list(blocks)
-    title, headings, loose = _split(blocks)
+    unit, unit_note, unit_line = _unit(blocks)
+    if unit_line is not None and len(blocks[unit_line].text.split()) <= _WORDS_RIGHT_AFTER + 2:
+        # A line that only says the unit ("Alle tall i 1000 kr", a table's caption) is read as the unit
+        # (its note quotes it), not as a heading or as prose.
+        blocks[unit_line] = Block("")
+    title, headings, loose = _split(blocks, unit == "tusen")
     first, last, period_note = _period(title, blocks)
-    w = _Writer(first, last)
+    w = _Writer(first, last, unit)
 
     notes = [n for n in (None if title else Review("header", "the document does not start with its name: "
-                                                     "the budget's name is a placeholder"), period_note) if n]
+                                                     "the budget's name is a placeholder"), period_note,
+                         unit_note) if n]
     header = [*(_comment(n.note) for n in notes), f'budget "{_name(title[0]) if title else "Budsjett"}"']
     if len(title) > 1:
         header.append(f'  title "{_name(title[1])}"')
     header.append(f"  period {first}..{last}")
+    if unit != "mill":
+        header.append(f"  unit {unit}")
     for b in loose:
         w.note(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"))
 
@@ -780,7 +846,7 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         following = headings[k + 1] if k + 1 < len(headings) else None
         if h.sum_row:
             w.note(Review("table sum", f'a sum in the table "{section}", not an entry: {h.name} '
-                          + " ".join([f"{y}={spell_millions(v)}" for y, v in sorted(h.table.items())]
+                          + " ".join([f"{y}={w.spell(v)}" for y, v in sorted(h.table.items())]
                                      + [f"({cell}: not an amount)" for cell in h.refused])))
         elif h.table is not None:
             w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
@@ -810,7 +876,7 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
             w.entry(part, h, area, prose)
 
     funds = [f'fund "{f}"' for f in w.funds]
-    body = [line for s in w.statements for line in s.lines()]
+    body = [line for s in w.statements for line in s.lines(unit)]
     text = "\n".join([*header, *([""] + funds if funds else []), *body]) + "\n"
     return Draft(
         text=format_text(text, options),

@@ -130,6 +130,7 @@ class _ProseFields(_Node):
     raw: str
     span: Span
     block: bool = True  # written as a """block"""; False for a one-line "string"
+    thousands: bool = False  # in a file in `unit tusen`: a bare figure before a year is thousands of kroner
 
 
 class Prose(_ProseFields):
@@ -150,7 +151,7 @@ class Prose(_ProseFields):
         except AttributeError:
             from .prose import read_figures
 
-            figures = tuple(read_figures(self.raw))
+            figures = tuple(read_figures(self.raw, self.thousands))
             object.__setattr__(self, "_figures", figures)
             return figures
 

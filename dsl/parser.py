@@ -418,7 +418,8 @@ class _Builder(Transformer):
     def text(self, c):
         tok = c[1]
         raw = tok.value[3:-3] if tok.type == "PROSE" else tok.value[1:-1]
-        return ("prose", Prose(raw, self.span(tok), tok.type == "PROSE"), (c[0], c[1]))
+        self.read_as.add((self.window, self.in_unit))  # a text of a file in `tusen` is read in thousands
+        return ("prose", Prose(raw, self.span(tok), tok.type == "PROSE", self.in_unit == "tusen"), (c[0], c[1]))
 
     # -- directives --------------------------------------------------------
     def directive(self, c):

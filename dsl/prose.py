@@ -71,6 +71,7 @@ class Figure(NamedTuple):
     kroner: bool = False  # written in kroner ("400 000 kroner"), not in millions
     halfyear: bool = False  # marked as a half-year effect ("(halvårseffekt)")
     approximate: bool = False  # "ca. 18 millioner", "om lag 15 millioner": within `APPROXIMATE` of the amount
+    thousands: bool = False  # written in thousands ("100 (1000 kr)", "500 tusen kroner", "500 i 2020" after "tall i 1000 kr")
 
     @property
     def ambiguous(self) -> bool:
@@ -231,7 +232,11 @@ _FALLING = {"synkende", "synker", "reduseres", "reduksjon", "nedtrapping", "mink
 # where a step after a figure ("5 millioner i 2020, økende med 2 i 2021") steps from it.
 _CHANGE_WORDS = {"økes", "øker", "økning", "styrkes", "styrker", "styrking", "kuttes", "kutter", "kutt",
                  "reduseres", "reduserer", "reduksjon", "aukar", "aukast", "auke"}
-_PERIOD = r"(?:over|i|for) (?:hele )?(?:plan|økonomiplan)?perioden"
+# "over perioden", "i hele økonomiplanperioden", "over fireårsperioden", "(over) de neste fire årene":
+# the years of the plan together ("10 millioner hvert år de neste fire årene" is by year: not read so).
+_COUNT = r"(?:to|tre|fire|fem|seks|\d)"
+_PERIOD = (r"(?:(?:over|i|for) (?:hele )?(?:plan|økonomiplan|fireårs|fem\w*års|\w*årige )?perioden"
+           rf"|(?:(?:over|i løpet av|i|for) )?de (?:(?:neste|kommende) {_COUNT}|{_COUNT} (?:neste|kommende)) årene)")
 _TOTAL_BEFORE = re.compile(
     rf"(?<![\w])(?:totalt|til sammen|samlet|i alt|{_PERIOD})(?: {_PERIOD})?(?: på| med)?"
     rf"(?P<approx> {_APPROX})? $", re.I)
@@ -239,8 +244,8 @@ _TOTAL_AFTER = re.compile(rf" (?:totalt|til sammen|i alt|samlet|{_PERIOD})(?![\w
 _APPROX_BEFORE = re.compile(rf"(?<![\w]){_APPROX} $", re.I)
 # "Tall i 1000 kr": the text's bare figures before a year ("500 i 2020") are thousands of kroner.
 _IN_THOUSANDS_DECLARED = re.compile(
-    r"(?<![\w])(?:(?:alle )?(?:tall|tallene|beløp|beløpene)(?: er)?(?: oppgitt| gitt| angitt)? i "
-    r"|\((?:tall |beløp )?i )(?:1 ?000|1\.000|tusen) (?:kr|kroner|NOK)(?![\w])\.?\)?", re.I)
+    r"(?<![\w])(?:(?:alle )?(?:tall|tallene|beløp|beløpene)(?: er)?(?: oppgitt| gitt| angitt| vist)? i (?:hele )?"
+    r"|\((?:tall |beløp )?i (?:hele )?|i hele )(?:1 ?000|1\.000|tusen) (?:kr|kroner|NOK)(?![\w])\.?\)?", re.I)
 _BARE = re.compile(
     rf"(?<![\w.,\-–/:])(?!(?:19|20)\d\d(?![\d ,.]))(?P<num>{_NUMBER})"  # not a year itself
     rf"(?= (?:{_PREPOSITION}) (?:19|20)\d\d(?!\d))", re.I)
@@ -286,9 +291,10 @@ class _Found(NamedTuple):
     start: int  # in the flat text
     end: int
     kroner: bool
+    thousands: bool = False
 
 
-def _amounts(flat: str) -> list[_Found]:
+def _amounts(flat: str, thousands: bool) -> list[_Found]:
     found = []
     declared = [(m.start(), m.end()) for m in _IN_THOUSANDS_DECLARED.finditer(flat)]
 
@@ -309,26 +315,28 @@ def _amounts(flat: str) -> list[_Found]:
             value = value * 1000
         elif m.group("thou") or m.group("in_thou"):
             value, kroner = value / THOUSAND, True
-        found.append(_Found(value, m.start(), m.end(), kroner))
-    if declared:  # bare figures before a year, after "tall i 1000 kr"
+        found.append(_Found(value, m.start(), m.end(), kroner, bool(m.group("thou") or m.group("in_thou"))))
+    if declared or thousands:  # bare figures before a year, after "tall i 1000 kr" (or all through)
         taken = [(f.start, f.end) for f in found]
-        for m in _BARE.finditer(flat, declared[0][1]):
+        for m in _BARE.finditer(flat, 0 if thousands else declared[0][1]):
             if any(s <= m.start() < e for s, e in taken) or in_declaration(m):
                 continue
             value = _number(m.group("num"))
             if value is not None:
-                found.append(_Found(value / THOUSAND, m.start(), m.end(), True))
+                found.append(_Found(value / THOUSAND, m.start(), m.end(), True, True))
         found.sort(key=lambda f: f.start)
     return found
 
 
 @lru_cache(maxsize=1024)  # the editor checks the same texts again at every change
-def read_figures(text: str) -> tuple[Figure, ...]:
-    """Every figure the text states, in the order written."""
+def read_figures(text: str, thousands: bool = False) -> tuple[Figure, ...]:
+    """Every figure the text states, in the order written. With `thousands` (a text of a
+    document whose figures are in thousands of kroner), a bare figure before a year ("500 i
+    2020") is thousands from the start, as after "tall i 1000 kr"."""
     if not text:
         return ()
     flat, origin = _flatten(text)
-    found = _amounts(flat)
+    found = _amounts(flat, thousands)
     clause_ends = [m.start() for m in _CLAUSE_END.finditer(flat)]
     sentence_ends = [e for e in clause_ends if flat[e] in ".!?…\n"]
     figures: list[Figure] = []
@@ -356,8 +364,9 @@ def read_figures(text: str) -> tuple[Figure, ...]:
             change = "total"
             approximate = approximate or bool(total.group("approx"))
             phrase_start = before_from + total.start()
-        if _TOTAL_AFTER.match(flat, f.end, after_stop):
+        if total_after := _TOTAL_AFTER.match(flat, f.end, after_stop):
             change = "total"
+            phrase_end = total_after.end()  # "30 millioner over perioden": the words that make it a total
         base = None
         line_change = change == "by" and step.group("word").lower() in _CHANGE_WORDS
         if change == "by" and figures and figures[-1].change in ("level", "to") and not (
@@ -396,6 +405,7 @@ def read_figures(text: str) -> tuple[Figure, ...]:
             kroner=f.kroner,
             halfyear=bool(_HALFYEAR.search(flat, f.end, after_stop)),
             approximate=approximate,
+            thousands=f.thousands,
         ))
     return tuple(figures)
 

@@ -29,6 +29,17 @@ class Stated:
         return " ".join(self.prose.raw[self.figure.phrase_start : self.figure.phrase_end].split())
 
     @property
+    def unit(self) -> str:
+        """The unit of the file the text is in: `tusen` or `mill` (`kr` files count in millions)."""
+        return "tusen" if self.prose.thousands else "mill"
+
+    @property
+    def in_kroner(self) -> bool:
+        """Written in kroner in the file: where the text gives kroner, but not a figure in
+        thousands in a file in `tusen` (that is one of the file's own figures)."""
+        return self.figure.kroner and not (self.unit == "tusen" and self.figure.thousands)
+
+    @property
     def yearless(self) -> bool:
         """Names no year at all (a heading repeated, "med 8 millioner"), as opposed to years outside the plan."""
         f = self.figure
@@ -38,8 +49,9 @@ class Stated:
 def stated_figures(entry: Entry, budget: Budget) -> list[Stated]:
     """The figures of the entry's name ("Veivedlikehold økes med 2 mill fra 2021") and text."""
     first, last = budget.period or (None, None)
+    thousands = budget.header is not None and budget.header.unit == "tusen"
     return [Stated(f, f.years_in(first, last), prose)
-            for prose in (name_prose(entry.name), entry.prose) if prose is not None
+            for prose in (name_prose(entry.name, thousands=thousands), entry.prose) if prose is not None
             for f in prose.figures]
 
 
@@ -51,6 +63,12 @@ def stated_in(prose: Prose | None, budget: Budget) -> list[Stated]:
     return [Stated(f, f.years_in(first, last), prose) for f in prose.figures]
 
 
+def written_as_stated(years: tuple[int, ...] | list[int], value: Decimal | None, stated: Stated) -> str:
+    """A figure of a text written as amounts of its file: in kroner where the text gives kroner
+    ("400 000 kroner"), in the file's unit otherwise (thousands in a file in `tusen`)."""
+    return written(years, value, stated.in_kroner, stated.unit)
+
+
 def matches(stated: Stated, value: Decimal, tolerance: Decimal) -> bool:
     """The figure is `value` by one of its readings, within the tolerance, or within a tenth
     where the text says "ca."/"om lag" (`dsl.prose.APPROXIMATE`)."""
@@ -59,13 +77,13 @@ def matches(stated: Stated, value: Decimal, tolerance: Decimal) -> bool:
     return any(close(value, r, tolerance) for r in stated.figure.readings)
 
 
-def name_prose(name: Name, digits: bool = True) -> Prose | None:
+def name_prose(name: Name, digits: bool = True, thousands: bool = False) -> Prose | None:
     """A name read as a one-line text, where it is written as it reads (no escapes between
     its quotes, so that offsets into it are offsets into the file); with `digits`, only a
     name that has a digit (the others state no figure)."""
     if name.span.end - name.span.start != len(name.text) + 2 or (digits and not any(c.isdigit() for c in name.text)):
         return None
-    return Prose(name.text, name.span, block=False)
+    return Prose(name.text, name.span, block=False, thousands=thousands)
 
 
 def span_in(prose: Prose, start: int, end: int) -> Span:
@@ -88,14 +106,16 @@ def close(a: Decimal, b: Decimal, tolerance: Decimal) -> bool:
     return abs(abs(a) - abs(b)) <= tolerance
 
 
-def written(years: tuple[int, ...] | list[int], value: Decimal | None, kroner: bool = False) -> str:
-    """Amounts as the language writes them: `2022..2023=5`, `2020=400 000 kr`, `2021=?`."""
+def written(years: tuple[int, ...] | list[int], value: Decimal | None, kroner: bool = False,
+            unit: str = "mill") -> str:
+    """Amounts (in millions) as a file in `unit` writes them: `2022..2023=5`, `2020=400 000 kr`,
+    `2021=?`; `2020=5650` for 5.65 in a file in `tusen`."""
     if value is None:
         figure = "?"
     elif kroner and (value * 1_000_000) % 1 == 0:
         figure = f"{int(value * 1_000_000):,} kr".replace(",", " ")
     else:
-        figure = f"{value.normalize():f}"
+        figure = f"{(value * 1000 if unit == 'tusen' else value).normalize():f}"
     runs: list[list[int]] = []
     for y in sorted(years):
         if runs and y == runs[-1][-1] + 1:

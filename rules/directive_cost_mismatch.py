@@ -35,6 +35,17 @@ directive "Trondheim Kino" kultur cost 2021..2023=2 funded-by "Kulturfond"
   text "Det settes av 2 millioner fra 2021 til rehabilitering av kinoen."
 ```
 
+## Fix
+Unsafe: writes the `cost` the text states, from all its figures: `cost none`
+with "2 millioner fra 2021" becomes `cost 2021..2023=2`, `cost 8` with "5
+millioner i året" becomes `cost 5`, `cost 2022..2023=?` with "4 millioner i
+2022" becomes `cost 2022=4 2023=?` (the years the text does not name are
+kept), in the file's unit, kroner as kroner. It changes what the balance
+counts, and a figure of the text may describe something else than the
+directive's cost; review it. There is no fix where the text does not settle
+the cost: a total, a step read two ways ("økende med"), two figures for one
+year, figures with and without years, or a comment inside the `cost`.
+
 ## Options
 - `tolerance` (number, millions, default 0.05): the difference that counts as
   the same figure.
@@ -43,15 +54,18 @@ directive "Trondheim Kino" kultur cost 2021..2023=2 funded-by "Kulturfond"
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from ..dsl.model import Budget, Directive
-from ._prose import Stated, matches, stated_in, written
-from .base import Finding, Related, Tolerance, fmt, listing
+from ._prose import Stated, matches, stated_in, written, written_as_stated
+from ._written import spell_in_unit
+from .base import Edit, Finding, Fix, Related, Tolerance, fmt, listing
 
 CODE = "TXT008"
 NAME = "directive-cost-mismatch"
 SEVERITY = "warning"
 SUMMARY = "A figure in a directive's text that its cost does not state"
+FIX = "unsafe"
 Options = Tolerance
 
 
@@ -63,11 +77,53 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         if not figures:
             continue
         if directive.cost_amounts:
-            yield from _by_year(directive, figures, options)
+            found = _by_year(directive, figures, options)
         elif directive.cost in ("none", "unknown"):
-            yield _priced(directive, figures[0])
+            found = iter((_priced(directive, figures[0]),))
         elif directive.cost_amount is not None:
-            yield from _estimate(directive, figures, options)
+            found = _estimate(directive, figures, options)
+        else:
+            continue
+        fix = _fix(budget, directive, figures)
+        for finding in found:
+            yield finding._replace(fix=fix) if fix is not None and finding.fix is None else finding
+
+
+def _fix(budget: Budget, directive: Directive, figures: list[Stated]) -> Fix | None:
+    """The cost as the text states it, from all its figures: their years (a cost by year keeps the
+    years the text does not name), or a yearly estimate where no figure names a year. None where
+    the text does not settle it: a total, a step read two ways, a year given two figures, figures
+    with and without years, a year outside the plan, or a comment inside the cost."""
+    span = directive.cost_span
+    if span is None or any(span.start <= c.span.start < span.end for c in budget.comments):
+        return None
+    if any(s.figure.change == "total" or len(s.figure.readings) > 1 or (not s.years and not s.yearless)
+           for s in figures):
+        return None
+    unit = figures[0].unit
+    dated = [s for s in figures if s.years]
+    if dated and len(dated) != len(figures):
+        return None
+    if not dated:
+        amounts = {s.figure.amount for s in figures}
+        if len(amounts) != 1 or directive.cost_amounts:
+            return None
+        cost = spell_in_unit(amounts.pop(), unit)
+    else:
+        stated: dict[int, tuple[Decimal | None, bool]] = {}
+        for s in dated:
+            for y in s.years:
+                if stated.setdefault(y, (s.figure.amount, s.in_kroner))[0] != s.figure.amount:
+                    return None
+        years = {**{a.year: (a.value, a.kroner) for a in directive.cost_amounts}, **stated}
+        runs: list[tuple[list[int], Decimal | None, bool]] = []
+        for y in sorted(years):
+            if runs and runs[-1][0][-1] == y - 1 and (runs[-1][1], runs[-1][2]) == years[y]:
+                runs[-1][0].append(y)
+            else:
+                runs.append(([y], *years[y]))
+        cost = " ".join(written(ys, value, kroner, unit) for ys, value, kroner in runs)
+    return Fix(f"write `cost {cost}`", (Edit(span.start, span.end, f"cost {cost}"),), safe=False)
 
 
 def _cost(directive: Directive) -> tuple[Related, ...]:
@@ -80,9 +136,9 @@ def _priced(directive: Directive, stated: Stated) -> Finding:
     if f.change == "total":
         cost = "its cost by year (`cost 2021=... 2022=...`)"
     elif stated.years:
-        cost = f"`cost {written(stated.years, f.amount, f.kroner)}`"
+        cost = f"`cost {written_as_stated(stated.years, f.amount, stated)}`"
     else:
-        cost = f"`cost {fmt(f.amount)}`"
+        cost = f"`cost {spell_in_unit(f.amount, stated.unit)}`"
     return Finding(
         f"the text gives {fmt(f.amount)}{_for(stated)} (\"{stated.words}\"), but the directive is {written_as}",
         stated.span,
@@ -107,7 +163,7 @@ def _estimate(directive: Directive, figures: list[Stated], options: Options) -> 
         f"the text gives {fmt(stated.figure.amount)}{_for(stated)} (\"{stated.words}\"), "
         f"but the directive's cost is {fmt(cost)} a year",
         stated.span,
-        f"if the text is right, write `cost {fmt(stated.figure.amount)}`; if the cost is right, correct the text",
+        f"if the text is right, write `cost {spell_in_unit(stated.figure.amount, stated.unit)}`; if the cost is right, correct the text",
         _cost(directive),
     )
 
@@ -134,7 +190,7 @@ def _by_year(directive: Directive, figures: list[Stated], options: Options) -> I
                 f"the text gives {fmt(stated.figure.amount)} for {listing(years)} (\"{stated.words}\"), "
                 f"but the directive's cost of {listing(years)} is written `?`",
                 stated.span,
-                f"if the text is right, write `cost {written(years, stated.figure.amount, stated.figure.kroner)}`",
+                f"if the text is right, write `cost {written_as_stated(years, stated.figure.amount, stated)}`",
                 tuple(Related(a.span, f"{a.year} declared here") for a in unknown),
             )
             continue
@@ -146,7 +202,7 @@ def _by_year(directive: Directive, figures: list[Stated], options: Options) -> I
                 f"(\"{stated.words}\"), but the directive's cost is "
                 f"{listing(f'{fmt(a.value)} in {a.year}' for a in wrong)}",
                 stated.span,
-                f"if the text is right, write `cost {written([a.year for a in wrong], stated.figure.amount)}`; "
+                f"if the text is right, write `cost {written_as_stated([a.year for a in wrong], stated.figure.amount, stated)}`; "
                 f"if the cost is right, correct the text",
                 tuple(Related(a.span, f"{a.year} declared here") for a in wrong),
             )

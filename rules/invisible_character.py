@@ -1,4 +1,4 @@
-"""A bidi control or another invisible character in a name or a text.
+"""A bidi control or another invisible character in a name or a text, or a bidi control in a comment.
 
 ## What it does
 Reports a name or a text that holds an invisible format character: a bidi
@@ -7,6 +7,15 @@ zero-width space, joiner or non-joiner (U+200B to U+200D), a word joiner
 (U+2060), a byte-order mark inside the text (U+FEFF), a soft hyphen (U+00AD)
 or any other character of Unicode's category Cf. One finding for each name or
 text, at the first such character, naming every one it holds.
+
+A comment is reported for a bidi control only. A comment is the author's own
+note, not the document's words: a zero-width joiner there may belong to an
+emoji, and no invisible character in it changes what a line says or how it
+is found. A bidi control does change how the comment displays, and a comment
+is where a reviewer reads why a figure is what it is (`# the document gives
+no figure`) and where a suppression stands (`# budsjett-lint: ignore[...]`):
+a right-to-left override can make either show something it does not say, the
+"Trojan Source" trick that compilers now report in comments too.
 
 ## Why
 A right-to-left override makes a line display as something it does not say
@@ -79,9 +88,16 @@ def _texts(budget: Budget) -> Iterator[tuple[str, str, Span, int]]:
                 yield "text", value.raw, value.span, 3 if value.block else 1
 
 
+def _comments(budget: Budget) -> Iterator[tuple[str, str, Span, int]]:
+    """Every comment, as `_texts` gives names and texts; only its bidi controls count."""
+    for comment in budget.comments:
+        if not comment.text.isascii() and any(ch in _BIDI for ch in comment.text):
+            yield "comment", comment.text, comment.span, 0
+
+
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
-    for what, text, span, quote in _texts(budget):
-        found = _invisible(text)
+    for what, text, span, quote in (*_texts(budget), *_comments(budget)):
+        found = [i for i in _invisible(text) if what != "comment" or text[i] in _BIDI]
         if not found:
             continue
         chars = list(dict.fromkeys(text[i] for i in found))
@@ -92,5 +108,6 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         message = f"this {what} holds {count}: {words}"
         if bidi:
             message += "; it may display as something other than what it says"
-        yield Finding(message, _place(span, text, found[0], quote),
-                      "remove it: names and texts are the document's words as written, in plain letters")
+        hint = ("remove it: a comment should display as it reads" if what == "comment" else
+                "remove it: names and texts are the document's words as written, in plain letters")
+        yield Finding(message, _place(span, text, found[0], quote), hint)

@@ -62,7 +62,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Amount, Budget, Entry
-from ._prose import Stated, matches, stated_figures, written
+from ._prose import Stated, matches, stated_figures, written_as_stated
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "TXT001"
@@ -107,7 +107,7 @@ def _by_year(declared: dict[int, Amount], stated: Stated, tolerance: Decimal) ->
     years = [a.year for a in wrong]
     message = (f"the text gives {_gives(stated)} for {listing(years)} (\"{stated.words}\"), "
                f"but {listing(f'{a.year} is {fmt(a.value)}' for a in wrong)}")
-    readings = " or ".join(written(years, r, stated.figure.kroner) for r in stated.figure.readings)
+    readings = " or ".join(written_as_stated(years, r, stated) for r in stated.figure.readings)
     hint = f"if the text is right, write {readings}; if the amounts are right, correct the text"
     related = {}
     for a in wrong:  # years written as one range share one place

@@ -126,6 +126,94 @@ def test_a_word_document_with_heading_amount_prose_and_a_table(cli, tmp_path):
     assert "2 entries, 0 coverage lines, 1 directive," in done.stderr
 
 
+def _thousands_document(tmp_path: Path, says: str | None, name: str = "tusen.docx") -> Path:
+    """A real .docx of a proposal whose figures are printed in thousands of kroner: a heading with a
+    bare figure, prose with bare figures before years, a table of figures per year and its sum.
+    `says` is where the document says so: a paragraph of its own, a table's caption, or nowhere."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Budsjettforslag fra Høyre", level=0)
+    document.add_paragraph("Budsjett 2024 og økonomiplan 2024-2027")
+    if says == "paragraph":
+        document.add_paragraph("Alle tall i 1000 kr.")
+    document.add_heading("Oppvekst", level=1)
+    document.add_heading("Drift", level=2)
+    document.add_paragraph("Flere lærere\t\t5 650")
+    document.add_paragraph("Vi setter av 5 650 i 2024, økende til 11 300 i 2025.")
+    document.add_paragraph("Ny skolefritidsordning\t\t1 500")
+    document.add_paragraph("Tilbudet starter høsten 2024.")
+    document.add_heading("Inndekning", level=2)
+    document.add_paragraph("Redusert innleie")
+    document.add_paragraph("Innleie av konsulenter reduseres.")
+    if says == "caption":
+        document.add_paragraph("Tabell 1: Endringer drift (i hele tusen kroner)")
+    years = document.add_table(rows=5, cols=5)
+    rows = [["Tiltak", "2024", "2025", "2026", "2027"],
+            ["Flere lærere", "5 650", "11 300", "11 300", "11 300"],
+            ["Ny skolefritidsordning", "1 500", "3 000", "3 000", "3 000"],
+            ["Redusert innleie", "7 150", "14 300", "14 300", "14 300"],
+            ["Sum drift", "7 150", "14 300", "14 300", "14 300"]]
+    for row, cells in zip(years.rows, rows):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    path = tmp_path / name
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("says", ["paragraph", "caption"])
+def test_a_word_document_in_thousands_is_imported_in_unit_tusen_with_its_figures_as_printed(cli, tmp_path, says):
+    path = _thousands_document(tmp_path, says)
+    done = cli("import", str(path))
+    assert done.returncode == 0, done.stderr
+    result = parse(done.stdout)
+    assert not result.problems
+    budget = result.budget
+    assert budget.header.unit == "tusen"
+    # A Word document's blank paragraph between the name and the title does not lose the title.
+    assert (budget.header.title.text, budget.period) == ("Budsjett 2024 og økonomiplan 2024-2027", (2024, 2027))
+    assert "no plan period found" not in done.stdout
+    # The figures as printed: 5 650 is written 5650 (thousands), never converted to 5.65 nor misread.
+    assert 'item "Flere lærere"           oppvekst 2024=5650 2025..2027=11300' in done.stdout
+    assert "heading 5650 ramp" in done.stdout
+    assert 'item "Ny skolefritidsordning" oppvekst 2024=1500 2025..2027=3000' in done.stdout
+    entries = {e.name.text: e for e in budget.entries}
+    assert sorted(entries) == ["Flere lærere", "Ny skolefritidsordning", "Redusert innleie"]  # not the caption
+    assert entries["Flere lærere"].by_year == {2024: Decimal("5.65"), 2025: Decimal("11.3"),
+                                               2026: Decimal("11.3"), 2027: Decimal("11.3")}
+    assert entries["Ny skolefritidsordning"].heading.value == Decimal("1.5")
+    assert (entries["Redusert innleie"].kind, entries["Redusert innleie"].by_year[2024]) == ("cover", Decimal("7.15"))
+    assert "# REVIEW: the document says" in done.stdout and "`unit tusen`" in done.stdout
+    assert "1 unit" in done.stderr
+    # The draft reads its own text in thousands: the prose agrees with the amounts, and the plan balances.
+    draft = tmp_path / "draft.budsjett"
+    draft.write_text(done.stdout, encoding="utf-8")
+    checked = cli("check", str(draft), "--format", "json")
+    found = {d["code"] for d in __import__("json").loads(checked.stdout)}
+    assert not found & {"TXT001", "TXT002", "BAL001", "STR011"}, checked.stdout
+
+
+def test_a_word_document_that_does_not_say_thousands_is_read_in_millions(cli, tmp_path):
+    """Near miss: the same document without its "tall i 1000 kr" is not in thousands: the heading's bare 5 650
+    is no amount (it stays in the name for review) and the table's figures are millions as printed."""
+    path = _thousands_document(tmp_path, None)
+    done = cli("import", str(path))
+    assert done.returncode == 0, done.stderr
+    budget = parse(done.stdout).budget
+    assert budget.header.unit == "mill"
+    assert "unit tusen" not in done.stdout and "`unit tusen`" not in done.stdout
+
+
+def test_a_document_with_one_amount_in_thousands_is_not_in_thousands():
+    """Near miss: "100 (1000 kr)" is one amount in thousands, not the document's unit."""
+    from budsjett_lint.checker.importer import blocks_from_text, import_blocks
+
+    draft = import_blocks(blocks_from_text("Budsjett\nForslag 2021-2024\n\nDrift\n\nTiltak    1 million\n"
+                                           "Vi setter av 100 (1000 kr) i 2021.\n"))
+    assert "unit" not in draft.text
+    assert 'item "Tiltak" 2021=100 000 kr' in draft.text
+
+
 def test_a_word_document_without_python_docx(tmp_path, monkeypatch, capsys):
     path = tmp_path / "forslag.docx"
     path.write_bytes(b"PK\x03\x04 not really")

@@ -442,12 +442,17 @@ def _read(text: str) -> list[tuple]:
     ("Tiltaket koster om lag 12 millioner i alt.", [("12", (), "total", True, False)]),
     ("Samlet 9 millioner over perioden.", [("9", (), "total", False, False)]),
     ("Det gir 9 millioner over perioden.", [("9", (), "total", False, False)]),
+    ("Skatten trappes ned med 67 millioner de neste fire årene.", [("67", (), "total", False, False)]),
+    ("Vi setter av 30 millioner over fireårsperioden.", [("30", (), "total", False, False)]),
+    ("Tiltaket får 12 mill i løpet av de fire kommende årene.", [("12", (), "total", False, False)]),
     ("Vi setter av ca. 3 mill i 2020.", [("3", (2020,), "level", True, False)]),
     # thousands of kroner
     ("Tilskudd 100 (1000 kr) i 2020.", [("0.1", (2020,), "level", False, True)]),
     ("Tall i 1000 kr. Tilskudd 100 i 2020 og 250 fra 2021.",
      [("0.1", (2020,), "level", False, True), ("0.25", (2021,), "level", False, True)]),
     ("Vi gir 500 tusen kroner i 2020.", [("0.5", (2020,), "level", False, True)]),
+    ("Beløp i hele tusen kroner. Tilskudd 300 i 2021.", [("0.3", (2021,), "level", False, True)]),
+    ("Budsjettet er vist i hele tusen kroner. Tilskudd 300 i 2021.", [("0.3", (2021,), "level", False, True)]),
     # other unit words
     ("Det settes av MNOK 5 i 2020.", [("5", (2020,), "level", False, False)]),
     ("Det settes av 1,5 mil i 2020.", [("1.5", (2020,), "level", False, False)]),
@@ -470,6 +475,23 @@ def test_issue_17_forms_are_read(text, expected):
 ])
 def test_issue_17_near_misses_are_not_read(text):
     assert read_figures(text) == ()
+
+
+def test_a_figure_for_each_of_the_next_years_is_no_total():
+    """Near miss: "hvert år de neste fire årene" is by year, not a total over them."""
+    (f,) = read_figures("Vi bruker 10 millioner hvert år de neste fire årene.")
+    assert f.change == "level"
+    (g,) = read_figures("Vi bruker 10 millioner i de neste fire årene.")
+    assert g.change == "total"
+
+
+def test_a_text_of_a_document_in_thousands_reads_bare_figures_before_a_year_from_its_start():
+    (f,) = read_figures("Tilskudd 300 i 2021.", thousands=True)
+    assert (f.amount, f.years, f.thousands, f.kroner) == (Decimal("0.3"), (2021,), True, True)
+    assert read_figures("Tilskudd 300 i 2021.") == ()  # without: a count
+    assert read_figures("Vi bygger 300 plasser.", thousands=True) == ()  # no year after it: a count still
+    (m,) = read_figures("Tilskudd 3 millioner i 2021.", thousands=True)  # a unit word says what it says
+    assert (m.amount, m.thousands) == (Decimal(3), False)
 
 
 def test_a_step_after_a_figure_of_the_same_sentence_still_steps_from_it():

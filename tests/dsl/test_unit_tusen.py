@@ -71,3 +71,39 @@ def test_the_heading_fix_writes_thousands():
 def test_an_unknown_unit_names_the_three():
     (problem,) = parse('budget "T" unit euro\n').problems
     assert problem.code == "SYN005" and "`tusen` (thousands of NOK)" in problem.hint
+
+
+# -- the texts of a file in thousands ------------------------------------------------------------
+
+
+def test_a_bare_figure_before_a_year_in_a_text_of_a_file_in_thousands_is_thousands():
+    budget = parse(TUSEN + 'item "A" oppvekst 2020=5650\n  text "Vi setter av 5 650 i 2020."\n').budget
+    (f,) = budget.entries[0].prose.figures
+    assert (f.amount, f.years, f.thousands) == (Decimal("5.65"), (2020,), True)
+    # near miss: the same text in a file in millions states no money (a count before a year)
+    assert parse('budget "T" period 2020..2021\nitem "A" oppvekst 2020=5650\n'
+                 '  text "Vi setter av 5 650 i 2020."\n').budget.entries[0].prose.figures == ()
+
+
+def test_a_text_before_the_unit_is_read_in_it_too():
+    text = 'item "A" oppvekst 2020=5650\n  text "Vi setter av 5 650 i 2020."\nbudget "T" period 2020..2021 unit tusen\n'
+    (f,) = parse(text).budget.entries[0].prose.figures
+    assert f.amount == Decimal("5.65")
+
+
+def test_the_prose_rules_compare_and_suggest_in_thousands():
+    text = TUSEN + ('item "A" oppvekst 2020=5650 2021=11000\n'
+                    '  text "Vi setter av 5 650 i 2020, økende til 11 300 i 2021."\n'
+                    'item "B" oppvekst 2020=2000\n  text "Vi setter av 2,5 millioner i 2020."\n'
+                    'item "C" oppvekst 2020=400\n  text "Vi setter av 400 000 kroner i 2020."\n')
+    found = {d.span.line: d for d in lint(text) if d.code == "TXT001"}
+    assert sorted(found) == [3, 5]  # C's 400 000 kroner is 400 thousand: no finding
+    assert found[3].message == 'the text gives 11.3 for 2021 ("økende til 11 300 i 2021"), but 2021 is 11.0'
+    assert found[3].hint.startswith("if the text is right, write 2021=11300;")
+    assert found[5].hint.startswith("if the text is right, write 2020=2500;")
+
+
+def test_a_directive_cost_is_suggested_in_thousands():
+    [d] = [d for d in lint(TUSEN + 'directive "D" oppvekst cost none\n  text "Det settes av 800 i 2021."\n')
+           if d.code == "TXT008"]
+    assert "write `cost 2021=800`" in d.hint

@@ -66,3 +66,69 @@ def test_costs_of_unknown_size_by_year_the_text_gives():
 
 def test_a_directive_without_cost_is_not_read():
     assert messages(HEAD + 'directive "Kino" kultur\n  text "Kinoen får 3 mill i 2022."\n') == []
+
+
+# -- the fix: the cost the text states -------------------------------------------------------------
+
+
+def _fixed(text: str) -> str:
+    from tests.rules.marker_cases import apply
+
+    (d,) = [d for d in lint(text) if d.code == "TXT008"]
+    assert d.fix is not None and d.fix.safe is False
+    return apply(text, d)
+
+
+@pytest.mark.parametrize(("cost", "words", "written"), [
+    ("cost none", "Det settes av 2 millioner fra 2021 til kinoen.", "cost 2021..2023=2"),
+    ("cost ?", "Kinoen får 1 million i 2020 og 3 millioner i 2022.", "cost 2020=1 2022=3"),
+    ("cost 8", "Kinoen får 5 millioner i året.", "cost 5"),
+    ("cost 2022..2023=?", "Kinoen får 4 millioner i 2022.", "cost 2022=4 2023=?"),
+    ("cost 2021..2022=3", "Kinoen får 3 mill i 2021 og 4 mill i 2022.", "cost 2021=3 2022=4"),
+    ("cost none", "Kinoen får 400 000 kroner i 2021.", "cost 2021=400 000 kr"),
+])
+def test_the_fix_writes_the_cost_the_text_states_and_the_result_is_clean(cost, words, written):
+    fixed = _fixed(directive(cost, words))
+    assert f'directive "Trondheim Kino" kultur {written} funded-by' in fixed
+    assert messages(fixed) == []
+
+
+def test_the_fix_writes_thousands_in_a_file_in_thousands():
+    text = ('budget "Eksempel" period 2020..2023 unit tusen\npot "Kulturfond" kultur\n'
+            'directive "Kino" kultur cost none funded-by "Kulturfond"\n  text "Kinoen får 800 i 2021 og 2,5 millioner i 2022."\n')
+    fixed = _fixed(text)
+    assert "cost 2021=800 2022=2500 funded-by" in fixed
+    assert messages(fixed) == []
+
+
+@pytest.mark.parametrize(("cost", "words"), [
+    ("cost none", "Det settes av totalt 10 millioner."),  # a total: which years?
+    ("cost none", "Kinoen får 2 mill i 2021 og 3 mill i 2021."),  # one year, two figures
+    ("cost none", "Kinoen får 2 mill i 2021. Planen er på 50 millioner."),  # with and without a year
+    ("cost 8", "Kinoen får 10 mill. Planen er på 50 millioner."),  # two estimates
+    ("cost none", "Kinoen får 5 mill i 2020, økende med 2 mill i 2021."),  # 2 or 7 in 2021
+    ("cost none", "Kinoen får 2 mill i 2030."),  # outside the plan
+])
+def test_no_fix_where_the_text_does_not_settle_the_cost(cost, words):
+    found = [d for d in lint(directive(cost, words)) if d.code == "TXT008"]
+    assert found and all(d.fix is None for d in found)
+
+
+def test_no_fix_over_a_comment_inside_the_cost():
+    text = HEAD + ('directive "Trondheim Kino" kultur cost 2021=? # ukjent\n  2022=?\n'
+                   '  text "Kinoen får 2 mill i 2021."\n')
+    found = [d for d in lint(text) if d.code == "TXT008"]
+    assert found and all(d.fix is None for d in found)
+
+
+def test_check_fix_applies_it_with_unsafe_fixes_and_the_file_is_then_clean(tmp_path):
+    from tests.checker.conftest import run_cli as cli
+
+    path = tmp_path / "forslag.budsjett"
+    path.write_text(directive("cost none", "Det settes av 2 millioner fra 2021 til kinoen."), encoding="utf-8")
+    safe_only = cli("check", str(path), "--fix")
+    assert "cost none" in path.read_text(encoding="utf-8")  # unsafe: not without --unsafe-fixes
+    assert "TXT008" in safe_only.stdout
+    done = cli("check", str(path), "--fix", "--unsafe-fixes", "--format", "json")
+    assert "cost 2021..2023=2 funded-by" in path.read_text(encoding="utf-8")
+    assert "TXT008" not in done.stdout

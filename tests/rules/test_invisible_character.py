@@ -55,3 +55,42 @@ def test_the_pattern_holds_every_format_character_of_this_pythons_unicode():
                if unicodedata.category(chr(c)) == "Cf" and not INVISIBLE.match(chr(c))]
     assert missing == []
     assert not INVISIBLE.search("Søndre Åsen – bydel ½ «sitat» \u00a0")
+
+
+def test_a_bidi_control_in_a_comment():
+    text = HEAD + 'item "A" oppvekst 2020=1  # the document: \u202e5 mill\n# on a line \u2067of its own\u2069\n'
+    first, second = found(text)
+    assert (first.span.line, first.span.column, first.span.end_column) == (2, 43, 44)
+    assert first.message == ("this comment holds a bidi control: U+202E (right-to-left override); "
+                             "it may display as something other than what it says")
+    assert first.hint == "remove it: a comment should display as it reads"
+    assert (second.span.line, second.span.column) == (3, 13)
+    assert second.message.startswith("this comment holds 2 invisible characters: U+2067 (right-to-left isolate), "
+                                     "U+2069 (pop directional isolate)")
+
+
+def test_a_bidi_control_hiding_a_suppression_is_reported():
+    text = HEAD + '# budsjett-lint: \u202eignore[STR005]\nitem "Utstyrspott" oppvekst\n'
+    [d] = found(text)
+    assert d.span.line == 2
+
+
+def test_other_invisible_characters_in_a_comment_are_silent():
+    """Near miss: a comment is the author's note; a zero-width joiner there may be an emoji's."""
+    text = HEAD + 'item "A" oppvekst 2020=1  # familie \U0001F468\u200d\U0001F469\u200d\U0001F467, myk\u00adbindestrek\n'
+    assert found(text) == []
+
+
+def test_a_bidi_control_in_a_comment_is_shown_escaped_in_every_format(tmp_path):
+    import json
+
+    from tests.checker.conftest import run_cli
+
+    path = tmp_path / "t.budsjett"
+    path.write_text(HEAD + 'item "A" oppvekst 2020=1 # \u202eok\ncover "B" 2020=1\n', encoding="utf-8")
+    for fmt in ("full", "concise", "json", "github"):
+        done = run_cli("check", str(path), "--format", fmt)
+        assert "TXT010" in done.stdout, fmt
+        assert "\u202e" not in done.stdout + done.stderr, fmt
+    data = json.loads(run_cli("check", str(path), "--format", "json").stdout)
+    assert [d["message"] for d in data if d["code"] == "TXT010"][0].startswith("this comment holds a bidi control")

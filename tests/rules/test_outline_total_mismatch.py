@@ -24,7 +24,7 @@ def messages(text: str) -> list[str]:
 def test_a_section_total_its_lines_do_not_add_up_to():
     text = section("Vi styrker oppvekst med totalt 25 millioner over perioden.")
     (d,) = [d for d in lint(text) if d.code == "TXT009"]
-    assert d.message == ('the text gives a total of 25.0 ("totalt 25 millioner"), '
+    assert d.message == ('the text gives a total of 25.0 ("totalt 25 millioner over perioden"), '
                          "but the lines of `Oppvekst` add up to spending 18.2 over the period")
     assert (d.span.line, d.span.column) == (3, 40)
 
