@@ -72,7 +72,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         yield Finding(message, first.span, hint, fix=_fix(budget.text, entry))
 
 
-def _minus_signs(text: str, entry: Entry) -> tuple[Edit, ...] | None:
+def minus_signs(text: str, entry: Entry) -> tuple[Edit, ...] | None:
     """Edits that remove the minus sign of every negative amount, once for each written amount."""
     edits, seen = [], set()
     for a in entry.amounts:
@@ -90,7 +90,7 @@ def _minus_signs(text: str, entry: Entry) -> tuple[Edit, ...] | None:
 def _fix(text: str, entry: Entry) -> Fix | None:
     if not text:
         return None
-    signs = _minus_signs(text, entry)
+    signs = minus_signs(text, entry)
     if not signs:
         return None
     if entry.kind == "cover":
