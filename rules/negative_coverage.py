@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry
-from .base import Edit, Finding, Fix, NoOptions, fmt, listing
+from .base import Edit, Finding, Fix, NoOptions, fmt, listing, per_year
 
 CODE = "BAL007"
 NAME = "negative-coverage"
@@ -56,8 +56,11 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             continue
         amounts = entry.amount_by_year
         first = amounts[negative[0][0]]
-        said = listing([f"{fmt(v)} in {y}" for y, v in negative])
-        effect = listing([f"{fmt(-v)} to the gap of {y}" for y, v in negative])
+        said = per_year(negative)
+        if len(negative) > 1 and len({v for _, v in negative}) == 1:
+            effect = f"{fmt(-negative[0][1])} to the gap of each of those years"
+        else:
+            effect = listing([f"{fmt(-v)} to the gap of {y}" for y, v in negative])
         name = entry.name.text
         if entry.kind == "draw":
             fund = f' to "{entry.fund.text}"' if entry.fund is not None else ""
