@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from tests.helpers import lint
 from tests.strategies import YEARS, Figure, balanced_documents, document_models
 
-_GAP = re.compile(r"^(\d{4}) does not balance: .*?(gap|surplus) (-?[\d.]+) mill( \(.*\))?$")
+_GAP = re.compile(r"^(\d{4}) does not balance: .*?(gap|surplus) (-?[\d.]+) mill( \(.*\))?(; .*)?$")
 
 
 def unbalanced(text: str) -> dict[int, Decimal]:
