@@ -231,15 +231,6 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
             missing.append(Missing(entry.name.text, entry.kind, entry.sector.id if entry.sector else None,
                                    entry.span.line, gaps, _known_of(entry, budget.years)))
 
-    by_area: dict[str, list[Line]] = defaultdict(list)
-    for row in spend:
-        by_area[row.area or (TO_FUNDS if row.kind == "allocate" else NO_AREA)].append(row)
-    areas = tuple(
-        Group(key, budget.sectors[key].name if key in budget.sectors else key,
-              {y: sum_values((ln.name, ln.years[y]) for ln in rows) for y in years})
-        for key, rows in by_area.items()
-    )
-
     funds: dict[str, tuple[list[Line], list[Line]]] = {f.name.text: ([], []) for f in budget.funds}
     for row in spend + coverage:
         if row.kind in ("allocate", "draw"):
@@ -257,6 +248,16 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
     for row in directives:
         if row.in_balance:
             spend.append(Line(row.name, "directive", row.area, row.line, {y: row.years.get(y, ZERO) for y in years}))
+    # by area after the directive costs joined the spend: its rows add up to its total
+    by_area: dict[str, list[Line]] = defaultdict(list)
+    for row in spend:
+        by_area[row.area or (TO_FUNDS if row.kind == "allocate" else NO_AREA)].append(row)
+    areas = tuple(
+        Group(key, budget.sectors[key].name if key in budget.sectors else key,
+              {y: sum_values((ln.name, ln.years[y]) for ln in rows) for y in years})
+        for key, rows in by_area.items()
+    )
+
     for d in budget.directives:
         cost = directive_cost(d, budget.years)
         unknown_years = tuple(y for y in years if y in cost and cost[y] is None)

@@ -17,6 +17,7 @@ _RULE_MODULES = (
     "borrowing_for_operations",
     "coverage_overcommitted",
     "directive_cost_mismatch",
+    "disguised_movement",
     "duplicate_name",
     "duplicate_year",
     "fund_movement_without_fund",

@@ -43,6 +43,7 @@ class Marker(NamedTuple):
     attribute: str  # the entry's field and keyword
     words: re.Pattern[str]
     meaning: str  # what the words say, for the message
+    not_after: tuple[str, ...] = ()  # words that, up to three words before, make it not read (beside NEGATIONS)
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -69,9 +70,9 @@ MARKERS: dict[str, Marker] = {
 _FULL_YEAR_AFTER_HALF = re.compile(r"(?:økende|aukande) til", re.I)
 
 
-def _negated(raw: str, start: int) -> bool:
+def _negated(raw: str, start: int, also: tuple[str, ...] = ()) -> bool:
     before = re.findall(r"\w+", raw[max(0, start - 40) : start])[-3:]
-    return any(w.lower() in NEGATIONS for w in before)
+    return any(w.lower() in NEGATIONS or w.lower() in also for w in before)
 
 
 class Said(NamedTuple):
@@ -109,14 +110,14 @@ def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
     joined, keep, ends = _joined(raw)
     for m in marker.words.finditer(joined):
         k = bisect_right(ends, m.start())
-        if not _negated(joined, m.start()) and not REQUEST.search(joined, ends[k - 1], ends[k]):
+        if not _negated(joined, m.start(), marker.not_after) and not REQUEST.search(joined, ends[k - 1], ends[k]):
             yield keep[m.start()], keep[m.end() - 1] + 1, " ".join(m.group().split())
 
 
-def stated(entry: Entry, marker: Marker) -> Said | None:
-    """The first place the entry's name or text says the marker's words, not negated."""
+def stated(entry: Entry, marker: Marker, text: bool = True) -> Said | None:
+    """The first place the entry's name or (with `text`) its text says the marker's words, not negated."""
     half = marker.attribute == "ramp" and (entry.halfyear is not None or stated(entry, MARKERS["halfyear"]) is not None)
-    for prose in (name_prose(entry.name, digits=False), entry.prose):
+    for prose in (name_prose(entry.name, digits=False), entry.prose if text else None):
         if prose is None:
             continue
         for start, end, words in _said(prose.raw, marker):

@@ -85,3 +85,21 @@ def listing(items) -> str:
     if len(words) < 2:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def span_of_years(years) -> str:
+    """Plan years as a sentence names them: `2020`, `2020–2023` for a run, `2020 and 2022`."""
+    ys = sorted(set(years))
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]}–{ys[-1]}"
+    return listing(ys)
+
+
+def per_year(pairs) -> str:
+    """(year, amount) pairs as a message says them: `15.0 in 2020`, `15.0 in each year
+    2020–2023` where every year of a run has the same amount, else `3.5 in 2020 and 7.0 in 2021`."""
+    pairs = sorted(pairs)
+    years = [y for y, _ in pairs]
+    if len(pairs) > 1 and len({v for _, v in pairs}) == 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{fmt(pairs[0][1])} in each year {years[0]}–{years[-1]}"
+    return listing([f"{fmt(v)} in {y}" for y, v in pairs])

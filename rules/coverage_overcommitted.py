@@ -11,6 +11,11 @@ year, or for a directive with `cost N`, N in every year of the plan. Years in
 which the coverage, or what a use promises, has no figure are passed over.
 The money-flow model (`rules/_totals.py`) reads links so for every rule.
 
+Where the over-promises of a year are that year's gap (they promise at least
+the gap beyond what their lines cover), the mistake is one: BAL001 says it in
+its finding for the year, naming the line and every use, and FUN004 leaves
+that year to it.
+
 ## Why
 A saving can be spent once. When the same cut in purchasing is said to pay
 for two measures, or a fund draw is promised to more than it draws, the
@@ -24,7 +29,8 @@ to see that what funds it is not already promised elsewhere.
 budget "Eksempel" period 2020..2021
 item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0 halfyear
 item "Skolehelsetjenesten" oppvekst 2020=2.6 2021=5.1
-cover "Innkjøp" 2020=15 2021=10
+cover "Innkjøp" 2020=6.1 2021=10
+cover "Innleie" 2021=2.1
 funds "Innkjøp" -> "Toppet bemanning i barnehage"
 funds "Innkjøp" -> "Skolehelsetjenesten" 2020=2.6 2021=5.1
 ```
@@ -34,9 +40,11 @@ funds "Innkjøp" -> "Skolehelsetjenesten" 2020=2.6 2021=5.1
 budget "Eksempel" period 2020..2021
 item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0 halfyear
 item "Skolehelsetjenesten" oppvekst 2020=2.6 2021=5.1
-cover "Innkjøp" 2020=15 2021=10
+cover "Innkjøp" 2020=6.1 2021=10
+cover "Innleie" 2021=2.1
 funds "Innkjøp" -> "Toppet bemanning i barnehage"
 funds "Innkjøp" -> "Skolehelsetjenesten" 2020=2.6 2021=3.0
+funds "Innleie" -> "Skolehelsetjenesten" 2021=2.1
 ```
 
 ## Options
@@ -48,9 +56,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
-from ..dsl.model import Budget
-from ._totals import ZERO, Use, coverage_uses
+from ..dsl.model import Budget, Entry
+from ._totals import ZERO, Use, coverage_uses, operating_balance
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "FUN004"
@@ -62,15 +71,24 @@ Options = Tolerance
 _HOW = {"funds": "`funds` link", "reallocates": "`reallocate`", "funded-by": "`funded-by`"}
 
 
-def check(budget: Budget, options: Options) -> Iterator[Finding]:
+class Overcommitted(NamedTuple):
+    """A coverage line promised to more than it covers, in the years where it is."""
+
+    source: Entry
+    uses: tuple[Use, ...]
+    over: tuple[tuple[int, Decimal, Decimal], ...]  # (year, what it covers, what it is promised)
+
+
+def overcommitted(budget: Budget, tolerance: Decimal) -> tuple[Overcommitted, ...]:
+    """Every coverage line whose uses promise more than it covers in some year."""
     by_source: dict[int, list[Use]] = {}
     for use in coverage_uses(budget):
         by_source.setdefault(id(use.source), []).append(use)
+    result = []
     for uses in by_source.values():
         source = uses[0].source
         if not source.amounts:
             continue
-        name = source.name.text
         years = sorted(set(budget.years).union(source.by_year, *(u.takes for u in uses)))
         over: list[tuple[int, Decimal, Decimal]] = []
         for year in years:
@@ -79,11 +97,53 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
             if covered is None or any(p is None for p in promised):
                 continue
             total = sum(promised, ZERO)
-            if total > 0 and total - covered > options.tolerance:
+            if total > 0 and total - covered > tolerance:
                 over.append((year, covered, total))
+        if over:
+            result.append(Overcommitted(source, tuple(uses), tuple(over)))
+    return tuple(result)
+
+
+def in_the_gap(budget: Budget, tolerance: Decimal) -> dict[int, tuple[Overcommitted, ...]]:
+    """The plan years whose gap (BAL001's) the over-promises of that year explain: together they
+    promise at least the gap beyond what their lines cover. BAL001 says them in its finding for
+    the year, with the uses as related places, and FUN004 leaves those years to it."""
+    lines = overcommitted(budget, tolerance)
+    if not lines:
+        return {}
+    result = {}
+    for year in operating_balance(budget):
+        if not year.verifiable or year.gap <= tolerance:
+            continue
+        here = [o for o in lines if any(y == year.year for y, _, _ in o.over)]
+        excess = sum((t - c for o in here for y, c, t in o.over if y == year.year), ZERO)
+        if here and excess >= year.gap - tolerance:
+            result[year.year] = tuple(here)
+    return result
+
+
+def gap_clause(line: Overcommitted, year: int) -> str:
+    """What BAL001 adds to its message for a year whose gap an over-promise explains."""
+    covered, total = next((c, t) for y, c, t in line.over if y == year)
+    what = f"`{line.uses[0].target}`" if len(line.uses) == 1 else f"{len(line.uses)} uses"
+    return (f"`{line.source.name.text}` covers {fmt(covered)} and is promised {fmt(total)} to {what}: "
+            f"{fmt(total - covered)} of the same money counted twice")
+
+
+def gap_related(line: Overcommitted, year: int) -> tuple[Related, ...]:
+    return (Related(line.source.name.span, f"covers {fmt(line.source.by_year.get(year) or ZERO)} in {year}"),
+            *(_note(u, {year}) for u in line.uses))
+
+
+def check(budget: Budget, options: Options) -> Iterator[Finding]:
+    said = in_the_gap(budget, options.tolerance)
+    for line in overcommitted(budget, options.tolerance):
+        source, uses = line.source, line.uses
+        over = [o for o in line.over if not any(x is line or x.source is source for x in said.get(o[0], ()))]
         if not over:
             continue
         bad = {year for year, _, _ in over}
+        name = source.name.text
         what = f"`{uses[0].target}`" if len(uses) == 1 else f"{len(uses)} uses"
         years_said = "; ".join(f"in {y} it covers {fmt(c)} and is promised {fmt(t)}, {fmt(t - c)} too much"
                                for y, c, t in over)

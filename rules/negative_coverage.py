@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry
-from .base import Edit, Finding, Fix, NoOptions, fmt, listing
+from .base import Edit, Finding, Fix, NoOptions, fmt, listing, per_year
 
 CODE = "BAL007"
 NAME = "negative-coverage"
@@ -56,8 +56,11 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             continue
         amounts = entry.amount_by_year
         first = amounts[negative[0][0]]
-        said = listing([f"{fmt(v)} in {y}" for y, v in negative])
-        effect = listing([f"{fmt(-v)} to the gap of {y}" for y, v in negative])
+        said = per_year(negative)
+        if len(negative) > 1 and len({v for _, v in negative}) == 1:
+            effect = f"{fmt(-negative[0][1])} to the gap of each of those years"
+        else:
+            effect = listing([f"{fmt(-v)} to the gap of {y}" for y, v in negative])
         name = entry.name.text
         if entry.kind == "draw":
             fund = f' to "{entry.fund.text}"' if entry.fund is not None else ""
@@ -72,7 +75,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         yield Finding(message, first.span, hint, fix=_fix(budget.text, entry))
 
 
-def _minus_signs(text: str, entry: Entry) -> tuple[Edit, ...] | None:
+def minus_signs(text: str, entry: Entry) -> tuple[Edit, ...] | None:
     """Edits that remove the minus sign of every negative amount, once for each written amount."""
     edits, seen = [], set()
     for a in entry.amounts:
@@ -90,7 +93,7 @@ def _minus_signs(text: str, entry: Entry) -> tuple[Edit, ...] | None:
 def _fix(text: str, entry: Entry) -> Fix | None:
     if not text:
         return None
-    signs = _minus_signs(text, entry)
+    signs = minus_signs(text, entry)
     if not signs:
         return None
     if entry.kind == "cover":

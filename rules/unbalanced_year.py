@@ -11,7 +11,10 @@ figure cannot be added up: BAL002 reports it instead.
 
 Where spending grows from the year before and coverage does not grow with it
 (a ramp-up), the finding says so and names the lines that grow as related
-places: the ramp-up is the same mistake as the gap, said once.
+places: the ramp-up is the same mistake as the gap, said once. Where a
+coverage line is promised to more uses than it covers (FUN004) by at least the
+year's gap, the finding says so too, with the line and its uses as related
+places: the same money counted twice is the gap.
 
 ## Why
 Kommuneloven § 14-4 demands that the annual budget and every year of the
@@ -47,6 +50,7 @@ from collections.abc import Iterator
 from ..dsl.model import Budget, Span
 from ._totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
+from .coverage_overcommitted import gap_clause, gap_related, in_the_gap
 from .unfunded_ramp_up import uncovered_growth
 
 CODE = "BAL001"
@@ -62,6 +66,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         return
     where: Span = header.period_span or header.span
     years = operating_balance(budget)
+    promised = in_the_gap(budget, options.tolerance)  # a coverage line's money counted twice: FUN004's, said here
     for i, year in enumerate(years):
         if not year.verifiable or abs(year.gap) <= options.tolerance:
             continue
@@ -76,6 +81,14 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
                 hint = (f"cover {fmt(year.gap)} mill more in {year.year} with coverage that grows with the ramp, "
                         f"or spend that much less")
                 related = growth.related(year.year)
+            twice = promised.get(year.year, ())
+            if twice:
+                message += "; " + "; ".join(gap_clause(o, year.year) for o in twice)
+                names = ", ".join(f"`{o.source.name.text}`" for o in twice)
+                hint = (f"give each use of {names} the amount it takes in {year.year} (on its `funds` or "
+                        f"`reallocate` link) within what it covers, and cover {fmt(year.gap)} mill more, "
+                        "or spend that much less")
+                related = (*related, *(r for o in twice for r in gap_related(o, year.year)))
         else:
             message = (f"{year.year} does not balance: spend {fmt(year.spend)}, covered {fmt(year.cover)}, "
                        f"surplus {fmt(-year.gap)} mill")

@@ -269,3 +269,21 @@ def test_a_lasting_line_marks_the_years_it_does_not_state():
     assert ("B", "oppvekst", "1.0", "2.0", "0.0", "0.0") in spend.rows  # not lasting: stops
     ended = text.replace("ramp", "ramp until 2021")
     assert ("A", "oppvekst", "1.0", "2.0", "0.0", "0.0") in dict(zip(TABLES, build_tables(_summary(ended))))["spend"].rows
+
+
+def test_spend_by_area_counts_the_directive_costs_that_coverage_pays_so_its_rows_add_up():
+    text = ('budget "E" period 2020..2023\nitem "A" oppvekst 2020..2023=15\ncover "Innkjøp" 2020..2023=15\n'
+            'directive "Kino" kultur cost 2022..2023=8 funded-by "Innkjøp"\n'
+            'directive "Ishall" kultur cost 3\n')  # nothing funds it: outside the balance and the spend
+    s = _summary(text)
+    assert [(g.key, [g.years[y].known for y in s.years]) for g in s.spend_by_area] == [
+        ("oppvekst", [15, 15, 15, 15]), ("kultur", [0, 0, 8, 8])]
+    totals = [sum(g.years[y].known for g in s.spend_by_area) for y in s.years]
+    assert totals == [b.spend for b in s.balance] == [15, 15, 23, 23]
+
+
+def test_fund_draws_of_unknown_size_are_unknown_in_every_table():
+    text = ('budget "E" period 2020..2021\nfund "F"\nitem "A" oppvekst 2020..2021=15\n'
+            'draw "Bruk av fond" ? from "F"\ncover "Innkjøp" 2020..2021=15\n')
+    tables = dict(zip(TABLES, build_tables(_summary(text))))
+    assert [r[4] for r in tables["balance"].rows] == ["?", "?"]  # not "0.0" beside a fund drawn `?`

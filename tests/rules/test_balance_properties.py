@@ -3,6 +3,10 @@
 - A proposal balanced by construction has no BAL001, and every year can be
   verified (so the silence is not that of BAL002's unverifiable years); put
   0.1 out of balance in one year, and exactly that year is reported.
+- No balance rule reports an error on a plan balanced by construction.
+- The same money written on either side (a negative item or a cover line, a
+  negative draw or an allocation, a fund draw as `cover` or as `draw`) gives
+  the same verdict per year; a coverage line given a second use is reported.
 - The order of statements does not change what is found.
 - Scaling every amount by a factor does not change which years balance, and
   scales each gap by the same factor.
@@ -18,9 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import lint
-from tests.strategies import YEARS, Figure, balanced_documents, document_models
+from tests.strategies import FUND, YEARS, Document, Figure, balanced_documents, document_models
 
-_GAP = re.compile(r"^(\d{4}) does not balance: .*?(gap|surplus) (-?[\d.]+) mill( \(.*\))?$")
+_GAP = re.compile(r"^(\d{4}) does not balance: .*?(gap|surplus) (-?[\d.]+) mill( \(.*\))?(; .*)?$")
 
 
 def unbalanced(text: str) -> dict[int, Decimal]:
@@ -116,3 +120,33 @@ def test_a_coverage_line_given_a_second_use_always_gives_a_finding(doc, value, s
     twice = balanced + second.format(v=value)
     new = {(d.code, d.message) for d in lint(twice) if d.severity == "error"} - before
     assert {code for code, _ in new} & {"BAL001", "FUN004"}, twice
+
+
+@settings(max_examples=60, deadline=None)
+@given(balanced_documents(max_entries=8), st.sampled_from([1, 10]))
+def test_a_plan_balanced_by_construction_has_no_bal_error(doc, factor):
+    """Not only BAL001: no balance rule reports an error on a plan that balances in every year,
+    however its lines are linked, once its fund has room for its draws (BAL005 weighs draws
+    against the fund, not the year)."""
+    statements = tuple((f'fund "{FUND}"', " opening ", Figure(Decimal(10 ** 6))) if s[0].startswith("fund ") else s
+                       for s in doc.statements)
+    text = Document(statements).text(scale=factor)
+    errors = [(d.code, d.message) for d in lint(text) if d.code.startswith("BAL") and d.severity == "error"]
+    assert errors == [], text
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.one_of(document_models(max_entries=6), balanced_documents(max_entries=6)), _CUT)
+def test_a_fund_draw_written_as_cover_counts_the_same_and_is_reported_and_its_fix_keeps_the_verdict(doc, cut):
+    """BAL008's draw written as `cover` adds up as the `draw` it is: the same verdict per year."""
+    from budsjett_lint.checker.config import parse_config
+    from budsjett_lint.checker.fixes import fix_text
+
+    base = doc.text() + f'item "Tiltak" oppvekst {_amounts(cut)}\n'
+    disguised = base + f'cover "Bruk av disposisjonsfondet" {_amounts(cut)}\n'
+    written = base + f'draw "Bruk av disposisjonsfondet" {_amounts(cut)} from "{FUND}"\n'
+    assert verdict(disguised) == verdict(written), disguised
+    assert "BAL008" in [d.code for d in lint(disguised)]
+    assert "BAL008" not in [d.code for d in lint(written)]
+    fixed = fix_text(disguised, "t.budsjett", parse_config({"select": ["BAL008"]}, "test"), unsafe=True).text
+    assert verdict(fixed) == verdict(written), fixed

@@ -12,8 +12,13 @@ USES = (
 BOTH = 'funds "Innkjøp" -> "Toppet bemanning i barnehage"\nfunds "Innkjøp" -> "Skolehelsetjenesten"\n'
 
 
+# Coverage that no link names, so that the years have a surplus: FUN004 speaks alone. Where the
+# over-promise is a year's gap instead, BAL001 says it (see the tests at the end).
+ELSEWHERE = 'cover "Annen inndekning" 2020..2021=100\n'
+
+
 def fun004(text: str, config: dict | None = None):
-    return [d for d in lint(HEAD + text, config) if d.code == "FUN004"]
+    return [d for d in lint(HEAD + text + ELSEWHERE, config) if d.code == "FUN004"]
 
 
 def years_of(found) -> list[str]:
@@ -26,7 +31,7 @@ def test_the_same_saving_counted_twice_fires_at_the_coverage_with_every_link():
         'funds "Innkjøp" -> "Toppet bemanning i barnehage"\n'
         'funds "Innkjøp" -> "Skolehelsetjenesten" 2020=2.6 2021=5.1\n'
     )
-    assert triples(text, "FUN004") == [(4, 7, "FUN004")]
+    assert triples(text + ELSEWHERE, "FUN004") == [(4, 7, "FUN004")]
     (d,) = fun004(text[len(HEAD):])
     assert d.message == ("`Innkjøp` is promised to 2 uses for more than it covers: "
                          "in 2021 it covers 10.0 and is promised 12.1, 2.1 too much")
@@ -143,3 +148,30 @@ def test_the_same_line_reallocated_twice():
     assert fun004(text) == []  # 3 + 1 = 4: within the line
     twice = text.replace("2020=1 2021=1", "2020=1 2021=2")
     assert years_of(fun004(twice)) == ["in 2021 it covers 4.0 and is promised 5.0, 1.0 too much"]
+
+
+def test_an_over_promise_that_is_the_years_gap_is_one_finding_bal001s_with_the_uses():
+    # an amount-less link takes all of its use: 15 + 5 promised from 15, and the year lacks 5
+    text = HEAD + ('item "Toppet" oppvekst 2020..2021=15\nitem "Veteranhus" oppvekst 2020..2021=5\n'
+                   'cover "Innkjøp" 2020..2021=15\nfunds "Innkjøp" -> "Toppet"\nfunds "Innkjøp" -> "Veteranhus"\n')
+    found = lint(text)
+    assert [d.code for d in found] == ["BAL001", "BAL001"]
+    d = found[0]
+    assert d.message == ("2020 does not balance: spend 20.0, covered 15.0, gap 5.0 mill; `Innkjøp` covers 15.0 and "
+                         "is promised 20.0 to 2 uses: 5.0 of the same money counted twice")
+    assert [(r.span.line, r.note) for r in d.related] == [
+        (4, "covers 15.0 in 2020"), (5, "promises 15.0 in 2020 (all of `Toppet`)"),
+        (6, "promises 5.0 in 2020 (all of `Veteranhus`)")]
+    # the same with a directive funded by it
+    kino = text.replace('item "Veteranhus" oppvekst 2020..2021=5\n', 'directive "Kino" kultur cost 5 funded-by "Innkjøp"\n')
+    kino = kino.replace('funds "Innkjøp" -> "Veteranhus"\n', "")
+    assert [d.code for d in lint(kino)] == ["BAL001", "BAL001"]
+
+
+def test_an_over_promise_smaller_than_the_gap_is_its_own_finding():
+    text = HEAD + ('item "Toppet" oppvekst 2020..2021=15\nitem "Veteranhus" oppvekst 2020..2021=5\n'
+                   'item "Annet" oppvekst 2020..2021=50\n'
+                   'cover "Innkjøp" 2020..2021=15\nfunds "Innkjøp" -> "Toppet"\nfunds "Innkjøp" -> "Veteranhus"\n')
+    found = lint(text)
+    assert sorted(d.code for d in found) == ["BAL001", "BAL001", "FUN004"]
+    assert all("counted twice" not in d.message for d in found if d.code == "BAL001")

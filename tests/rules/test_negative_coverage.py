@@ -23,9 +23,9 @@ def test_a_cut_written_negative_on_a_cover_line_is_coverage_lost():
     text = ITEM + 'cover "Kutt i innkjøp" 2020..2021=-15\n'
     assert triples(HEAD + text, "BAL007") == [(4, 24, "BAL007")]
     (d,) = bal007(text)
-    assert d.message == ("the coverage line `Kutt i innkjøp` is -15.0 in 2020 and -15.0 in 2021: a negative amount "
-                         "on the covering side is coverage lost, and adds 15.0 to the gap of 2020 and 15.0 to the "
-                         "gap of 2021 instead of closing it")
+    assert d.message == ("the coverage line `Kutt i innkjøp` is -15.0 in each year 2020–2021: a negative amount "
+                         "on the covering side is coverage lost, and adds 15.0 to the gap of each of those years "
+                         "instead of closing it")
     assert d.fix is not None and not d.fix.safe
     # the balance reads the sign by the convention: the gap is 30, said once a year by BAL001
     assert [m.message for m in lint(HEAD + text) if m.code == "BAL001"][0].endswith("gap 30.0 mill")
@@ -38,7 +38,7 @@ def test_a_cut_written_negative_on_a_cover_line_is_coverage_lost():
 def test_a_negative_draw_is_an_allocation_and_the_safe_fix_keeps_the_balance():
     text = ITEM + 'cover "Innkjøp" 2020..2021=20\ndraw "Tilbake til fondet" 2020=-5 2021=-5 from "Disposisjonsfondet"\n'
     (d,) = bal007(text)
-    assert d.message.startswith("the draw `Tilbake til fondet` is -5.0 in 2020 and -5.0 in 2021: a negative draw "
+    assert d.message.startswith("the draw `Tilbake til fondet` is -5.0 in each year 2020–2021: a negative draw "
                                 "puts money back into the fund")
     assert d.fix is not None and d.fix.safe
     assert "BAL001" not in codes(HEAD + text)
@@ -57,3 +57,15 @@ def test_near_misses_stay_silent():
 def test_a_draw_with_some_positive_years_gets_no_fix():
     (d,) = bal007('draw "D" 2020=5 2021=-1 from "Disposisjonsfondet"\n')
     assert d.fix is None
+
+
+def test_the_years_are_said_once_where_the_amount_is_the_same_and_one_by_one_where_not():
+    head = 'budget "E" period 2020..2023\n'
+    (d,) = [d for d in lint(head + 'cover "Kutt i innkjøp" 2020..2023=-15\n') if d.code == "BAL007"]
+    assert "is -15.0 in each year 2020–2023:" in d.message
+    assert "adds 15.0 to the gap of each of those years" in d.message
+    (d,) = [d for d in lint(head + 'cover "Kutt i innkjøp" 2020=-5 2021=-10\n') if d.code == "BAL007"]
+    assert "is -5.0 in 2020 and -10.0 in 2021:" in d.message
+    assert "adds 5.0 to the gap of 2020 and 10.0 to the gap of 2021" in d.message
+    (d,) = [d for d in lint(head + 'cover "Kutt i innkjøp" 2020=-5 2022=-5\n') if d.code == "BAL007"]
+    assert "is -5.0 in 2020 and -5.0 in 2022:" in d.message  # not a run of years
