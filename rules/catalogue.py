@@ -16,8 +16,6 @@ from types import ModuleType
 from . import ENGINE_RULES, RULES
 from .syntax import CODES as PARSER_CODES
 
-DOCS_URL = "https://github.com/budsjett-lint/budsjett-lint/blob/main/docs/rules/{code}.md"
-
 
 def option_defaults(module: ModuleType) -> dict[str, object]:
     out: dict[str, object] = {}

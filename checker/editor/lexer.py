@@ -48,7 +48,6 @@ class BudsjettLexer(RegexLexer):
     aliases = ["budsjett"]
     filenames = ["*.budsjett"]
     mimetypes = ["text/x-budsjett"]
-    url = "https://github.com/budsjett-lint/budsjett-lint/blob/main/docs/language.md"
 
     tokens = {
         "root": [

@@ -45,7 +45,7 @@ from ...dsl import parse
 from ...dsl.model import Span
 from ...rules import ENGINE_RULES, unused_suppression
 from ...rules.base import Edit
-from ...rules.catalogue import DOCS_URL, entries
+from ...rules.catalogue import entries
 from . import editor
 from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import Diagnostic
@@ -235,7 +235,7 @@ class BudsjettServer(LanguageServer):
         index = LineIndex(text, PositionCodec(self.workspace.position_encoding))
         try:
             result = check_text(text, path, config)
-            diagnostics = tuple(to_lsp(d, uri, index) for d in result.diagnostics)
+            diagnostics = tuple(to_lsp(d, uri, index, config.rule_url) for d in result.diagnostics)
         except Exception as exc:  # noqa: BLE001 - the last resort: the editor says it, and the old findings go
             log.exception("checking %s failed", uri)
             result = CheckResult(path, parse("").budget, ())
@@ -356,8 +356,9 @@ def _guarded(feature):
     return guarded
 
 
-def to_lsp(d: Diagnostic, uri: str, index: LineIndex) -> lsp.Diagnostic:
+def to_lsp(d: Diagnostic, uri: str, index: LineIndex, rule_url=lambda code: None) -> lsp.Diagnostic:
     """A diagnostic as the protocol has it: its code, a link to the rule's page, and the related places."""
+    href = rule_url(d.code)
     related = [lsp.DiagnosticRelatedInformation(location=lsp.Location(uri, index.range(r.span)), message=r.note)
                for r in d.related]
     return lsp.Diagnostic(
@@ -365,7 +366,7 @@ def to_lsp(d: Diagnostic, uri: str, index: LineIndex) -> lsp.Diagnostic:
         message=d.message + (f"\nhelp: {d.hint}" if d.hint else ""),
         severity=_SEVERITY[d.severity],
         code=d.code,
-        code_description=lsp.CodeDescription(href=DOCS_URL.format(code=d.code)),
+        code_description=lsp.CodeDescription(href=href) if href else None,
         source=SOURCE,
         related_information=related or None,
         tags=[lsp.DiagnosticTag.Unnecessary] if d.code == unused_suppression.CODE else None,
@@ -422,8 +423,10 @@ async def hover(ls: BudsjettServer, params: lsp.HoverParams) -> lsp.Hover | None
         if rule is None:
             value = f"`{code}` is not a budsjett-lint rule code; `budsjett-lint rules` lists them."
         else:
-            value = (f"**{code}** {rule['name']} ({rule['severity']})\n\n{rule['summary']}.\n\n"
-                     f"[The rule's page]({DOCS_URL.format(code=code)})")
+            doc = ls.document(params.text_document.uri)
+            url = ls.config_for(doc).rule_url(code) if doc is not None else None
+            value = (f"**{code}** {rule['name']} ({rule['severity']})\n\n{rule['summary']}."
+                     + (f"\n\n[The rule's page]({url})" if url else ""))
         return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, value), a.index.range(span))
     found = editor.occurrence_at(a.budget, line, column)
     if found is None:
