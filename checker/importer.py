@@ -56,6 +56,10 @@ REVIEW = "# REVIEW:"
 Part = Literal["intro", "item", "invest", "directive", "cover"]
 
 
+class DocumentTooLarge(ValueError):
+    """A document beyond what a proposal holds (a Word or PDF file): said with its size and the limit."""
+
+
 @dataclass(frozen=True)
 class Block:
     """One line of the document (a paragraph of a Word document); blank between paragraphs."""

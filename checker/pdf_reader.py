@@ -22,7 +22,7 @@ import io
 import re
 from collections import Counter
 
-from .importer import Block
+from .importer import Block, DocumentTooLarge
 
 #: A council's proposal has tens of pages, a whole budget book a few hundred.
 MAX_PDF_PAGES = 2_000
@@ -30,7 +30,7 @@ _PAGE_NUMBER = re.compile(r"^(?:(?:side|page|s\.)\s*)?\d{1,4}(?:\s*(?:av|/|of)\s
 _HEADING_LENGTH = 100  # a bold line longer than this is emphasis in the text, not a heading
 
 
-class PdfTooLarge(ValueError):
+class PdfTooLarge(DocumentTooLarge):
     """A PDF with more pages than a proposal has: said with its count and the limit."""
 
 
@@ -55,8 +55,6 @@ def blocks_from_pdf(data: bytes) -> list[Block]:
                               "split it, or save it as text")
         try:
             return _blocks([_page(page) for page in pages])
-        except PdfTooLarge:
-            raise
         except Exception as exc:  # noqa: BLE001 - a broken page: pdfminer raises several kinds
             raise ValueError(str(exc) or type(exc).__name__) from None
 

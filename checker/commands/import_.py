@@ -22,9 +22,13 @@ from ..engine import decode
 from ..escaping import visible
 from ..files import ReadError, read_named, write_atomic
 from ..editor.formatter import FormatterError, SyntaxErrors
-from ..importer import Block, blocks_from_markdown, blocks_from_text, import_blocks
+from ..importer import Block, DocumentTooLarge, blocks_from_markdown, blocks_from_text, import_blocks
+from ..pdf_reader import blocks_from_pdf
 
 _FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
+#: The formats read with an optional library: what the document is called, and the library.
+_LIBRARIES = {"docx": ("a Word document", "a Word document (.docx)", "python-docx"),
+              "pdf": ("a PDF", "a PDF", "pdfplumber")}
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
@@ -47,28 +51,17 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, ReadError) as exc:
         return _error(str(exc))
     kind = args.kind or _FORMATS.get(Path(args.document).suffix.lower(), "text")
-    if kind == "docx":
+    if kind in _LIBRARIES:
+        what, named, library = _LIBRARIES[kind]
         try:
-            blocks = blocks_from_docx(data)
+            blocks = (blocks_from_docx if kind == "docx" else blocks_from_pdf)(data)
         except ImportError:
-            return _error(f"{args.document}: reading a Word document needs python-docx: "
+            return _error(f"{args.document}: reading {what} needs {library}: "
                           "pip install 'budsjett-lint[import]' (or save the document as text)")
-        except DocxTooLarge as exc:
-            return _error(f"{args.document}: a Word document too large to read: {exc}")
+        except DocumentTooLarge as exc:
+            return _error(f"{args.document}: {what} too large to read: {exc}")
         except ValueError as exc:
-            return _error(f"{args.document}: not a Word document (.docx) that can be read: {exc}")
-    elif kind == "pdf":
-        from ..pdf_reader import PdfTooLarge, blocks_from_pdf
-
-        try:
-            blocks = blocks_from_pdf(data)
-        except ImportError:
-            return _error(f"{args.document}: reading a PDF needs pdfplumber: "
-                          "pip install 'budsjett-lint[import]' (or save the document as text)")
-        except PdfTooLarge as exc:
-            return _error(f"{args.document}: a PDF too large to read: {exc}")
-        except ValueError as exc:
-            return _error(f"{args.document}: not a PDF that can be read: {exc}")
+            return _error(f"{args.document}: not {named} that can be read: {exc}")
     else:
         text, problem = decode(data, args.document)
         if text is None:
@@ -104,7 +97,7 @@ MAX_DOCX_PARAGRAPHS = 50_000
 _PARAGRAPH_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(?:p|tc)[\s/>]")
 
 
-class DocxTooLarge(ValueError):
+class DocxTooLarge(DocumentTooLarge):
     """A Word document larger than the limits: said with its size and the limit."""
 
 
