@@ -89,7 +89,7 @@ def build(markdown: str, keywords: frozenset[str]) -> dict[str, str]:
                 for word in _WORD.findall(code):
                     add(word, text)
             continue
-        header = [] if not line.startswith("|") else header
+        header = []  # a table ends at the first line that is not one of its rows
         if not line.strip() or line.startswith("- "):
             flush()
         if line.strip():
