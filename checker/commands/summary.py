@@ -14,12 +14,13 @@ import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Callable
 
 from ...dsl import parse
 from ...rules import unbalanced_year
 from ...rules.base import fmt
 from ..config import ConfigError, find_config, load_config
-from ..engine import decode
+from ..engine import CheckResult, check_text, decode
 from ..escaping import visible
 from ..files import ReadError, read_named
 from ..summary import Line, Summary, Total, summarize, to_data, unknown_on
@@ -68,13 +69,16 @@ def run(args: argparse.Namespace) -> int:
         print("budsjett-lint: warning: no plan years: the header has no `period`, e.g. period 2020..2023",
               file=sys.stderr)
     summary = summarize(parsed.budget, config.options_for(unbalanced_year).tolerance)
-    report = render(summary, args.format, args.table or TABLES, use_color(args))
+    result = check_text(text, args.file, config.for_file(args.file)) if args.format == "html" else None
+    report = render(summary, args.format, args.table or TABLES, use_color(args), result, config.rule_url)
     if not emit(report, args.output):
         return 2
     return 1 if parsed.problems else 0
 
 
-def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], color: bool = False) -> str:
+def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], color: bool = False,
+           result: CheckResult | None = None, docs_url: Callable[[str], str | None] = lambda code: None) -> str:
+    """The summary in one format; the HTML page shows `result`'s findings too, linked by `docs_url`."""
     if format == "json":
         data = to_data(summary)
         keys = {"areas": "spend_by_area"}
@@ -88,7 +92,7 @@ def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], c
     if format == "html":
         from ..report.page import page
 
-        return page(summary, heading, _scope(summary), tables)
+        return page(summary, heading, _scope(summary), tables, result, docs_url)
     if format == "markdown":
         return f"## {heading}\n\n{_scope(summary)}\n\n" + markdown(tables)
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from budsjett_lint.checker.commands.summary import TABLES, render
+from budsjett_lint.checker.config import Config
+from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.report.page import SPEND
 from budsjett_lint.checker.summary import summarize
 from budsjett_lint.dsl import parse
@@ -52,6 +54,12 @@ def _page(text: str) -> str:
     return render(summarize(parse(text).budget), "html", TABLES)
 
 
+def _page_with_findings(text: str, config: Config = Config()) -> tuple[str, list]:
+    result = check_text(text, "x.budsjett", config)
+    return (render(summarize(result.budget), "html", TABLES, result=result, docs_url=config.rule_url),
+            list(result.diagnostics))
+
+
 def _check(page: str) -> _Checker:
     c = _Checker()
     c.feed(page)
@@ -84,6 +92,44 @@ def test_names_are_escaped_and_invisible_characters_shown():
 def test_a_gap_is_labelled_with_its_amount():
     page = _page('budget "G" period 2020..2020\nitem "x" oppvekst 2020=5\ncover "y" 2020=2\n')
     assert "gap 3" in "".join(_check(page).text)
+
+
+def test_the_proposal_page_shows_every_finding_with_its_excerpt_errors_first():
+    text = PROPOSAL.read_text(encoding="utf-8")
+    page, found = _page_with_findings(text, Config(ignore=("STR011",)))
+    shown = "".join(_check(page).text)
+    findings = shown[shown.index("Findings"):]
+    assert len(found) > 20 and f"Found {len(found)} findings" in findings
+    lines = text.splitlines()
+    for d in found:
+        assert f"{d.severity}[{d.code}]: {d.message}" in findings
+        assert f"x.budsjett:{d.span.line}:{d.span.column}" in findings  # the place, then its source line:
+        assert f"{d.span.line} | {lines[d.span.line - 1][:40]}" in findings
+        if d.hint:
+            assert f"= help: {d.hint}" in findings
+    errors, warnings = findings.index("Errors ("), findings.index("Warnings (")
+    first_warning = next(d for d in found if d.severity == "warning")
+    assert errors < warnings < findings.index(f"warning[{first_warning.code}]: {first_warning.message}")
+    assert "<a " not in page  # no `docs-url`: no link, rather than an invented address
+
+
+def test_rule_codes_link_to_the_pages_docs_url_names():
+    page, found = _page_with_findings('budget "G" period 2020..2020\nitem "x" oppvekst 2020=5\ncover "y" 2020=2\n',
+                                      Config(docs_url="https://wiki.example/rule?id={code}"))
+    assert found and all(f'<a href="https://wiki.example/rule?id={d.code}"' in page for d in found)
+    assert not [u for u in _check(page).links if not u.startswith("https://wiki.example/rule?id=")]
+
+
+def test_names_in_findings_and_excerpts_are_escaped():
+    name = "<script>alert(1)</script><img src=x onerror=alert('x')>"
+    page, found = _page_with_findings(f'budget "I" period 2020..2020\nitem "{name}" oppvekst 2020=5\n'
+                                      f'item "{name}" oppvekst 2020=1\ncover "c\u202e" 2020=2\n')
+    c = _check(page)
+    assert "<script" not in page and "<img" not in page and not c.links
+    text = "".join(c.text)
+    assert any(name in d.message for d in found)  # the duplicate is named in a message ...
+    assert text.count(name) >= 3  # ... and shown as written: the message, and the two source lines
+    assert "\u202e" not in page
 
 
 def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
@@ -147,3 +193,15 @@ def test_the_command_writes_the_page_to_a_file(cli, tmp_path):
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     _check(page)
     assert "2021" in page and "unverified:" in page
+
+
+def test_the_command_shows_the_findings_linked_by_the_configured_docs_url(cli, tmp_path):
+    (tmp_path / ".budsjett-lint.yaml").write_text("docs-url: https://docs.kommune.example/rules/\n", encoding="utf-8")
+    (tmp_path / "x.budsjett").write_text('budget "X" period 2020..2020\nitem "a" oppvekst 2020=5\ncover "b" 2020=2\n',
+                                         encoding="utf-8")
+    done = cli("summary", "--format", "html", "-o", "report.html", "x.budsjett", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    c = _check(page)
+    assert c.links == ["https://docs.kommune.example/rules/BAL001.md"]
+    assert "error[BAL001]: 2020 does not balance: spend 5.0, covered 2.0, gap 3.0 mill" in "".join(c.text)
