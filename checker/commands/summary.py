@@ -94,9 +94,45 @@ def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], c
 
         return page(summary, heading, _scope(summary), tables, result, docs_url)
     if format == "markdown":
-        return f"## {heading}\n\n{_scope(summary)}\n\n" + markdown(tables)
+        chart = balance_chart(summary) if "balance" in chosen else ""
+        return f"## {heading}\n\n{_scope(summary)}\n\n" + (f"{chart}\n" if chart else "") + markdown(tables)
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
     return f"{heading}\n{_scope(summary)}\n\n" + draw(tables, color, width)
+
+
+def balance_chart(s: Summary) -> str:
+    """The operating balance per year as a Mermaid chart for Markdown (spending as bars, coverage as a
+    line), and in words what the chart cannot show: the years that lack figures. Empty without plan years."""
+    from ..report.mermaid import xy_chart
+    from ..report.page import COVER, SPEND
+
+    if not s.balance:
+        return ""
+    said = []
+    for b in s.balance:
+        status = s.status(b)
+        state = (f"cannot be verified, {len(b.unknown)} line{'s lack' if len(b.unknown) != 1 else ' lacks'} "
+                 "a figure" if status == "unknown" else "balanced" if status == "balanced"
+                 else f"{status} {fmt(abs(b.gap))}")
+        known = "known " if status == "unknown" else ""
+        said.append(f"{b.year} {known}spending {fmt(b.spend)} against {known}coverage {fmt(b.cover)}, {state}")
+    unknown = [b for b in s.balance if not b.verifiable]
+    words = ("Operating balance per year, in millions of NOK: spending as blue bars, coverage (fund draws "
+             "included) as the green line; where the line lies below a bar's top, the year has a gap.")
+    if unknown:
+        counts = ", ".join(f"{len(b.unknown)} in {b.year}" for b in unknown)
+        words += (f" {_and([str(b.year) for b in unknown])} cannot be verified: lines lack a figure ({counts}); "
+                  "the chart shows the known figures only.")
+    if any(b.spend < 0 for b in s.balance):
+        return words + " No chart: a year's known spending is negative, which a bar from zero cannot show.\n"
+    chart = xy_chart("Spending (bars) and coverage (line) per year, mill NOK", "; ".join(said),
+                     [str(b.year) for b in s.balance], (SPEND, [b.spend for b in s.balance]),
+                     [(COVER, [b.cover for b in s.balance])])
+    return f"{chart}\n{words}\n"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _heading(summary: Summary) -> str:
