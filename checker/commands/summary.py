@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 from decimal import Decimal
@@ -24,7 +25,7 @@ from ..engine import CheckResult, check_text, decode
 from ..escaping import visible
 from ..files import ReadError, read_named
 from ..summary import Line, Summary, Total, summarize, to_data, unknown_on
-from ..tables import Table, csv_text, draw, markdown
+from ..tables import CSV_DIALECTS, Figure, Table, csv_text, draw, markdown
 from ._output import emit, error, use_color
 
 TABLES = ("areas", "spend", "coverage", "directives", "funds", "investments", "balance", "missing")
@@ -40,12 +41,20 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
                         "html: one self-contained page with the year balance drawn (use with -o)")
     p.add_argument("--table", action="append", choices=TABLES, metavar="NAME",
                    help=f"print only this table (repeatable): {', '.join(TABLES)}")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write to FILE instead of standard output; with --format csv, a folder (an existing one, "
+                        "or a name ending in /) gets one file per table, NAME.csv")
+    p.add_argument("--csv-dialect", choices=list(CSV_DIALECTS), default="standard",
+                   help="standard: `,` between cells and `.` in numbers (default); excel-no: `;` and decimal "
+                        "comma, UTF-8 with a byte order mark, as a spreadsheet set to Norwegian opens it")
     p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in the table format")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.csv_dialect != "standard" and args.format != "csv":
+        error(f"--csv-dialect {args.csv_dialect} is for --format csv")
+        return 2
     try:
         config = load_config(Path(args.config) if args.config else
                              find_config(Path(args.file) if args.file != "-" else Path.cwd()))
@@ -69,16 +78,40 @@ def run(args: argparse.Namespace) -> int:
         print("budsjett-lint: warning: no plan years: the header has no `period`, e.g. period 2020..2023",
               file=sys.stderr)
     summary = summarize(parsed.budget, config.options_for(unbalanced_year).tolerance)
+    chosen = args.table or TABLES
+    if args.format == "csv" and args.output and _is_folder(args.output):
+        if not _write_tables(summary, chosen, args.csv_dialect, Path(args.output)):
+            return 2
+        return 1 if parsed.problems else 0
     result = check_text(text, args.file, config.for_file(args.file)) if args.format == "html" else None
-    report = render(summary, args.format, args.table or TABLES, use_color(args), result, config.rule_url)
+    report = render(summary, args.format, chosen, use_color(args), result, config.rule_url, args.csv_dialect)
     if not emit(report, args.output):
         return 2
     return 1 if parsed.problems else 0
 
 
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+def _write_tables(summary: Summary, chosen, dialect: str, folder: Path) -> bool:
+    """One CSV file per chosen table in `folder` (made where missing), each written atomically."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        error(f"{folder}: cannot make the folder for the tables: {exc.strerror or exc}")
+        return False
+    for name, table in zip(TABLES, build_tables(summary)):
+        if name in chosen and not emit(csv_text([table], dialect), str(folder / f"{name}.csv")):
+            return False
+    return True
+
+
 def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], color: bool = False,
-           result: CheckResult | None = None, docs_url: Callable[[str], str | None] = lambda code: None) -> str:
-    """The summary in one format; the HTML page shows `result`'s findings too, linked by `docs_url`."""
+           result: CheckResult | None = None, docs_url: Callable[[str], str | None] = lambda code: None,
+           dialect: str = "standard") -> str:
+    """The summary in one format; the HTML page shows `result`'s findings too, linked by `docs_url`;
+    CSV is written in `dialect` (`tables.CSV_DIALECTS`)."""
     if format == "json":
         data = to_data(summary)
         keys = {"areas": "spend_by_area"}
@@ -87,7 +120,7 @@ def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], c
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     tables = [t for name, t in zip(TABLES, build_tables(summary)) if name in chosen]
     if format == "csv":
-        return csv_text(tables)
+        return csv_text(tables, dialect)
     heading = _heading(summary)
     if format == "html":
         from ..report.page import page
@@ -148,18 +181,26 @@ def _scope(summary: Summary) -> str:
             "one a lasting line (permanent, ramp) states.")
 
 
-def cell(value: Decimal | None) -> str:
-    return "?" if value is None else fmt(value)
+def cell(value: Decimal | None) -> Figure:
+    return Figure("?", None, "no figure") if value is None else Figure(fmt(value), value)
 
 
-def line_cells(ln: Line, years: tuple[int, ...]) -> tuple[str, ...]:
-    return tuple(CONTINUED if y in ln.continued else cell(ln.years[y]) for y in years)
+def line_cells(ln: Line, years: tuple[int, ...]) -> tuple[Figure, ...]:
+    return tuple(Figure(CONTINUED, None, "not stated (a lasting line: it continues by an unknown amount)")
+                 if y in ln.continued else cell(ln.years[y]) for y in years)
 
 
-def total_cell(total: Total) -> str:
+def total_cell(total: Total) -> Figure:
     if not total.unknown:
-        return fmt(total.known)
-    return f"{fmt(total.known)} + ?" if total.known else "?"
+        return Figure(fmt(total.known), total.known)
+    lacking = f"without a figure: {', '.join(total.unknown)}"
+    if total.known:
+        return Figure(f"{fmt(total.known)} + ?", None, f"known part {fmt(total.known)}, {lacking}")
+    return Figure("?", None, lacking)
+
+
+def _lines_lack(n: int) -> str:
+    return f"{n} line{'s lack' if n != 1 else ' lacks'} a figure"
 
 
 def _years_text(years: tuple[int, ...], plan: tuple[int, ...]) -> str:
@@ -221,7 +262,7 @@ def build_tables(s: Summary) -> list[Table]:
         status = s.status(b)
         if status == "unknown":
             n = len(b.unknown)
-            text = f"unverified: {n} line{'s lack' if n != 1 else ' lacks'} a figure"
+            text = f"unverified: {_lines_lack(n)}"
         elif status == "balanced":
             text = "balanced"
         else:
@@ -230,7 +271,9 @@ def build_tables(s: Summary) -> list[Table]:
                              total_cell(Total(b.spend, unknown_on(b, "spend"))),
                              total_cell(Total(b.cover, unknown_on(b, "cover"))),
                              total_cell(Total(b.draws, unknown_on(b, "draw"))),
-                             fmt(b.gap) if b.verifiable else f"{fmt(b.gap)} + ?", text))
+                             Figure(fmt(b.gap), b.gap) if b.verifiable else
+                             Figure(f"{fmt(b.gap)} + ?", None, f"known part {fmt(b.gap)}, {_lines_lack(len(b.unknown))}"),
+                             text))
     balance = Table(
         "Operating balance per year", ("Year", "Items", "Spend", "Covered", "Fund draws", "Gap", "Status"),
         tuple(balance_rows), align="lrrrrrl",
