@@ -149,6 +149,7 @@ def draw(tables: Sequence[Table], color: bool, width: int | None = None) -> str:
     """The tables drawn with rich, as on a terminal; colour only where asked for and NO_COLOR is not set."""
     from rich import box
     from rich.console import Console
+    from rich.measure import Measurement
     from rich.table import Table as RichTable
     from rich.text import Text
 
@@ -160,11 +161,15 @@ def draw(tables: Sequence[Table], color: bool, width: int | None = None) -> str:
         table = RichTable(title=Text(t.title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
                           show_footer=bool(t.footer), caption=t.note, caption_justify="left")
         for i, column in enumerate(t.columns):
+            # a column of rich's renderables (the summary's bars) keeps its width; text folds
+            drawn = [row[i] for row in t.rows if not isinstance(row[i], str)]
+            least = max((Measurement.get(console, console.options, c).maximum for c in drawn), default=None)
             table.add_column(column, justify="right" if t.right(i) else "left",
                              footer=Text(t.footer[i], style="bold") if t.footer else "",
-                             overflow="fold")
+                             overflow="fold", no_wrap=bool(drawn), min_width=least)
         for row in t.rows:
-            table.add_row(*(Text(c, style="yellow" if c.startswith("?") or c.endswith("?") else "") for c in row))
+            table.add_row(*(Text(c, style="yellow" if c.startswith("?") or c.endswith("?") else "")
+                            if isinstance(c, str) else c for c in row))  # or a renderable of rich's
         if not t.rows and not t.footer:
             console.print(Text(t.title, style="bold"))
             console.print("None.")

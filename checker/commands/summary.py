@@ -30,6 +30,8 @@ from ._output import emit, error, use_color
 
 TABLES = ("areas", "spend", "coverage", "directives", "funds", "investments", "balance", "missing")
 
+BALANCE_TITLE = "Operating balance per year"
+
 #: The mark of a year that a lasting line (`permanent`, `ramp`) does not state: it continues by an unknown amount.
 CONTINUED = "?*"
 
@@ -130,7 +132,36 @@ def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], c
         chart = balance_chart(summary) if "balance" in chosen else ""
         return f"## {heading}\n\n{_scope(summary)}\n\n" + (f"{chart}\n" if chart else "") + markdown(tables)
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    if color:  # the longest bar as wide as the terminal leaves room for, beside the status on two lines
+        bar_width = max(BAR_WIDTH[0], min(BAR_WIDTH[1], width - 108))
+        tables = [with_bars(t, summary, bar_width) if t.title == BALANCE_TITLE else t for t in tables]
     return f"{heading}\n{_scope(summary)}\n\n" + draw(tables, color, width)
+
+
+#: How many characters the longest bar of the terminal's balance table takes: at least, at most.
+BAR_WIDTH = (6, 20)
+
+
+def with_bars(table: Table, s: Summary, width: int = BAR_WIDTH[1]) -> Table:
+    """The balance table with a column of bars, for a terminal in colour: per year spending (blue)
+    above coverage (green), to one scale, each followed by `?` where lines lack a figure on its side."""
+    from dataclasses import replace
+
+    from rich.text import Text
+
+    top = max([max(b.spend, b.cover) for b in s.balance] + [Decimal(0)])
+    bars = []
+    for b in s.balance:
+        cell = Text()
+        for value, style, side in ((b.spend, "blue", "spend"), (b.cover, "green", "cover")):
+            length = 0 if top <= 0 or value <= 0 else max(1, round(float(value / top) * width))
+            cell.append("█" * length, style=style)
+            if unknown_on(b, side):
+                cell.append(" ?", style="yellow")
+            cell.append("\n" if side == "spend" else "")
+        bars.append(cell)
+    return replace(table, columns=(*table.columns, "Spend, coverage"),
+                   rows=tuple((*row, bar) for row, bar in zip(table.rows, bars)), align=table.align + "l")
 
 
 def balance_chart(s: Summary) -> str:
@@ -275,7 +306,7 @@ def build_tables(s: Summary) -> list[Table]:
                              Figure(f"{fmt(b.gap)} + ?", None, f"known part {fmt(b.gap)}, {_lines_lack(len(b.unknown))}"),
                              text))
     balance = Table(
-        "Operating balance per year", ("Year", "Items", "Spend", "Covered", "Fund draws", "Gap", "Status"),
+        BALANCE_TITLE, ("Year", "Items", "Spend", "Covered", "Fund draws", "Gap", "Status"),
         tuple(balance_rows), align="lrrrrrl",
         note="Items are the operating items alone; spend adds allocations to funds and the directive costs that "
              "coverage pays for; fund draws are part of coverage. Each counts the known figures, `+ ?` where lines "

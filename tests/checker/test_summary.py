@@ -370,3 +370,36 @@ def test_csv_writes_a_name_that_would_be_a_formula_as_text():
 def test_the_csv_dialect_is_for_csv(cli):
     done = cli("summary", "--format", "json", "--csv-dialect", "excel-no", str(TRONDHEIM))
     assert done.returncode == 2 and "--csv-dialect excel-no is for --format csv" in done.stderr
+
+
+# --- bars on the terminal ---------------------------------------------------------------------
+
+
+def _bars(out: str) -> list[tuple[str, str]]:
+    """Per year in the balance table, its spending bar and its coverage bar, as plain text."""
+    import re
+
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    bars = [m.group(0).strip() for m in re.finditer(r"█+(?: \?)?", plain)]
+    return list(zip(bars[::2], bars[1::2]))
+
+
+def test_a_terminal_in_colour_gets_a_bar_per_year_to_one_scale():
+    s = summarize(parse(PROPOSAL.read_text(encoding="utf-8")).budget)
+    out = render(s, "table", ["balance"], color=True)
+    # spending in blue, coverage in green, `?` where a side lacks figures; 104.9 (2021) is the longest
+    assert "\x1b[34m██████\x1b[0m" in out and "\x1b[32m" in out
+    assert _bars(out) == [("██████ ?", "██ ?"), ("██████ ?", "█ ?"), ("█ ?", "█ ?"), ("█ ?", "████ ?")]
+    balanced = summarize(parse('budget "B" period 2020..2021\nitem "a" oppvekst 2020=2 2021=4\n'
+                               'cover "b" 2020=2 2021=1\n').budget)
+    assert _bars(render(balanced, "table", ["balance"], color=True)) == [("███", "███"), ("██████", "██")]
+
+
+def test_piped_output_has_no_bars(cli):
+    piped = cli("summary", "--table", "balance", str(TRONDHEIM))
+    assert piped.returncode == 0 and "█" not in piped.stdout and "\x1b[" not in piped.stdout
+    assert "Spend, coverage" not in piped.stdout
+    coloured = cli("summary", "--table", "balance", "--color", "always", str(TRONDHEIM))
+    assert "█" in coloured.stdout and "Spend, coverage" in coloured.stdout
+    assert "█" not in cli("summary", "--table", "balance", "--color", "always", str(TRONDHEIM),
+                          env={"NO_COLOR": "1"}).stdout
