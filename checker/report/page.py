@@ -15,6 +15,7 @@ from typing import Callable
 from ...rules.base import fmt
 from ..engine import CheckResult
 from ..escaping import visible
+from ..summary import Total
 from ..tables import Table
 
 #: Colours with at least 4.5:1 contrast on white (WCAG AA).
@@ -52,7 +53,8 @@ def balance_svg(summary) -> str:
         dh = float(b.draws / top) * h if b.draws > 0 else 0.0
         status = summary.status(b)
         if status == "unknown":
-            label, second = "unverified:", f"{len(b.unknown)} lack figures"
+            n = len(b.unknown)
+            label, second = "unverified:", f"{n} lack{'s a figure' if n == 1 else ' figures'}"
         elif status == "balanced":
             label, second = "balanced", ""
         else:
@@ -74,6 +76,104 @@ def balance_svg(summary) -> str:
     return (f'<svg role="img" viewBox="0 0 {width} {h + 80}" xmlns="http://www.w3.org/2000/svg" '
             f'aria-labelledby="bt bd"><title id="bt">{escape(title)}</title>'
             f'<desc id="bd">{escape("; ".join(desc))}</desc>{"".join(parts)}</svg>')
+
+
+def _amount(total) -> str:
+    """A sum as the tables write it: `24.6`, `24.6 + ?` or `?`."""
+    if not total.unknown:
+        return fmt(total.known)
+    return f"{fmt(total.known)} + ?" if total.known else "?"
+
+
+def _short(label: str, limit: int = 30) -> str:
+    return label if len(label) <= limit else label[:limit - 1] + "…"
+
+
+def areas_svg(summary) -> str:
+    """Per area (a row) and per plan year (a column) a spending bar above a coverage bar, all to one
+    scale, each with its amount; a sum that lacks figures is drawn with its known part and written
+    `+ ?` in grey. Coverage by area is as the lines give it: most coverage names no area."""
+    spend = {g.key: g for g in summary.spend_by_area}
+    cover = {g.key: g for g in summary.coverage_by_area}
+    keys = list(spend) + [k for k in cover if k not in spend]
+    years = summary.years
+    if not keys or not years:
+        return ""
+    empty = Total()
+    cells = {(k, y): ((spend[k].years[y] if k in spend else empty), (cover[k].years[y] if k in cover else empty))
+             for k in keys for y in years}
+    top = max([max(a.known, c.known) for a, c in cells.values()] + [Decimal(1)])
+    label_w, col_w, bar_max, row_h = 200, 130, 66.0, 38
+    width, height = label_w + col_w * len(years), 26 + row_h * len(keys)
+    parts, desc = [], []
+    for i, y in enumerate(years):
+        parts.append(f'<text x="{label_w + col_w * i}" y="16" font-size="12" font-weight="bold">{y}</text>')
+    for r, k in enumerate(keys):
+        y0 = 26 + row_h * r
+        label = (spend.get(k) or cover[k]).label
+        parts.append(f'<line x1="0" x2="{width}" y1="{y0}" y2="{y0}" stroke="#ddd"/>'
+                     f'<text x="0" y="{y0 + 22}" font-size="12"><title>{_t(label)}</title>{_t(_short(label))}</text>')
+        said = []
+        for i, y in enumerate(years):
+            x0 = label_w + col_w * i
+            a, c = cells[(k, y)]
+            for j, (total, colour) in enumerate(((a, SPEND), (c, COVER))):
+                length = max(float(total.known / top) * bar_max, 0.0)
+                ty = y0 + 5 + 15 * j
+                style = f'fill="{UNKNOWN}" font-style="italic"' if total.unknown else f'fill="{colour}"'
+                parts.append(f'<rect x="{x0}" y="{ty}" width="{length:.1f}" height="12" fill="{colour}"/>'
+                             f'<text x="{x0 + length + 3:.1f}" y="{ty + 10}" font-size="10" {style}>'
+                             f'{escape(_amount(total))}</text>')
+            said.append(f"{y} spending {_amount(a)}, coverage {_amount(c)}")
+        desc.append(f"{visible(label)}: {', '.join(said)}")
+    title = "Spending (blue) and coverage (green) per area and year"
+    return (f'<svg role="img" viewBox="0 0 {width} {height}" width="{width}" xmlns="http://www.w3.org/2000/svg" '
+            f'aria-labelledby="at ad"><title id="at">{escape(title)}</title>'
+            f'<desc id="ad">{escape("; ".join(desc))}</desc>{"".join(parts)}</svg>')
+
+
+def funds_svg(summary) -> str:
+    """Per fund with an opening balance, its balance at the start and at the end of each plan year, from
+    zero (an overdrawn fund's bar goes below the line, in red); where a year's movements lack figures, the
+    known part is drawn and labelled so. A paragraph where no fund has an opening balance."""
+    known = [(f, f.closing) for f in summary.funds if f.closing is not None]
+    if not summary.funds:
+        return ""
+    if not known:
+        return ("<p>No fund has an opening balance (<code>fund \"…\" opening 350</code>), so no fund's balance "
+                "over the years can be shown.</p>")
+    out = []
+    for n, (f, closing) in enumerate(known):
+        points = [("opening", Total(f.opening))] + [(str(y), closing[y]) for y in summary.years]
+        high = max([t.known for _, t in points] + [Decimal(0)])
+        low = min([t.known for _, t in points] + [Decimal(0)])
+        span = max(high - low, Decimal(1))
+        h, step, bw = 160.0, 90, 34
+        zero = 20 + float(high / span) * h
+        parts, desc = [f'<line x1="40" x2="{40 + step * len(points)}" y1="{zero:.1f}" y2="{zero:.1f}" stroke="#111"/>'], []
+        for i, (label, total) in enumerate(points):
+            x = 50 + step * i
+            size = float(abs(total.known) / span) * h
+            top = zero - size if total.known >= 0 else zero
+            colour = GAP if total.known < 0 else COVER
+            parts.append(f'<rect x="{x}" y="{top:.1f}" width="{bw}" height="{size:.1f}" fill="{colour}"/>'
+                         f'<text x="{x}" y="{h + 42}" font-size="12">{label}</text>'
+                         f'<text x="{x}" y="{h + 57}" font-size="11" fill="{UNKNOWN if total.unknown else "#111"}">'
+                         f'{escape(_amount(total))}</text>')
+            if total.unknown:
+                parts.append(f'<text x="{x}" y="{h + 70}" font-size="10" fill="{UNKNOWN}">known part</text>')
+            desc.append(f"{label}: {_amount(total)}")
+        title = f"{visible(f.name)}: balance at the opening and at the end of each year"
+        w = 60 + step * len(points)
+        out.append(f"<h3>{_t(f.name)}</h3>"
+                   f'<svg role="img" viewBox="0 0 {w} {h + 80}" width="{w}" '
+                   f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="ft{n} fd{n}">'
+                   f'<title id="ft{n}">{escape(title)}</title><desc id="fd{n}">{escape("; ".join(desc))}</desc>'
+                   f'{"".join(parts)}</svg>')
+    unstated = [f.name for f in summary.funds if f.closing is None]
+    if unstated:
+        out.append(f"<p>Without an opening balance, and so not drawn: {_t(', '.join(unstated))}.</p>")
+    return "".join(out)
 
 
 def _table(t: Table) -> str:
@@ -124,6 +224,10 @@ def findings(result: CheckResult, docs_url: Callable[[str], str | None]) -> str:
 _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+def _section(title: str, body: str, note: str) -> str:
+    return f"<h2>{escape(title)}</h2>{f'<p>{escape(note)}</p>' if note else ''}{body}" if body else ""
+
+
 def page(summary, heading: str, scope: str, tables: list[Table], result: CheckResult | None = None,
          docs_url: Callable[[str], str | None] = lambda code: None) -> str:
     """The whole page: heading, the balance chart, the chosen tables, then the findings of `result`."""
@@ -134,5 +238,11 @@ def page(summary, heading: str, scope: str, tables: list[Table], result: CheckRe
             f"<p><b style=\"color:{SPEND}\">■ spending</b> against <b style=\"color:{COVER}\">■ coverage</b> "
             f"(fund draws lighter), per year; a year where lines lack figures shows its known part.</p>"
             f"{balance_svg(summary)}"
+            + _section("Spending and coverage per area", areas_svg(summary),
+                       "Coverage counts under an area only where its line names one.")
+            + _section("Fund balances", funds_svg(summary),
+                       "At the opening and at the end of each plan year: the opening balance, plus the allocations, "
+                       "minus the draws; a red bar below the line is a fund drawn below zero."
+                       if any(f.opening is not None for f in summary.funds) else "")
             + "".join(_table(t) for t in tables)
             + (findings(result, docs_url) if result is not None else "") + "</body></html>\n")

@@ -403,3 +403,17 @@ def test_piped_output_has_no_bars(cli):
     assert "█" in coloured.stdout and "Spend, coverage" in coloured.stdout
     assert "█" not in cli("summary", "--table", "balance", "--color", "always", str(TRONDHEIM),
                           env={"NO_COLOR": "1"}).stdout
+
+
+def test_coverage_by_area_and_fund_balances_over_the_years():
+    s = _summary(SMALL + 'cover "Refusjon" oppvekst 2020=1 2021=2\n')
+    by_area = {g.key: g for g in s.coverage_by_area}
+    assert by_area["oppvekst"].years[2021] == Total(Decimal(2))
+    assert by_area["(draws from funds)"].years[2020] == Total(Decimal(2))
+    assert by_area["(no area)"].years[2021] == Total(Decimal(0), ("Innkjøp", "Reduserte låneopptak"))
+    [fund] = s.funds
+    assert fund.opening == 350
+    assert fund.closing == {2020: Total(Decimal(350)), 2021: Total(Decimal(350))}  # +2 allocated, -2 drawn
+    s = _summary(SMALL.replace('allocate "Avsetning" 2020=2', 'allocate "Avsetning" 2020=5 2021=?'))
+    assert s.funds[0].closing == {2020: Total(Decimal(353)), 2021: Total(Decimal(353), ("Avsetning",))}
+    assert _summary(SMALL.replace(" opening 350", "")).funds[0].closing is None

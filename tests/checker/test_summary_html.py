@@ -205,3 +205,44 @@ def test_the_command_shows_the_findings_linked_by_the_configured_docs_url(cli, t
     c = _check(page)
     assert c.links == ["https://docs.kommune.example/rules/BAL001.md"]
     assert "error[BAL001]: 2020 does not balance: spend 5.0, covered 2.0, gap 3.0 mill" in "".join(c.text)
+
+
+FUNDS = """\
+budget "Fond" period 2020..2022
+fund "Disposisjonsfondet" opening 50
+fund "Havnefondet <b>" opening 10
+fund "Uten inngang"
+item "a" oppvekst 2020..2022=3
+allocate "Avsetning" 2020=20 2021=? 2022=5 to "Disposisjonsfondet"
+draw "Bruk" 2020=10 2021=10 2022=30 from "Disposisjonsfondet"
+draw "Bruk havn" 2020..2022=4 from "Havnefondet <b>"
+cover "b" helse 2020..2022=3
+"""
+
+
+def test_a_fund_with_an_opening_balance_is_drawn_year_by_year_overdrawn_in_red():
+    from budsjett_lint.checker.report.page import GAP
+
+    page = _page(FUNDS)
+    c = _check(page)
+    text = "".join(c.text)
+    assert "opening: 50.0; 2020: 60.0; 2021: 50.0 + ?; 2022: 25.0 + ?" in text  # the known part after 2021
+    assert "opening: 10.0; 2020: 6.0; 2021: 2.0; 2022: -2.0" in text
+    assert "Havnefondet <b>" in text and "<b>" not in page.replace("<b style", "")  # escaped
+    assert f'fill="{GAP}"' in page.split("Havnefondet &lt;b&gt;: balance", 1)[1]  # -2.0: below the line, red
+    assert "Without an opening balance, and so not drawn: Uten inngang." in text
+
+
+def test_spending_and_coverage_per_area():
+    text = "".join(_check(_page(FUNDS)).text)
+    assert "Spending and coverage per area" in text
+    assert "Oppvekst: 2020 spending 3.0, coverage 0.0" in text
+    assert "Helse og eldre: 2020 spending 0.0, coverage 3.0" in text  # coverage that names its area
+    assert "(draws from funds): 2020 spending 0.0, coverage 14.0, 2021 spending 0.0, coverage 14.0" in text
+    assert "(allocations to funds): 2020 spending 20.0, coverage 0.0, 2021 spending ?, coverage 0.0" in text
+
+
+def test_the_proposal_page_says_why_no_fund_balance_is_drawn():
+    text = "".join(_check(_page(PROPOSAL.read_text(encoding="utf-8"))).text)
+    assert "No fund has an opening balance" in text
+    assert "Oppvekst: 2020 spending 22.2, coverage ?, 2021 spending 34.2 + ?, coverage ?" in text
