@@ -3,7 +3,10 @@
 Per year of the plan: operating spend by area and by line (utgifter drift),
 coverage by line (inndekning drift), the directives' costs, fund movements, investments and
 borrowing, the operating balance, and the lines without figures. Rich tables
-on a terminal; `--format markdown`, `csv` or `json` for documents and tools.
+on a terminal (in colour, the balance with a bar per year); `--format markdown`
+(with a Mermaid chart), `csv` (for spreadsheets: see `tables.csv_text`) or `json`
+for documents and tools; `html` for one page with charts (`report/page.py`).
+docs/summary.md describes each.
 """
 
 from __future__ import annotations
@@ -39,8 +42,9 @@ CONTINUED = "?*"
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("file", metavar="FILE", help="a .budsjett file, or - for standard input")
     p.add_argument("--format", choices=["table", "markdown", "csv", "json", "html"], default="table",
-                   help="table: rich tables, as on a terminal (default); markdown, csv or json otherwise; "
-                        "html: one self-contained page with the year balance drawn (use with -o)")
+                   help="table: rich tables, as on a terminal (default); markdown (with a Mermaid chart), csv or "
+                        "json otherwise; html: one self-contained page with the balance, the areas and the funds "
+                        "drawn, the tables and the findings (use with -o)")
     p.add_argument("--table", action="append", choices=TABLES, metavar="NAME",
                    help=f"print only this table (repeatable): {', '.join(TABLES)}")
     p.add_argument("--output", "-o", metavar="FILE",

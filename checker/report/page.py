@@ -1,6 +1,8 @@
-"""`summary --format html`: one self-contained page (no network) with the year balance drawn.
+"""`summary --format html`: one self-contained page (no network, no script): the year balance drawn,
+spending and coverage per area, the fund balances, the chosen tables, and the file's findings as the
+terminal report groups and frames them (`report/full.py`).
 
-The chart is inline SVG written here, from the figures `checker/summary.py` computes (nothing is added
+The charts are inline SVG written here, from the figures `checker/summary.py` computes (nothing is added
 up again): no charting library, so the default install stays light and the page needs nothing to open.
 Every name goes through `escaping.visible` (invisible and bidi characters as `<U+XXXX>`) and
 `html.escape`.
@@ -230,7 +232,7 @@ def _section(title: str, body: str, note: str) -> str:
 
 def page(summary, heading: str, scope: str, tables: list[Table], result: CheckResult | None = None,
          docs_url: Callable[[str], str | None] = lambda code: None) -> str:
-    """The whole page: heading, the balance chart, the chosen tables, then the findings of `result`."""
+    """The whole page: heading, the charts, the chosen tables, then the findings of `result`."""
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{_t(heading)}</title><style>{_CSS}</style></head><body>"
