@@ -183,7 +183,7 @@ def _table(t: Table) -> str:
     body = "".join("<tr>" + "".join(f"<td>{_t(c)}</td>" for c in row) + "</tr>" for row in t.rows)
     foot = ("<tr>" + "".join(f"<th>{_t(c)}</th>" for c in t.footer) + "</tr>") if t.footer else ""
     note = f"<p>{_t(t.note)}</p>" if t.note else ""
-    return f"<h2>{_t(t.title)}</h2><table><tr>{head}</tr>{body}{foot}</table>{note}"
+    return f'<h2 id="{_anchor(t.title)}">{_t(t.title)}</h2><table><tr>{head}</tr>{body}{foot}</table>{note}'
 
 
 def _pieces(line) -> str:
@@ -227,24 +227,52 @@ _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def _section(title: str, body: str, note: str) -> str:
-    return f"<h2>{escape(title)}</h2>{f'<p>{escape(note)}</p>' if note else ''}{body}" if body else ""
+    if not body:
+        return ""
+    return f'<h2 id="{_anchor(title)}">{escape(title)}</h2>{f"<p>{escape(note)}</p>" if note else ""}{body}'
+
+
+def _anchor(title: str) -> str:
+    """A section's id, from its (fixed, English) title: `Fund balances` -> `fund-balances`."""
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in title.lower()).split())
+
+
+def _contents(sections: list[tuple[str, str]]) -> str:
+    """The page's contents: a link to each section below the balance chart."""
+    return ("<nav aria-label=\"Contents\"><p>" + " · ".join(f'<a href="#{anchor}">{escape(title)}</a>'
+                                                          for title, anchor in sections) + "</p></nav>")
 
 
 def page(summary, heading: str, scope: str, tables: list[Table], result: CheckResult | None = None,
          docs_url: Callable[[str], str | None] = lambda code: None) -> str:
-    """The whole page: heading, the charts, the chosen tables, then the findings of `result`."""
+    """The whole page: heading, the balance chart, contents, the other charts, the chosen tables, then
+    the findings of `result`."""
+    charts = [
+        _section("Spending and coverage per area", areas_svg(summary),
+                 "Coverage counts under an area only where its line names one."),
+        _section("Fund balances", funds_svg(summary),
+                 "At the opening and at the end of each plan year: the opening balance, plus the allocations, "
+                 "minus the draws; a red bar below the line is a fund drawn below zero."
+                 if any(f.opening is not None for f in summary.funds) else ""),
+    ]
+    titles = [title for title, chart in zip(("Spending and coverage per area", "Fund balances"), charts) if chart]
+    titles += [t.title for t in tables] + (["Findings"] if result is not None else [])
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{_t(heading)}</title><style>{_CSS}</style></head><body>"
             f"<h1>{_t(heading)}</h1><p>{_t(scope)}</p>"
-            f"<p><b style=\"color:{SPEND}\">■ spending</b> against <b style=\"color:{COVER}\">■ coverage</b> "
+            + (f"<p>{escape(closing_line_of(result))} <a href=\"#findings\">See the findings.</a></p>"
+               if result is not None else "")
+            + f"<p><b style=\"color:{SPEND}\">■ spending</b> against <b style=\"color:{COVER}\">■ coverage</b> "
             f"(fund draws lighter), per year; a year where lines lack figures shows its known part.</p>"
             f"{balance_svg(summary)}"
-            + _section("Spending and coverage per area", areas_svg(summary),
-                       "Coverage counts under an area only where its line names one.")
-            + _section("Fund balances", funds_svg(summary),
-                       "At the opening and at the end of each plan year: the opening balance, plus the allocations, "
-                       "minus the draws; a red bar below the line is a fund drawn below zero."
-                       if any(f.opening is not None for f in summary.funds) else "")
+            + _contents([(t, _anchor(t)) for t in titles])
+            + "".join(charts)
             + "".join(_table(t) for t in tables)
             + (findings(result, docs_url) if result is not None else "") + "</body></html>\n")
+
+
+def closing_line_of(result: CheckResult) -> str:
+    from .full import closing_line
+
+    return closing_line([result])

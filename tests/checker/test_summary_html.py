@@ -29,16 +29,20 @@ class _Checker(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
         self.errors: list[str] = []
-        self.links: list[str] = []
+        self.links: list[str] = []  # addresses outside the page
+        self.anchors: list[str] = []  # links within it (`#findings`)
+        self.ids: list[str] = []
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        self.links += [v or "" for k, v in attrs if k in ("src", "href")]
+        self.handle_startendtag(tag, attrs)
         if tag not in VOID:
             self.stack.append(tag)
 
     def handle_startendtag(self, tag, attrs):
-        self.links += [v or "" for k, v in attrs if k in ("src", "href")]
+        self.links += [v or "" for k, v in attrs if k in ("src", "href") and not (v or "").startswith("#")]
+        self.anchors += [v[1:] for k, v in attrs if k == "href" and (v or "").startswith("#")]
+        self.ids += [v for k, v in attrs if k == "id"]
 
     def handle_endtag(self, tag):
         if not self.stack or self.stack[-1] != tag:
@@ -65,6 +69,7 @@ def _check(page: str) -> _Checker:
     c.feed(page)
     c.close()
     assert not c.errors and not c.stack, (c.errors, c.stack)
+    assert len(set(c.ids)) == len(c.ids) and set(c.anchors) <= set(c.ids), "ids unique, and every link within finds one"
     return c
 
 
@@ -97,8 +102,12 @@ def test_a_gap_is_labelled_with_its_amount():
 def test_the_proposal_page_shows_every_finding_with_its_excerpt_errors_first():
     text = PROPOSAL.read_text(encoding="utf-8")
     page, found = _page_with_findings(text, Config(ignore=("STR011",)))
-    shown = "".join(_check(page).text)
-    findings = shown[shown.index("Findings"):]
+    c = _check(page)
+    below = _Checker()
+    below.feed(page.split('<h2 id="findings">', 1)[1])
+    findings = "".join(below.text)
+    top = "".join(c.text)
+    assert top.index("Plan years") < top.index(f"Found {len(found)} findings") < top.index("Spending and coverage per area")
     assert len(found) > 20 and f"Found {len(found)} findings" in findings
     lines = text.splitlines()
     for d in found:
@@ -110,7 +119,7 @@ def test_the_proposal_page_shows_every_finding_with_its_excerpt_errors_first():
     errors, warnings = findings.index("Errors ("), findings.index("Warnings (")
     first_warning = next(d for d in found if d.severity == "warning")
     assert errors < warnings < findings.index(f"warning[{first_warning.code}]: {first_warning.message}")
-    assert "<a " not in page  # no `docs-url`: no link, rather than an invented address
+    assert not c.links  # no `docs-url`: no link, rather than an invented address
 
 
 def test_rule_codes_link_to_the_pages_docs_url_names():
