@@ -95,9 +95,10 @@ def render(a: Amendment, format: str) -> str:
 
 def effect_chart(a: Amendment) -> str:
     """The amendment's effect on each year's gap as a Mermaid chart for Markdown (a line, since it can be
-    negative, beside a line at zero), and in words the years whose effect cannot be added up."""
+    negative, beside a line at zero; for a plan of one year, a bar labelled with which way), and in words
+    the years whose effect cannot be added up."""
     from ..report.mermaid import xy_chart
-    from ..report.page import GAP, UNKNOWN
+    from ..report.page import COVER, GAP, UNKNOWN
 
     if not a.effects:
         return ""
@@ -108,14 +109,23 @@ def effect_chart(a: Amendment) -> str:
         n = len(e.net.unknown)
         missing = f" and {n} line{'s' * (n != 1)} without a figure" if n else ""
         said.append(f"{e.year} {_signed(e.net.known)}{missing}")
-    words = ("The amendment's effect on each year's gap, in millions of NOK (the red line; the grey line is "
+    one = a.effects[0] if len(a.effects) == 1 else None  # a line needs two years: one year is a bar
+    words = (f"The amendment's effect on {one.year}'s gap, in millions of NOK: the bar's size, its label which way."
+             if one else
+             "The amendment's effect on each year's gap, in millions of NOK (the red line; the grey line is "
              "zero): above zero it widens the gap, spending more than it covers; below zero it narrows it.")
     unknown = [e for e in a.effects if e.net.unknown]
     if unknown:
         counts = ", ".join(f"{len(e.net.unknown)} in {e.year}" for e in unknown)
         years = [str(e.year) for e in unknown]
         words += (f" The effect on {', '.join(years[:-1]) + ' and ' + years[-1] if len(years) > 1 else years[0]} "
-                  f"cannot be added up: lines changed without a figure ({counts}); the line shows the known part.")
+                  f"cannot be added up: lines changed without a figure ({counts}); the chart shows the known part.")
+    if one:
+        v = one.net.known
+        way = "widens the gap" if v > 0 else "narrows the gap" if v < 0 else "no known change"
+        chart = xy_chart(f"The amendment's effect on the gap in {one.year}, mill NOK", said[0], [f"{one.year}: {way}"],
+                         (GAP if v > 0 else COVER, [abs(v)]))
+        return f"{chart}\n{words}\n"
     chart = xy_chart("The amendment's effect on the gap per year, mill NOK", "; ".join(said),
                      [str(e.year) for e in a.effects], None,
                      [(GAP, [e.net.known for e in a.effects]), (UNKNOWN, [Decimal(0)] * len(a.effects))])

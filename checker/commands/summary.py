@@ -170,7 +170,8 @@ def with_bars(table: Table, s: Summary, width: int = BAR_WIDTH[1]) -> Table:
 
 def balance_chart(s: Summary) -> str:
     """The operating balance per year as a Mermaid chart for Markdown (spending as bars, coverage as a
-    line), and in words what the chart cannot show: the years that lack figures. Empty without plan years."""
+    line; for a plan of one year, two bars), and in words what the chart cannot show: the years that lack
+    figures. Empty without plan years."""
     from ..report.mermaid import xy_chart
     from ..report.page import COVER, SPEND
 
@@ -185,14 +186,21 @@ def balance_chart(s: Summary) -> str:
         known = "known " if status == "unknown" else ""
         said.append(f"{b.year} {known}spending {fmt(b.spend)} against {known}coverage {fmt(b.cover)}, {state}")
     unknown = [b for b in s.balance if not b.verifiable]
-    words = ("Operating balance per year, in millions of NOK: spending as blue bars, coverage (fund draws "
+    one = s.balance[0] if len(s.balance) == 1 else None  # a line needs two years: one year is two bars
+    words = (f"Operating balance of {one.year}, in millions of NOK: spending beside coverage (fund draws included)."
+             if one else
+             "Operating balance per year, in millions of NOK: spending as blue bars, coverage (fund draws "
              "included) as the green line; where the line lies below a bar's top, the year has a gap.")
     if unknown:
         counts = ", ".join(f"{len(b.unknown)} in {b.year}" for b in unknown)
         words += (f" {_and([str(b.year) for b in unknown])} cannot be verified: lines lack a figure ({counts}); "
                   "the chart shows the known figures only.")
-    if any(b.spend < 0 for b in s.balance):
-        return words + " No chart: a year's known spending is negative, which a bar from zero cannot show.\n"
+    if any(b.spend < 0 for b in s.balance) or (one and one.cover < 0):
+        return words + " No chart: a known sum is negative, which a bar from zero cannot show.\n"
+    if one:
+        chart = xy_chart(f"Spending and coverage in {one.year}, mill NOK", said[0], ["spending", "coverage"],
+                         (SPEND, [one.spend, one.cover]))
+        return f"{chart}\n{words}\n"
     chart = xy_chart("Spending (bars) and coverage (line) per year, mill NOK", "; ".join(said),
                      [str(b.year) for b in s.balance], (SPEND, [b.spend for b in s.balance]),
                      [(COVER, [b.cover for b in s.balance])])

@@ -105,7 +105,27 @@ def test_a_balanced_budget_says_nothing_of_missing_figures_and_no_chart_without_
 def test_negative_spending_is_said_not_drawn():
     out = _summary_md('budget "N" period 2020..2020\nitem "a" oppvekst 2020=-3\ncover "b" 2020=1\n')
     assert not _blocks(out)
-    assert "No chart: a year's known spending is negative" in out
+    assert "No chart: a known sum is negative" in out
+
+
+def test_a_plan_of_one_year_is_two_bars_since_a_line_needs_two_points():
+    out = _summary_md('budget "E" period 2024..2024\nitem "a" oppvekst 2024=5\ncover "b" 2024=2\nitem "c" helse 2024=?\n')
+    chart = _shape(_blocks(out)[0])
+    assert chart["x"] == ["spending", "coverage"] and chart["bar"] == [[5, 2]] and not chart["line"]
+    assert chart["descr"] == "2024 known spending 5.0 against known coverage 2.0, cannot be verified, 1 line lacks a figure"
+    assert "Operating balance of 2024, in millions of NOK: spending beside coverage" in out
+    assert "2024 cannot be verified: lines lack a figure (1 in 2024)" in out
+
+
+def test_a_one_year_amendment_is_a_bar_labelled_with_which_way():
+    base = 'budget "E" period 2024..2024\nitem "a" oppvekst 2024=5\ncover "b" 2024=2\n'
+    a = compare(check_text(base, "b"), check_text(base.replace("2024=2", "2024=4.5"), "h"))
+    chart = _shape(_blocks(diff_command.render(a, "markdown"))[0])
+    assert chart["x"] == ["2024: narrows the gap"] and chart["bar"] == [[Decimal("2.5")]]
+    assert chart["palette"] == [COVER] and chart["descr"] == "2024 -2.5"
+    a = compare(check_text(base, "b"), check_text(base.replace("2024=5", "2024=6"), "h"))
+    chart = _shape(_blocks(diff_command.render(a, "markdown"))[0])
+    assert chart["x"] == ["2024: widens the gap"] and chart["bar"] == [[1]] and chart["palette"] == [GAP]
 
 
 BASE = 'budget "F" period 2020..2022\nitem "a" oppvekst 2020..2022=2\ncover "b" 2020..2022=2\n'
@@ -123,7 +143,7 @@ def test_the_diff_draws_its_effect_on_the_gap_per_year_below_zero_too():
     assert chart["palette"][0] == GAP and chart["y"][0] == -3 and chart["y"][1] >= Decimal("1.5")
     assert chart["descr"] == "2020 +1.5; 2021 -3.0; 2022 0.0 and 1 line without a figure"
     assert ("The effect on 2022 cannot be added up: lines changed without a figure (1 in 2022); "
-            "the line shows the known part.") in out
+            "the chart shows the known part.") in out
     assert out.index("**Fails") < out.index("```mermaid") < out.index("### Changes")
 
 
@@ -163,6 +183,7 @@ def test_mermaid_renders_both_charts(tmp_path: Path):
     head = BASE.replace('cover "b" 2020..2022=2', 'cover "b" 2020=2 2021=5 2022=2') + 'item "c" kultur 2020=1.5\n'
     markdown = {
         "summary": _summary_md(PROPOSAL.read_text(encoding="utf-8")),
+        "one-year": _summary_md('budget "E" period 2024..2024\nitem "a" oppvekst 2024=5\ncover "b" 2024=2\n'),
         "diff": diff_command.render(compare(check_text(BASE, "b"), check_text(head, "h")), "markdown"),
     }
     for name, text in markdown.items():
@@ -177,5 +198,7 @@ def test_mermaid_renders_both_charts(tmp_path: Path):
         if name == "summary":  # four bars in the spending colour, and the coverage line
             assert len(re.findall(rf'<rect [^>]*fill="{SPEND}"', svg)) == 4
             assert re.search(rf'<path [^>]*stroke="{COVER}"', svg)
+        elif name == "one-year":  # two bars, spending and coverage
+            assert len(re.findall(rf'<rect [^>]*fill="{SPEND}"', svg)) == 2
         else:
             assert re.search(rf'<path [^>]*stroke="{GAP}"', svg)
