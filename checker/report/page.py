@@ -91,47 +91,67 @@ def _short(label: str, limit: int = 30) -> str:
     return label if len(label) <= limit else label[:limit - 1] + "…"
 
 
-def areas_svg(summary) -> str:
-    """Per area (a row) and per plan year (a column) a spending bar above a coverage bar, all to one
-    scale, each with its amount; a sum that lacks figures is drawn with its known part and written
-    `+ ?` in grey. Coverage by area is as the lines give it: most coverage names no area."""
-    spend = {g.key: g for g in summary.spend_by_area}
-    cover = {g.key: g for g in summary.coverage_by_area}
-    keys = list(spend) + [k for k in cover if k not in spend]
-    years = summary.years
-    if not keys or not years:
+#: A row of a grid chart: its label, and its series, each (colour, what it is, a sum per year).
+GridRow = tuple[str, list[tuple[str, str, dict]]]
+
+
+def _grid_svg(ident: str, title: str, years, rows: list[GridRow]) -> str:
+    """Rows (areas, or kinds of line) by plan years (columns): in each cell a bar per series, one above the
+    other, all to one scale, each with its amount; a sum that lacks figures is drawn with its known part
+    and written `+ ?` in grey; a negative sum has no bar, only its amount."""
+    if not rows or not years:
         return ""
-    empty = Total()
-    cells = {(k, y): ((spend[k].years[y] if k in spend else empty), (cover[k].years[y] if k in cover else empty))
-             for k in keys for y in years}
-    top = max([max(a.known, c.known) for a, c in cells.values()] + [Decimal(1)])
-    label_w, col_w, bar_max, row_h = 200, 130, 66.0, 38
-    width, height = label_w + col_w * len(years), 26 + row_h * len(keys)
-    parts, desc = [], []
-    for i, y in enumerate(years):
-        parts.append(f'<text x="{label_w + col_w * i}" y="16" font-size="12" font-weight="bold">{y}</text>')
-    for r, k in enumerate(keys):
-        y0 = 26 + row_h * r
-        label = (spend.get(k) or cover[k]).label
+    top = max([t.known for _, series in rows for _, _, by in series for t in by.values()] + [Decimal(1)])
+    label_w, col_w, bar_max = 200, 130, 66.0
+    heights = [8 + 15 * len(series) for _, series in rows]
+    width, height = label_w + col_w * len(years), 26 + sum(heights)
+    parts = [f'<text x="{label_w + col_w * i}" y="16" font-size="12" font-weight="bold">{y}</text>'
+             for i, y in enumerate(years)]
+    desc, y0 = [], 26
+    for (label, series), row_h in zip(rows, heights):
         parts.append(f'<line x1="0" x2="{width}" y1="{y0}" y2="{y0}" stroke="#ddd"/>'
-                     f'<text x="0" y="{y0 + 22}" font-size="12"><title>{_t(label)}</title>{_t(_short(label))}</text>')
-        said = []
+                     f'<text x="0" y="{y0 + row_h / 2 + 4:.0f}" font-size="12"><title>{_t(label)}</title>'
+                     f'{_t(_short(label))}</text>')
         for i, y in enumerate(years):
             x0 = label_w + col_w * i
-            a, c = cells[(k, y)]
-            for j, (total, colour) in enumerate(((a, SPEND), (c, COVER))):
+            for j, (colour, _, by) in enumerate(series):
+                total = by[y]
                 length = max(float(total.known / top) * bar_max, 0.0)
                 ty = y0 + 5 + 15 * j
                 style = f'fill="{UNKNOWN}" font-style="italic"' if total.unknown else f'fill="{colour}"'
                 parts.append(f'<rect x="{x0}" y="{ty}" width="{length:.1f}" height="12" fill="{colour}"/>'
                              f'<text x="{x0 + length + 3:.1f}" y="{ty + 10}" font-size="10" {style}>'
                              f'{escape(_amount(total))}</text>')
-            said.append(f"{y} spending {_amount(a)}, coverage {_amount(c)}")
+        said = [f"{y} " + ", ".join(f"{what} {_amount(by[y])}" for _, what, by in series) for y in years]
         desc.append(f"{visible(label)}: {', '.join(said)}")
-    title = "Spending (blue) and coverage (green) per area and year"
+        y0 += row_h
     return (f'<svg role="img" viewBox="0 0 {width} {height}" width="{width}" xmlns="http://www.w3.org/2000/svg" '
-            f'aria-labelledby="at ad"><title id="at">{escape(title)}</title>'
-            f'<desc id="ad">{escape("; ".join(desc))}</desc>{"".join(parts)}</svg>')
+            f'aria-labelledby="{ident}t {ident}d"><title id="{ident}t">{escape(title)}</title>'
+            f'<desc id="{ident}d">{escape("; ".join(desc))}</desc>{"".join(parts)}</svg>')
+
+
+def areas_svg(summary) -> str:
+    """Per area a spending bar above a coverage bar for each plan year. Coverage by area is as the lines
+    give it: most coverage names no area."""
+    spend = {g.key: g for g in summary.spend_by_area}
+    cover = {g.key: g for g in summary.coverage_by_area}
+    nothing = {y: Total() for y in summary.years}
+    rows = [((spend.get(k) or cover[k]).label,
+             [(SPEND, "spending", spend[k].years if k in spend else nothing),
+              (COVER, "coverage", cover[k].years if k in cover else nothing)])
+            for k in list(spend) + [k for k in cover if k not in spend]]
+    return _grid_svg("a", "Spending (blue) and coverage (green) per area and year", summary.years, rows)
+
+
+def investments_svg(summary) -> str:
+    """Per plan year the investments and the change of borrowing, summed as the table sums them."""
+    def total(kind: str) -> dict:
+        return summary.total(tuple(ln for ln in summary.investments if ln.kind == kind))
+
+    rows = [(label, [(colour, label.lower(), total(kind))]) for label, kind, colour in
+            (("Investments", "invest", SPEND), ("Borrowing", "loan", COVER))
+            if any(ln.kind == kind for ln in summary.investments)]
+    return _grid_svg("i", "Investments (blue) and the change of borrowing (green) per year", summary.years, rows)
 
 
 def funds_svg(summary) -> str:
@@ -247,16 +267,19 @@ def page(summary, heading: str, scope: str, tables: list[Table], result: CheckRe
          docs_url: Callable[[str], str | None] = lambda code: None) -> str:
     """The whole page: heading, the balance chart, contents, the other charts, the chosen tables, then
     the findings of `result`."""
-    charts = [
-        _section("Spending and coverage per area", areas_svg(summary),
-                 "Coverage counts under an area only where its line names one."),
-        _section("Fund balances", funds_svg(summary),
-                 "At the opening and at the end of each plan year: the opening balance, plus the allocations, "
-                 "minus the draws; a red bar below the line is a fund drawn below zero."
-                 if any(f.opening is not None for f in summary.funds) else ""),
-    ]
-    titles = [title for title, chart in zip(("Spending and coverage per area", "Fund balances"), charts) if chart]
-    titles += [t.title for t in tables] + (["Findings"] if result is not None else [])
+    charts = [(title, _section(title, body, note)) for title, body, note in (
+        ("Spending and coverage per area", areas_svg(summary),
+         "Coverage counts under an area only where its line names one."),
+        ("Fund balances", funds_svg(summary),
+         "At the opening and at the end of each plan year: the opening balance, plus the allocations, minus the "
+         "draws; a red bar below the line is a fund drawn below zero."
+         if any(f.opening is not None for f in summary.funds) else ""),
+        ("Investments and their financing", investments_svg(summary),
+         "The investments and the change of borrowing each year; a negative sum (borrowing reduced) has no bar, "
+         "only its amount. BAL004 judges whether the investments are financed; its findings, where there are "
+         "any, are below."),
+    ) if body]
+    titles = [title for title, _ in charts] + [t.title for t in tables] + (["Findings"] if result is not None else [])
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{_t(heading)}</title><style>{_CSS}</style></head><body>"
@@ -267,7 +290,7 @@ def page(summary, heading: str, scope: str, tables: list[Table], result: CheckRe
             f"(fund draws lighter), per year; a year where lines lack figures shows its known part.</p>"
             f"{balance_svg(summary)}"
             + _contents([(t, _anchor(t)) for t in titles])
-            + "".join(charts)
+            + "".join(section for _, section in charts)
             + "".join(_table(t) for t in tables)
             + (findings(result, docs_url) if result is not None else "") + "</body></html>\n")
 
