@@ -30,7 +30,7 @@ svg{max-width:100%;height:auto}.gap{color:#b00020}.unknown{color:#595959;font-st
 .finding{margin:0 0 1rem}.finding p{margin:.2rem 0}.note{padding-left:2rem}pre{margin:0;overflow-x:auto;font-size:.85rem;line-height:1.3}
 .s-bold{font-weight:bold}.s-dim{color:#595959}.s-underline{text-decoration:underline}.s-red{color:#b00020}
 .s-yellow{color:#7a4d00}.s-cyan{color:#00606e}.s-blue{color:#1f4e99}.s-green{color:#1e6b34}
-@media print{body{max-width:none}table{display:table}a{color:#111}pre{white-space:pre-wrap}}"""
+@media print{body{max-width:none}table{display:table}a{color:#111}pre{white-space:pre-wrap}nav{display:none}}"""
 
 
 def _t(text: str) -> str:
