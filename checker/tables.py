@@ -1,6 +1,7 @@
 """Tables of text, and the ways to print them: rich on a terminal, Markdown,
-CSV and plain aligned text. The summary and the amendment diff build tables;
-only `draw` loads rich, and only when it is called.
+CSV (for spreadsheets, in two dialects) and plain aligned text. The summary and
+the amendment diff build tables; a cell is text, or a `Figure` (an amount, which
+CSV writes as a number); only `draw` loads rich, and only when it is called.
 """
 
 from __future__ import annotations
