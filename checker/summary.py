@@ -30,6 +30,7 @@ from ..rules.base import fmt
 
 NO_AREA = "(no area)"
 TO_FUNDS = "(allocations to funds)"
+FROM_FUNDS = "(draws from funds)"
 NO_FUND = "(no fund named)"
 CAPITAL_KINDS = ("invest", "loan")
 
@@ -88,6 +89,18 @@ class Fund:
         return {y: Total(self.allocated[y].known - self.drawn[y].known,
                          self.allocated[y].unknown + self.drawn[y].unknown) for y in self.allocated}
 
+    @property
+    def closing(self) -> dict[int, Total] | None:
+        """The balance at the end of each plan year: the opening balance and the net changes up to it
+        (the known part, and the lines without a figure so far); None without an opening balance."""
+        if self.opening is None:
+            return None
+        known, unknown, out = self.opening, (), {}
+        for y, change in self.net.items():
+            known, unknown = known + change.known, unknown + tuple(n for n in change.unknown if n not in unknown)
+            out[y] = Total(known, unknown)
+        return out
+
 
 @dataclass(frozen=True)
 class Missing:
@@ -115,6 +128,7 @@ class Summary:
     missing: tuple[Missing, ...]
     tolerance: Decimal
     directives: tuple[DirectiveCost, ...] = ()
+    coverage_by_area: tuple[Group, ...] = ()
 
     def total(self, lines: tuple[Line, ...]) -> dict[int, Total]:
         return {y: sum_values((ln.name, ln.years[y]) for ln in lines) for y in self.years}
@@ -252,11 +266,14 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
     by_area: dict[str, list[Line]] = defaultdict(list)
     for row in spend:
         by_area[row.area or (TO_FUNDS if row.kind == "allocate" else NO_AREA)].append(row)
-    areas = tuple(
-        Group(key, budget.sectors[key].name if key in budget.sectors else key,
-              {y: sum_values((ln.name, ln.years[y]) for ln in rows) for y in years})
-        for key, rows in by_area.items()
-    )
+    cover_by_area: dict[str, list[Line]] = defaultdict(list)
+    for row in coverage:
+        cover_by_area[row.area or (FROM_FUNDS if row.kind == "draw" else NO_AREA)].append(row)
+
+    def groups(by: dict[str, list[Line]]) -> tuple[Group, ...]:
+        return tuple(Group(key, budget.sectors[key].name if key in budget.sectors else key,
+                           {y: sum_values((ln.name, ln.years[y]) for ln in rows) for y in years})
+                     for key, rows in by.items())
 
     for d in budget.directives:
         cost = directive_cost(d, budget.years)
@@ -272,7 +289,8 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
         title=header.title.text if header and header.title else None,
         years=years,
         spend=tuple(spend),
-        spend_by_area=areas,
+        spend_by_area=groups(by_area),
+        coverage_by_area=groups(cover_by_area),
         coverage=tuple(coverage),
         investments=tuple(investments),
         funds=fund_rows,

@@ -1,6 +1,7 @@
 """Tables of text, and the ways to print them: rich on a terminal, Markdown,
-CSV and plain aligned text. The summary and the amendment diff build tables;
-only `draw` loads rich, and only when it is called.
+CSV (for spreadsheets, in two dialects) and plain aligned text. The summary and
+the amendment diff build tables; a cell is text, or a `Figure` (an amount, which
+CSV writes as a number); only `draw` loads rich, and only when it is called.
 """
 
 from __future__ import annotations
@@ -9,7 +10,23 @@ import csv
 import io
 import os
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Sequence
+
+from ..rules.base import fmt
+
+
+class Figure(str):
+    """A cell that is an amount: everywhere the text it shows (`24.6 + ?`), and in CSV its `value` as a
+    number, or an empty cell where the figure is not known whole, with what is `missing` said beside it."""
+
+    value: Decimal | None
+    missing: str
+
+    def __new__(cls, text: str, value: Decimal | None, missing: str = "") -> Figure:
+        cell = super().__new__(cls, text)
+        cell.value, cell.missing = value, missing
+        return cell
 
 
 @dataclass(frozen=True)
@@ -52,20 +69,57 @@ def _md(cell: str) -> str:
     return cell.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def csv_text(tables: Sequence[Table]) -> str:
-    """One table as plain CSV; several, each under a row with its title and followed by an empty row."""
+@dataclass(frozen=True)
+class CsvDialect:
+    delimiter: str
+    decimal: str
+    bom: bool  # a byte order mark first, so that Excel reads the file as UTF-8 (æ, ø, å)
+    line_end: str
+
+
+#: `standard`: `,` between cells and `.` in numbers; `excel-no`: `;` and decimal comma, as a spreadsheet
+#: set to Norwegian (Excel, LibreOffice) opens a file without asking.
+CSV_DIALECTS = {"standard": CsvDialect(",", ".", False, "\n"), "excel-no": CsvDialect(";", ",", True, "\r\n")}
+
+#: The column CSV adds to a table with amounts that are not known whole: what each such cell lacks.
+MISSING_COLUMN = "Without a figure"
+
+#: A text that a spreadsheet would read as a formula: written with an apostrophe first (OWASP's advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(tables: Sequence[Table], dialect: str = "standard") -> str:
+    """One table as plain CSV; several, each under a row with its title and followed by an empty row.
+
+    An amount (`Figure`) is a number in the dialect's notation, or an empty cell where it is not known
+    whole; a table with such cells gets a last column, `Without a figure`, saying per row what each lacks
+    (`2021: no figure`). A text that would start a formula is written with an apostrophe first."""
+    d = CSV_DIALECTS[dialect]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    if d.bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=d.delimiter, lineterminator=d.line_end)
     for t in tables:
+        rows = [*t.rows, *([t.footer] if t.footer else [])]
+        gaps = any(isinstance(c, Figure) and c.value is None for row in rows for c in row)
         if len(tables) > 1:
             writer.writerow([t.title])
-        writer.writerow(t.columns)
-        writer.writerows(t.rows)
-        if t.footer:
-            writer.writerow(t.footer)
+        writer.writerow([*t.columns, *([MISSING_COLUMN] if gaps else [])])
+        for row in rows:
+            cells = [_csv_cell(c, d) for c in row]
+            if gaps:
+                cells.append("; ".join(f"{t.columns[i]}: {c.missing}" for i, c in enumerate(row)
+                                       if isinstance(c, Figure) and c.value is None))
+            writer.writerow(cells)
         if len(tables) > 1:
             writer.writerow([])
     return out.getvalue()
+
+
+def _csv_cell(cell: str, d: CsvDialect) -> str:
+    if isinstance(cell, Figure):
+        return "" if cell.value is None else fmt(cell.value).replace(".", d.decimal)
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def plain(tables: Sequence[Table]) -> str:
@@ -96,6 +150,7 @@ def draw(tables: Sequence[Table], color: bool, width: int | None = None) -> str:
     """The tables drawn with rich, as on a terminal; colour only where asked for and NO_COLOR is not set."""
     from rich import box
     from rich.console import Console
+    from rich.measure import Measurement
     from rich.table import Table as RichTable
     from rich.text import Text
 
@@ -107,11 +162,15 @@ def draw(tables: Sequence[Table], color: bool, width: int | None = None) -> str:
         table = RichTable(title=Text(t.title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
                           show_footer=bool(t.footer), caption=t.note, caption_justify="left")
         for i, column in enumerate(t.columns):
+            # a column of rich's renderables (the summary's bars) keeps its width; text folds
+            drawn = [row[i] for row in t.rows if not isinstance(row[i], str)]
+            least = max((Measurement.get(console, console.options, c).maximum for c in drawn), default=None)
             table.add_column(column, justify="right" if t.right(i) else "left",
                              footer=Text(t.footer[i], style="bold") if t.footer else "",
-                             overflow="fold")
+                             overflow="fold", no_wrap=bool(drawn), min_width=least)
         for row in t.rows:
-            table.add_row(*(Text(c, style="yellow" if c.startswith("?") or c.endswith("?") else "") for c in row))
+            table.add_row(*(Text(c, style="yellow" if c.startswith("?") or c.endswith("?") else "")
+                            if isinstance(c, str) else c for c in row))  # or a renderable of rich's
         if not t.rows and not t.footer:
             console.print(Text(t.title, style="bold"))
             console.print("None.")

@@ -87,9 +87,49 @@ def render(a: Amendment, format: str) -> str:
     scope = (f"Plan years {a.years[0]}–{a.years[-1]}; amounts in millions of NOK." if a.years
              else "Neither version declares a period, so there are no plan years to compare.")
     if format == "markdown":
+        chart = effect_chart(a)
         return (f"{MARKER}\n## budsjett-lint: the amendment\n\n`{a.base}` → `{a.head}`. {scope}\n\n"
-                f"**{verdict(a)}**\n\n" + markdown(tables))
+                f"**{verdict(a)}**\n\n" + (f"{chart}\n" if chart else "") + markdown(tables))
     return f"budsjett-lint diff: {a.base} -> {a.head}\n{scope}\n\n" + plain(tables) + verdict(a) + "\n"
+
+
+def effect_chart(a: Amendment) -> str:
+    """The amendment's effect on each year's gap as a Mermaid chart for Markdown (a line, since it can be
+    negative, beside a line at zero; for a plan of one year, a bar labelled with which way), and in words
+    the years whose effect cannot be added up."""
+    from ..report.mermaid import xy_chart
+    from ..report.page import COVER, GAP, UNKNOWN
+
+    if not a.effects:
+        return ""
+    if all(not e.net.known and not e.net.unknown for e in a.effects):
+        return "The amendment changes no year's operating balance.\n"
+    said = []
+    for e in a.effects:
+        n = len(e.net.unknown)
+        missing = f" and {n} line{'s' * (n != 1)} without a figure" if n else ""
+        said.append(f"{e.year} {_signed(e.net.known)}{missing}")
+    one = a.effects[0] if len(a.effects) == 1 else None  # a line needs two years: one year is a bar
+    words = (f"The amendment's effect on {one.year}'s gap, in millions of NOK: the bar's size, its label which way."
+             if one else
+             "The amendment's effect on each year's gap, in millions of NOK (the red line; the grey line is "
+             "zero): above zero it widens the gap, spending more than it covers; below zero it narrows it.")
+    unknown = [e for e in a.effects if e.net.unknown]
+    if unknown:
+        counts = ", ".join(f"{len(e.net.unknown)} in {e.year}" for e in unknown)
+        years = [str(e.year) for e in unknown]
+        words += (f" The effect on {', '.join(years[:-1]) + ' and ' + years[-1] if len(years) > 1 else years[0]} "
+                  f"cannot be added up: lines changed without a figure ({counts}); the chart shows the known part.")
+    if one:
+        v = one.net.known
+        way = "widens the gap" if v > 0 else "narrows the gap" if v < 0 else "no known change"
+        chart = xy_chart(f"The amendment's effect on the gap in {one.year}, mill NOK", said[0], [f"{one.year}: {way}"],
+                         (GAP if v > 0 else COVER, [abs(v)]))
+        return f"{chart}\n{words}\n"
+    chart = xy_chart("The amendment's effect on the gap per year, mill NOK", "; ".join(said),
+                     [str(e.year) for e in a.effects], None,
+                     [(GAP, [e.net.known for e in a.effects]), (UNKNOWN, [Decimal(0)] * len(a.effects))])
+    return f"{chart}\n{words}\n"
 
 
 def verdict(a: Amendment) -> str:

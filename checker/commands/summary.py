@@ -3,30 +3,37 @@
 Per year of the plan: operating spend by area and by line (utgifter drift),
 coverage by line (inndekning drift), the directives' costs, fund movements, investments and
 borrowing, the operating balance, and the lines without figures. Rich tables
-on a terminal; `--format markdown`, `csv` or `json` for documents and tools.
+on a terminal (in colour, the balance with a bar per year); `--format markdown`
+(with a Mermaid chart), `csv` (for spreadsheets: see `tables.csv_text`) or `json`
+for documents and tools; `html` for one page with charts (`report/page.py`).
+docs/summary.md describes each.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Callable
 
 from ...dsl import parse
 from ...rules import unbalanced_year
 from ...rules.base import fmt
 from ..config import ConfigError, find_config, load_config
-from ..engine import decode
+from ..engine import CheckResult, check_text, decode
 from ..escaping import visible
 from ..files import ReadError, read_named
 from ..summary import Line, Summary, Total, summarize, to_data, unknown_on
-from ..tables import Table, csv_text, draw, markdown
+from ..tables import CSV_DIALECTS, Figure, Table, csv_text, draw, markdown
 from ._output import emit, error, use_color
 
 TABLES = ("areas", "spend", "coverage", "directives", "funds", "investments", "balance", "missing")
+
+BALANCE_TITLE = "Operating balance per year"
 
 #: The mark of a year that a lasting line (`permanent`, `ramp`) does not state: it continues by an unknown amount.
 CONTINUED = "?*"
@@ -35,16 +42,25 @@ CONTINUED = "?*"
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("file", metavar="FILE", help="a .budsjett file, or - for standard input")
     p.add_argument("--format", choices=["table", "markdown", "csv", "json", "html"], default="table",
-                   help="table: rich tables, as on a terminal (default); markdown, csv or json otherwise; "
-                        "html: one self-contained page with the year balance drawn (use with -o)")
+                   help="table: rich tables, as on a terminal (default); markdown (with a Mermaid chart), csv or "
+                        "json otherwise; html: one self-contained page with the balance, the areas and the funds "
+                        "drawn, the tables and the findings (use with -o)")
     p.add_argument("--table", action="append", choices=TABLES, metavar="NAME",
                    help=f"print only this table (repeatable): {', '.join(TABLES)}")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write to FILE instead of standard output; with --format csv, a folder (an existing one, "
+                        "or a name ending in /) gets one file per table, NAME.csv")
+    p.add_argument("--csv-dialect", choices=list(CSV_DIALECTS), default="standard",
+                   help="standard: `,` between cells and `.` in numbers (default); excel-no: `;` and decimal "
+                        "comma, UTF-8 with a byte order mark, as a spreadsheet set to Norwegian opens it")
     p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in the table format")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.csv_dialect != "standard" and args.format != "csv":
+        error(f"--csv-dialect {args.csv_dialect} is for --format csv")
+        return 2
     try:
         config = load_config(Path(args.config) if args.config else
                              find_config(Path(args.file) if args.file != "-" else Path.cwd()))
@@ -68,13 +84,40 @@ def run(args: argparse.Namespace) -> int:
         print("budsjett-lint: warning: no plan years: the header has no `period`, e.g. period 2020..2023",
               file=sys.stderr)
     summary = summarize(parsed.budget, config.options_for(unbalanced_year).tolerance)
-    report = render(summary, args.format, args.table or TABLES, use_color(args))
+    chosen = args.table or TABLES
+    if args.format == "csv" and args.output and _is_folder(args.output):
+        if not _write_tables(summary, chosen, args.csv_dialect, Path(args.output)):
+            return 2
+        return 1 if parsed.problems else 0
+    result = check_text(text, args.file, config.for_file(args.file)) if args.format == "html" else None
+    report = render(summary, args.format, chosen, use_color(args), result, config.rule_url, args.csv_dialect)
     if not emit(report, args.output):
         return 2
     return 1 if parsed.problems else 0
 
 
-def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], color: bool = False) -> str:
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+def _write_tables(summary: Summary, chosen, dialect: str, folder: Path) -> bool:
+    """One CSV file per chosen table in `folder` (made where missing), each written atomically."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        error(f"{folder}: cannot make the folder for the tables: {exc.strerror or exc}")
+        return False
+    for name, table in zip(TABLES, build_tables(summary)):
+        if name in chosen and not emit(csv_text([table], dialect), str(folder / f"{name}.csv")):
+            return False
+    return True
+
+
+def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], color: bool = False,
+           result: CheckResult | None = None, docs_url: Callable[[str], str | None] = lambda code: None,
+           dialect: str = "standard") -> str:
+    """The summary in one format; the HTML page shows `result`'s findings too, linked by `docs_url`;
+    CSV is written in `dialect` (`tables.CSV_DIALECTS`)."""
     if format == "json":
         data = to_data(summary)
         keys = {"areas": "spend_by_area"}
@@ -83,16 +126,89 @@ def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], c
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     tables = [t for name, t in zip(TABLES, build_tables(summary)) if name in chosen]
     if format == "csv":
-        return csv_text(tables)
+        return csv_text(tables, dialect)
     heading = _heading(summary)
     if format == "html":
         from ..report.page import page
 
-        return page(summary, heading, _scope(summary), tables)
+        return page(summary, heading, _scope(summary), tables, result, docs_url)
     if format == "markdown":
-        return f"## {heading}\n\n{_scope(summary)}\n\n" + markdown(tables)
+        chart = balance_chart(summary) if "balance" in chosen else ""
+        return f"## {heading}\n\n{_scope(summary)}\n\n" + (f"{chart}\n" if chart else "") + markdown(tables)
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    if color:  # the longest bar as wide as the terminal leaves room for, beside the status on two lines
+        bar_width = max(BAR_WIDTH[0], min(BAR_WIDTH[1], width - 108))
+        tables = [with_bars(t, summary, bar_width) if t.title == BALANCE_TITLE else t for t in tables]
     return f"{heading}\n{_scope(summary)}\n\n" + draw(tables, color, width)
+
+
+#: How many characters the longest bar of the terminal's balance table takes: at least, at most.
+BAR_WIDTH = (6, 20)
+
+
+def with_bars(table: Table, s: Summary, width: int = BAR_WIDTH[1]) -> Table:
+    """The balance table with a column of bars, for a terminal in colour: per year spending (blue)
+    above coverage (green), to one scale, each followed by `?` where lines lack a figure on its side."""
+    from dataclasses import replace
+
+    from rich.text import Text
+
+    top = max([max(b.spend, b.cover) for b in s.balance] + [Decimal(0)])
+    bars = []
+    for b in s.balance:
+        cell = Text()
+        for value, style, side in ((b.spend, "blue", "spend"), (b.cover, "green", "cover")):
+            length = 0 if top <= 0 or value <= 0 else max(1, round(float(value / top) * width))
+            cell.append("█" * length, style=style)
+            if unknown_on(b, side):
+                cell.append(" ?", style="yellow")
+            cell.append("\n" if side == "spend" else "")
+        bars.append(cell)
+    return replace(table, columns=(*table.columns, "Spend, coverage"),
+                   rows=tuple((*row, bar) for row, bar in zip(table.rows, bars)), align=table.align + "l")
+
+
+def balance_chart(s: Summary) -> str:
+    """The operating balance per year as a Mermaid chart for Markdown (spending as bars, coverage as a
+    line; for a plan of one year, two bars), and in words what the chart cannot show: the years that lack
+    figures. Empty without plan years."""
+    from ..report.mermaid import xy_chart
+    from ..report.page import COVER, SPEND
+
+    if not s.balance:
+        return ""
+    said = []
+    for b in s.balance:
+        status = s.status(b)
+        state = (f"cannot be verified, {len(b.unknown)} line{'s lack' if len(b.unknown) != 1 else ' lacks'} "
+                 "a figure" if status == "unknown" else "balanced" if status == "balanced"
+                 else f"{status} {fmt(abs(b.gap))}")
+        known = "known " if status == "unknown" else ""
+        said.append(f"{b.year} {known}spending {fmt(b.spend)} against {known}coverage {fmt(b.cover)}, {state}")
+    unknown = [b for b in s.balance if not b.verifiable]
+    one = s.balance[0] if len(s.balance) == 1 else None  # a line needs two years: one year is two bars
+    words = (f"Operating balance of {one.year}, in millions of NOK: spending beside coverage (fund draws included)."
+             if one else
+             "Operating balance per year, in millions of NOK: spending as blue bars, coverage (fund draws "
+             "included) as the green line; where the line lies below a bar's top, the year has a gap.")
+    if unknown:
+        counts = ", ".join(f"{len(b.unknown)} in {b.year}" for b in unknown)
+        words += (f" {_and([str(b.year) for b in unknown])} cannot be verified: lines lack a figure ({counts}); "
+                  "the chart shows the known figures only.")
+    if any(b.spend < 0 for b in s.balance) or (one and one.cover < 0):
+        return words + " No chart: a known sum is negative, which a bar from zero cannot show.\n"
+    if one:
+        chart = xy_chart(f"Spending and coverage in {one.year}, mill NOK", said[0], ["spending", "coverage"],
+                         (SPEND, [one.spend, one.cover]))
+        return f"{chart}\n{words}\n"
+    chart = xy_chart("Spending (bars) and coverage (line) per year, mill NOK", "; ".join(said),
+                     [str(b.year) for b in s.balance], (SPEND, [b.spend for b in s.balance]),
+                     [(COVER, [b.cover for b in s.balance])])
+    return f"{chart}\n{words}\n"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _heading(summary: Summary) -> str:
@@ -108,18 +224,26 @@ def _scope(summary: Summary) -> str:
             "one a lasting line (permanent, ramp) states.")
 
 
-def cell(value: Decimal | None) -> str:
-    return "?" if value is None else fmt(value)
+def cell(value: Decimal | None) -> Figure:
+    return Figure("?", None, "no figure") if value is None else Figure(fmt(value), value)
 
 
-def line_cells(ln: Line, years: tuple[int, ...]) -> tuple[str, ...]:
-    return tuple(CONTINUED if y in ln.continued else cell(ln.years[y]) for y in years)
+def line_cells(ln: Line, years: tuple[int, ...]) -> tuple[Figure, ...]:
+    return tuple(Figure(CONTINUED, None, "not stated (a lasting line: it continues by an unknown amount)")
+                 if y in ln.continued else cell(ln.years[y]) for y in years)
 
 
-def total_cell(total: Total) -> str:
+def total_cell(total: Total) -> Figure:
     if not total.unknown:
-        return fmt(total.known)
-    return f"{fmt(total.known)} + ?" if total.known else "?"
+        return Figure(fmt(total.known), total.known)
+    lacking = f"without a figure: {', '.join(total.unknown)}"
+    if total.known:
+        return Figure(f"{fmt(total.known)} + ?", None, f"known part {fmt(total.known)}, {lacking}")
+    return Figure("?", None, lacking)
+
+
+def _lines_lack(n: int) -> str:
+    return f"{n} line{'s lack' if n != 1 else ' lacks'} a figure"
 
 
 def _years_text(years: tuple[int, ...], plan: tuple[int, ...]) -> str:
@@ -181,7 +305,7 @@ def build_tables(s: Summary) -> list[Table]:
         status = s.status(b)
         if status == "unknown":
             n = len(b.unknown)
-            text = f"unverified: {n} line{'s lack' if n != 1 else ' lacks'} a figure"
+            text = f"unverified: {_lines_lack(n)}"
         elif status == "balanced":
             text = "balanced"
         else:
@@ -190,9 +314,11 @@ def build_tables(s: Summary) -> list[Table]:
                              total_cell(Total(b.spend, unknown_on(b, "spend"))),
                              total_cell(Total(b.cover, unknown_on(b, "cover"))),
                              total_cell(Total(b.draws, unknown_on(b, "draw"))),
-                             fmt(b.gap) if b.verifiable else f"{fmt(b.gap)} + ?", text))
+                             Figure(fmt(b.gap), b.gap) if b.verifiable else
+                             Figure(f"{fmt(b.gap)} + ?", None, f"known part {fmt(b.gap)}, {_lines_lack(len(b.unknown))}"),
+                             text))
     balance = Table(
-        "Operating balance per year", ("Year", "Items", "Spend", "Covered", "Fund draws", "Gap", "Status"),
+        BALANCE_TITLE, ("Year", "Items", "Spend", "Covered", "Fund draws", "Gap", "Status"),
         tuple(balance_rows), align="lrrrrrl",
         note="Items are the operating items alone; spend adds allocations to funds and the directive costs that "
              "coverage pays for; fund draws are part of coverage. Each counts the known figures, `+ ?` where lines "

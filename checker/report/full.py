@@ -25,7 +25,7 @@ import os
 import re
 from collections import Counter
 from decimal import Decimal
-from typing import Any, NamedTuple, Sequence
+from typing import Any, Iterator, NamedTuple, Sequence
 
 from ...dsl.model import Span
 from ..diagnostics import SEVERITY_RANK, Diagnostic
@@ -55,20 +55,14 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     fixable = 0
     _verdict(out, results)
     sources: dict[int, Source] = {}
-    framed: Counter[str] = Counter()
-    # Errors first, then warnings, then infos; within each, file by file in the order of the lines.
-    findings = sorted(((r, d) for r in results for d in r.diagnostics),
-                      key=lambda rd: -SEVERITY_RANK[rd[1].severity])
-    for r, d in findings:
+    for r, d, framed in grouped(results, context.show_all):
         counts[d.severity] += 1
         fixable += d.fix is not None and d.fix.safe
-        if not context.show_all and framed[d.code] >= FRAMED_PER_RULE:
+        if not framed:
             if out and out[-1] and out[-1][0][0].startswith(" "):  # after a frame, a blank line first
                 out.append([])
-            out.append([(f"{d.severity}[{d.code}]", _STYLE[d.severity]),
-                        (f": {visible(d.file)}:{d.span.line}:{d.span.column}: {d.message}", "")])
+            out.append(one_line(d))
             continue
-        framed[d.code] += 1
         if id(r) not in sources:
             sources[id(r)] = Source(r.budget.text, color)
         if out and out[-1]:
@@ -78,6 +72,32 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
         out.append([])
     out.extend(_closing(counts, fixable, len(results)))
     return "".join(_draw(line) if color else "".join(text for text, _ in line) + "\n" for line in out)
+
+
+def grouped(results: Sequence[CheckResult], show_all: bool) -> Iterator[tuple[CheckResult, Diagnostic, bool]]:
+    """The findings in the order the report shows them, each with whether it is framed (shown with
+    its source): errors first, then warnings, then infos; within each, file by file in the order of
+    the lines. The first `FRAMED_PER_RULE` of each rule are framed, or every one with `show_all`.
+    The HTML page (`report/page.py`) shows them in this order too."""
+    framed: Counter[str] = Counter()
+    found = sorted(((r, d) for r in results for d in r.diagnostics), key=lambda rd: -SEVERITY_RANK[rd[1].severity])
+    for result, d in found:
+        shown = show_all or framed[d.code] < FRAMED_PER_RULE
+        framed[d.code] += shown
+        yield result, d, shown
+
+
+def one_line(d: Diagnostic) -> Line:
+    """A finding that is not framed: its code, place and message on one line."""
+    return [(f"{d.severity}[{d.code}]", _STYLE[d.severity]),
+            (f": {visible(d.file)}:{d.span.line}:{d.span.column}: {d.message}", "")]
+
+
+def frame(d: Diagnostic, source: Source, context: Context) -> list[Line]:
+    """A framed finding's lines: code and message, the source excerpts with their marks, help and fix."""
+    out: list[Line] = []
+    _finding(out, d, source, context)
+    return out
 
 
 #: Select Graphic Rendition codes of the styles the report uses, as ANSI terminals read them.

@@ -15,6 +15,7 @@ from budsjett_lint.checker.commands.summary import TABLES, build_tables, render
 from budsjett_lint.checker.summary import Total, summarize
 from budsjett_lint.dsl import parse
 from tests.checker.conftest import DATA
+from tests.conftest import PROPOSAL
 from tests.strategies import documents
 
 TRONDHEIM = DATA / "trondheim-excerpt.budsjett"
@@ -168,8 +169,10 @@ def test_summary_markdown(cli):
 def test_summary_csv_one_table_and_several(cli):
     one = cli("summary", "--format", "csv", "--table", "spend", str(TRONDHEIM))
     rows = list(csv.reader(io.StringIO(one.stdout)))
-    assert rows[0] == ["Line", "Area", "2020", "2021", "2022", "2023"]
-    assert ["Gratis SFO for førsteklassinger", "oppvekst", "5.5", "12.0", "?*", "?*"] in rows
+    assert rows[0] == ["Line", "Area", "2020", "2021", "2022", "2023", "Without a figure"]
+    lasting = "not stated (a lasting line: it continues by an unknown amount)"
+    assert ["Gratis SFO for førsteklassinger", "oppvekst", "5.5", "12.0", "", "",
+            f"2022: {lasting}; 2023: {lasting}"] in rows
     several = list(csv.reader(io.StringIO(cli("summary", "--format", "csv", str(TRONDHEIM)).stdout)))
     assert several[0] == ["Operating spend by area (utgifter drift)"]
     assert ["Coverage by line (inndekning drift)"] in several
@@ -287,3 +290,130 @@ def test_fund_draws_of_unknown_size_are_unknown_in_every_table():
             'draw "Bruk av fond" ? from "F"\ncover "Innkjøp" 2020..2021=15\n')
     tables = dict(zip(TABLES, build_tables(_summary(text))))
     assert [r[4] for r in tables["balance"].rows] == ["?", "?"]  # not "0.0" beside a fund drawn `?`
+
+
+# --- CSV that a spreadsheet opens -------------------------------------------------------------
+
+
+def _figures(table) -> list[list]:
+    """Each row's amounts as the summary has them: a Decimal, or None where the figure is not known whole."""
+    from budsjett_lint.checker.tables import Figure
+
+    return [[c.value if isinstance(c, Figure) else c for c in row]
+            for row in (*table.rows, *([table.footer] if table.footer else []))]
+
+
+def test_csv_writes_no_partial_figures_and_says_what_is_missing():
+    from budsjett_lint.checker.tables import Figure
+
+    s = summarize(parse(PROPOSAL.read_text(encoding="utf-8")).budget)
+    for name, table in zip(TABLES, build_tables(s)):
+        rows = list(csv.reader(io.StringIO(render(s, "csv", [name]))))
+        assert rows[0][:len(table.columns)] == list(table.columns)
+        expected = [*table.rows, *([table.footer] if table.footer else [])]
+        assert len(rows) - 1 == len(expected)
+        gaps = any(isinstance(c, Figure) and c.value is None for row in expected for c in row)
+        assert (rows[0][-1] == "Without a figure") == gaps, name
+        for row, want in zip(rows[1:], expected):
+            for i, c in enumerate(want):
+                if not isinstance(c, Figure):
+                    assert row[i] == c
+                elif c.value is None:
+                    assert row[i] == "" and f"{table.columns[i]}: " in row[-1]
+                else:
+                    assert Decimal(row[i]) == c.value
+    assert any("+ ?" in c for t in build_tables(s) for row in t.rows for c in row)  # as the other formats show it
+
+
+def test_csv_for_a_norwegian_spreadsheet_reads_back_with_semicolons_and_decimal_commas(cli, tmp_path):
+    done = cli("summary", "--format", "csv", "--csv-dialect", "excel-no", "--table", "areas", str(TRONDHEIM),
+               "-o", str(tmp_path / "areas.csv"))
+    assert done.returncode == 0, done.stderr
+    data = (tmp_path / "areas.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data  # UTF-8 that Excel recognises
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    table = build_tables(summarize(parse(TRONDHEIM.read_text(encoding="utf-8")).budget))[0]
+    assert rows[0] == [*table.columns, "Without a figure"]
+    by_area = {row[0]: row for row in rows[1:]}
+    assert all(len(row) == len(table.columns) + 1 for row in rows)  # the commas in the last column separate nothing
+    for want in _figures(table):
+        got = by_area[want[0]]
+        for value, cell in zip(want[1:], got[1:]):
+            assert (cell == "") if value is None else Decimal(cell.replace(",", ".")) == value
+    assert any("," in c for row in rows[1:] for c in row[1:-1])  # decimal commas, not points
+    assert not any("." in c for row in rows[1:] for c in row[1:-1])
+
+
+def test_csv_into_a_folder_writes_one_table_per_file(cli, tmp_path):
+    done = cli("summary", "--format", "csv", str(TRONDHEIM), "-o", "tables/", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == sorted(f"{n}.csv" for n in TABLES)
+    tables = dict(zip(TABLES, build_tables(summarize(parse(TRONDHEIM.read_text(encoding="utf-8")).budget))))
+    for name, table in tables.items():
+        rows = list(csv.reader(io.StringIO((tmp_path / "tables" / f"{name}.csv").read_text(encoding="utf-8"))))
+        assert rows[0][:len(table.columns)] == list(table.columns)  # no title row: one table, as a sheet reads it
+        assert len(rows) == 1 + len(_figures(table))
+    (tmp_path / "two").mkdir()
+    done = cli("summary", "--format", "csv", "--table", "balance", "--table", "funds", str(TRONDHEIM), "-o", "two",
+               cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "two").iterdir()) == ["balance.csv", "funds.csv"]
+
+
+def test_csv_writes_a_name_that_would_be_a_formula_as_text():
+    s = summarize(parse('budget "F" period 2020..2020\nitem "=HYPERLINK(x)" oppvekst 2020=1\n'
+                        'item "-1 kutt" oppvekst 2020=-1\n').budget)
+    rows = list(csv.reader(io.StringIO(render(s, "csv", ["spend"]))))
+    assert ["'=HYPERLINK(x)", "oppvekst", "1.0"] in rows and ["'-1 kutt", "oppvekst", "-1.0"] in rows
+
+
+def test_the_csv_dialect_is_for_csv(cli):
+    done = cli("summary", "--format", "json", "--csv-dialect", "excel-no", str(TRONDHEIM))
+    assert done.returncode == 2 and "--csv-dialect excel-no is for --format csv" in done.stderr
+
+
+# --- bars on the terminal ---------------------------------------------------------------------
+
+
+def _bars(out: str) -> list[tuple[str, str]]:
+    """Per year in the balance table, its spending bar and its coverage bar, as plain text."""
+    import re
+
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    bars = [m.group(0).strip() for m in re.finditer(r"█+(?: \?)?", plain)]
+    return list(zip(bars[::2], bars[1::2]))
+
+
+def test_a_terminal_in_colour_gets_a_bar_per_year_to_one_scale():
+    s = summarize(parse(PROPOSAL.read_text(encoding="utf-8")).budget)
+    out = render(s, "table", ["balance"], color=True)
+    # spending in blue, coverage in green, `?` where a side lacks figures; 104.9 (2021) is the longest
+    assert "\x1b[34m██████\x1b[0m" in out and "\x1b[32m" in out
+    assert _bars(out) == [("██████ ?", "██ ?"), ("██████ ?", "█ ?"), ("█ ?", "█ ?"), ("█ ?", "████ ?")]
+    balanced = summarize(parse('budget "B" period 2020..2021\nitem "a" oppvekst 2020=2 2021=4\n'
+                               'cover "b" 2020=2 2021=1\n').budget)
+    assert _bars(render(balanced, "table", ["balance"], color=True)) == [("███", "███"), ("██████", "██")]
+
+
+def test_piped_output_has_no_bars(cli):
+    piped = cli("summary", "--table", "balance", str(TRONDHEIM))
+    assert piped.returncode == 0 and "█" not in piped.stdout and "\x1b[" not in piped.stdout
+    assert "Spend, coverage" not in piped.stdout
+    coloured = cli("summary", "--table", "balance", "--color", "always", str(TRONDHEIM))
+    assert "█" in coloured.stdout and "Spend, coverage" in coloured.stdout
+    assert "█" not in cli("summary", "--table", "balance", "--color", "always", str(TRONDHEIM),
+                          env={"NO_COLOR": "1"}).stdout
+
+
+def test_coverage_by_area_and_fund_balances_over_the_years():
+    s = _summary(SMALL + 'cover "Refusjon" oppvekst 2020=1 2021=2\n')
+    by_area = {g.key: g for g in s.coverage_by_area}
+    assert by_area["oppvekst"].years[2021] == Total(Decimal(2))
+    assert by_area["(draws from funds)"].years[2020] == Total(Decimal(2))
+    assert by_area["(no area)"].years[2021] == Total(Decimal(0), ("Innkjøp", "Reduserte låneopptak"))
+    [fund] = s.funds
+    assert fund.opening == 350
+    assert fund.closing == {2020: Total(Decimal(350)), 2021: Total(Decimal(350))}  # +2 allocated, -2 drawn
+    s = _summary(SMALL.replace('allocate "Avsetning" 2020=2', 'allocate "Avsetning" 2020=5 2021=?'))
+    assert s.funds[0].closing == {2020: Total(Decimal(353)), 2021: Total(Decimal(353), ("Avsetning",))}
+    assert _summary(SMALL.replace(" opening 350", "")).funds[0].closing is None
