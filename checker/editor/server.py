@@ -43,7 +43,7 @@ from pygls.workspace.position_codec import PositionCodec
 
 from ...dsl import parse
 from ...dsl.model import Span
-from ...rules import ENGINE_RULES, unused_suppression
+from ...rules import BY_CODE, ENGINE_RULES, unused_suppression
 from ...rules.base import Edit
 from ...rules.catalogue import entries
 from . import editor
@@ -588,16 +588,21 @@ async def code_actions(ls: BudsjettServer, params: lsp.CodeActionParams) -> list
 
 
 def _quick_fixes(ls: BudsjettServer, a: Analysis, wanted: lsp.Range) -> list[lsp.CodeAction]:
-    """The fixes of the findings in range, then, last, suppressing each of them on its line."""
+    """The fixes of the findings in range and the remedies their rules offer to choose among
+    (`remedies(budget, span)` in a rule's module), then, last, suppressing each of them on its line."""
     actions: list[lsp.CodeAction] = []
     suppressions: dict[tuple[int, str], lsp.CodeAction] = {}
     for d, shown in zip(a.result.diagnostics, a.diagnostics, strict=True):
         if not _overlaps(shown.range, wanted):
             continue
         if d.fix is not None:
-            title = d.fix.description[:1].upper() + d.fix.description[1:] + ("" if d.fix.safe else " (unsafe)")
+            title = _title(d.fix.description) + ("" if d.fix.safe else " (unsafe)")
             actions.append(lsp.CodeAction(title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[shown],
                                           is_preferred=d.fix.safe, edit=ls.workspace_edit(a, list(d.fix.edits))))
+        remedies = getattr(BY_CODE.get(d.code), "remedies", None)  # choices the rule offers a person
+        for fix in remedies(a.budget, d.span) if remedies is not None else ():
+            actions.append(lsp.CodeAction(_title(fix.description), kind=lsp.CodeActionKind.QuickFix,
+                                          diagnostics=[shown], edit=ls.workspace_edit(a, list(fix.edits))))
         key = (d.span.line, d.code)
         if d.code.startswith("SYN") or d.code in _UNSUPPRESSIBLE:
             continue  # a syntax error is to be fixed, not silenced
@@ -615,6 +620,10 @@ def _quick_fixes(ls: BudsjettServer, a: Analysis, wanted: lsp.Range) -> list[lsp
                 f"Suppress {d.code} for {year} only", kind=lsp.CodeActionKind.QuickFix, diagnostics=[shown],
                 edit=ls.workspace_edit(a, [one_year]))
     return actions + list(suppressions.values())
+
+
+def _title(description: str) -> str:
+    return description[:1].upper() + description[1:]
 
 
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
