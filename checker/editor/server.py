@@ -6,13 +6,22 @@ with the configuration the command line would find for the file; they are
 computed on open and save at once, and on change after a short pause, in a
 worker thread: the newest text wins, and a result for a text that has changed
 meanwhile is dropped. One analysis is kept per document version and serves
-every request about it. What the features say comes from `checker/editor/editor.py`;
+every request about it; requests that arrive while it is computed wait for
+that one computation. What the features say comes from `checker/editor/editor.py`;
 this module only converts between its positions and the protocol's.
 
-Documents are synchronised whole, not by increments: pygls applies increments
-by `str.splitlines`, which also breaks lines at form feeds and U+2028, where
-the protocol and the parser do not. A client that sends increments all the
-same has them applied here, by the protocol's lines (`_Protocol`).
+Documents are synchronised by increments (`TextDocumentSyncKind.Incremental`):
+each change replaces a range, in lines and code units of the agreed position
+encoding. They are applied here, by the protocol's lines (`_Protocol`):
+pygls would apply them by `str.splitlines`, which also breaks lines at form
+feeds and U+2028, where the protocol and the parser do not.
+
+An analysis is dropped as soon as its text changes, and the one kept is
+frozen out of the cycle collector's way (`keep`): a check of a large file
+makes hundreds of thousands of objects, and the collector's passes during
+the next check would otherwise walk the previous one's as well. An analysis
+holds no reference cycle (a test checks), so when it is dropped reference
+counting frees it, frozen or not.
 
 The input is read through `lsp_frames.Frames`, which bounds a frame's size
 and gets back in step after a malformed one. An error of the server's own (a
@@ -154,8 +163,8 @@ class Analysis:
 class _Protocol(LanguageServerProtocol):
     @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams):
-        """pygls's handling of a change, with an increment applied by the protocol's lines where pygls would
-        take its text for the whole document (the server asks for whole texts; some clients send increments)."""
+        """pygls's handling of a change, with each increment applied by the protocol's lines (CRLF, CR, LF)
+        rather than pygls's `str.splitlines`, in turn, each on the text the one before left."""
         doc = self.workspace.text_documents.get(unquote(params.text_document.uri))
         for change in params.content_changes:
             if isinstance(change, lsp.TextDocumentContentChangePartial) and doc is not None:
@@ -180,9 +189,10 @@ class BudsjettServer(LanguageServer):
     def __init__(self) -> None:
         from .. import __version__
 
-        super().__init__(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+        super().__init__(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
                          protocol_cls=_Protocol)
         self.analyses: dict[str, Analysis] = {}
+        self.running: dict[str, tuple[int | None, str, asyncio.Future]] = {}  # per document: the check under way
         self.pending: dict[str, asyncio.Task] = {}
         self.configs: dict[Path, tuple[int, Config]] = {}
         self.reported_config_errors: set[str] = set()
@@ -228,39 +238,42 @@ class BudsjettServer(LanguageServer):
             log.error("%s", exc)
             return Config()
 
-    def analyse(self, uri: str, version: int | None, text: str, path: str, config: Config) -> Analysis:
-        """The same text and configuration give the same analysis. Runs in a worker thread.
-
-        A check that fails (a bug) gives an analysis of an empty budget whose one diagnostic says so."""
-        index = LineIndex(text, PositionCodec(self.workspace.position_encoding))
-        try:
-            result = check_text(text, path, config)
-            diagnostics = tuple(to_lsp(d, uri, index, config.rule_url) for d in result.diagnostics)
-        except Exception as exc:  # noqa: BLE001 - the last resort: the editor says it, and the old findings go
-            log.exception("checking %s failed", uri)
-            result = CheckResult(path, parse("").budget, ())
-            diagnostics = (lsp.Diagnostic(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
-                                          message=internal_error(exc), severity=lsp.DiagnosticSeverity.Error,
-                                          source=SOURCE),)
-        return Analysis(uri, version, text, result, index, diagnostics)
-
     async def current(self, uri: str) -> Analysis | None:
-        """The analysis of the document as it is now, computed in a worker thread if it is not yet."""
-        doc = self.document(uri)
-        if doc is None:
-            return None
-        version, text = doc.version, doc.source
-        cached = self.analyses.get(uri)
-        if cached is not None and cached.version == version and cached.text == text:
-            return cached
+        """The analysis of the document as it is now, computed in a worker thread if it is not yet.
+
+        One check at a time per document: a request for the text under check waits for that
+        check, and a check of a newer text starts when the one before it has finished (two
+        at once would only share the processor, and hold two analyses)."""
+        while True:
+            doc = self.document(uri)
+            if doc is None:
+                return None
+            version, text = doc.version, doc.source
+            cached = self.analyses.get(uri)
+            if cached is not None and cached.version == version and cached.text == text:
+                return cached
+            running = self.running.get(uri)
+            if running is None:
+                break
+            finished = await asyncio.shield(running[2])
+            if running[0] == version and running[1] == text:
+                return finished
         config = self.config_for(doc)
         if self.too_large(doc, text, config):
             return None
         loop = asyncio.get_running_loop()
-        analysis = await loop.run_in_executor(self.thread_pool, self.analyse, uri, version, text, doc.path, config)
+        codec = PositionCodec(self.workspace.position_encoding)
+        future = loop.run_in_executor(self.thread_pool, analyse, uri, version, text, doc.path, config, codec)
+        self.running[uri] = (version, text, future)
+        try:
+            analysis = await asyncio.shield(future)
+        finally:
+            if self.running.get(uri, (None, None, None))[2] is future:
+                del self.running[uri]
         now = self.document(uri)
         if now is not None and now.version == version and now.source == text:
             self.analyses[uri] = analysis
+            keep(analysis)
         return analysis
 
     def too_large(self, doc: TextDocument, text: str, config: Config) -> bool:
@@ -323,6 +336,32 @@ class BudsjettServer(LanguageServer):
             document = lsp.OptionalVersionedTextDocumentIdentifier(uri=analysis.uri, version=analysis.version)
             return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=document, edits=text_edits)])
         return lsp.WorkspaceEdit(changes={analysis.uri: text_edits})
+
+
+def analyse(uri: str, version: int | None, text: str, path: str, config: Config, codec: PositionCodec) -> Analysis:
+    """The same text and configuration give the same analysis. Runs in a worker thread.
+
+    A check that fails (a bug) gives an analysis of an empty budget whose one diagnostic says so."""
+    index = LineIndex(text, codec)
+    try:
+        result = check_text(text, path, config)
+        diagnostics = tuple(to_lsp(d, uri, index, config.rule_url) for d in result.diagnostics)
+    except Exception as exc:  # noqa: BLE001 - the last resort: the editor says it, and the old findings go
+        log.exception("checking %s failed", uri)
+        result = CheckResult(path, parse("").budget, ())
+        diagnostics = (lsp.Diagnostic(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+                                      message=internal_error(exc), severity=lsp.DiagnosticSeverity.Error,
+                                      source=SOURCE),)
+    return Analysis(uri, version, text, result, index, diagnostics)
+
+
+def keep(analysis: Analysis) -> None:
+    """Move the analysis, and what else lives now, out of the cycle collector's way until freed.
+
+    The young generations are collected first, so that the garbage cycles of the protocol's own
+    (a cancelled debounce's exception and its frames) are not frozen with it."""
+    gc.collect(1)
+    gc.freeze()
 
 
 def apply_increment(text: str, change: lsp.TextDocumentContentChangePartial, codec: PositionCodec) -> str:
@@ -392,6 +431,7 @@ def did_open(ls: BudsjettServer, params: lsp.DidOpenTextDocumentParams) -> None:
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: BudsjettServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    ls.analyses.pop(params.text_document.uri, None)  # it serves no request on the new text
     ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
 
 

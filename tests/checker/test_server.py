@@ -192,7 +192,7 @@ def edits_of(edit: lsp.WorkspaceEdit, uri: str) -> list[lsp.TextEdit]:
 
 async def test_the_server_says_what_it_does(client: LanguageClient):
     capabilities = client.initialized_with.capabilities
-    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Full
+    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Incremental
     assert capabilities.text_document_sync.open_close and capabilities.text_document_sync.save
     assert capabilities.hover_provider and capabilities.definition_provider and capabilities.references_provider
     assert capabilities.rename_provider.prepare_provider
@@ -541,7 +541,7 @@ async def test_bad_requests_and_notifications_do_not_stop_the_server(client: Lan
 
 
 def increment(doc: Doc, changes: list[tuple[lsp.Position, lsp.Position, str]]) -> None:
-    """Changes by range, as a client sends that ignores the Full sync kind the server asks for."""
+    """Changes by range, as the server asks for (the Incremental sync kind)."""
     def clamped(p: lsp.Position) -> lsp.Position:  # past a line's end is its end, as the protocol says
         line = re.split(r"\r\n|\r|\n", doc.text)[p.line]
         return lsp.Position(p.line, min(p.character, utf16(line)))
