@@ -16,12 +16,14 @@ encoding. They are applied here, by the protocol's lines (`_Protocol`):
 pygls would apply them by `str.splitlines`, which also breaks lines at form
 feeds and U+2028, where the protocol and the parser do not.
 
-An analysis is dropped as soon as its text changes, and the one kept is
-frozen out of the cycle collector's way (`keep`): a check of a large file
+An analysis is dropped as soon as its text changes, and each is frozen out of
+the cycle collector's way as it is made (`analyse`): a check of a large file
 makes hundreds of thousands of objects, and the collector's passes during
-the next check would otherwise walk the previous one's as well. An analysis
-holds no reference cycle (a test checks), so when it is dropped reference
-counting frees it, frozen or not.
+the next check would otherwise walk the previous one's as well. The
+collector is paused while a check runs (`collector_paused`), as the command
+line pauses it. Both are sound because a check makes no garbage cycle and an
+analysis holds none (a test checks): reference counting frees an analysis
+when it is dropped, frozen or not.
 
 The input is read through `lsp_frames.Frames`, which bounds a frame's size
 and gets back in step after a malformed one. An error of the server's own (a
@@ -33,11 +35,13 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import functools
 import gc
 import logging
 import re
 import sys
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -273,7 +277,6 @@ class BudsjettServer(LanguageServer):
         now = self.document(uri)
         if now is not None and now.version == version and now.source == text:
             self.analyses[uri] = analysis
-            keep(analysis)
         return analysis
 
     def too_large(self, doc: TextDocument, text: str, config: Config) -> bool:
@@ -343,9 +346,12 @@ def analyse(uri: str, version: int | None, text: str, path: str, config: Config,
 
     A check that fails (a bug) gives an analysis of an empty budget whose one diagnostic says so."""
     index = LineIndex(text, codec)
+    gc.collect(1)  # the protocol's young garbage cycles, before the check's objects join them
     try:
-        result = check_text(text, path, config)
-        diagnostics = tuple(to_lsp(d, uri, index, config.rule_url) for d in result.diagnostics)
+        with collector_paused():
+            result = check_text(text, path, config)
+            diagnostics = tuple(to_lsp(d, uri, index, config.rule_url) for d in result.diagnostics)
+            gc.freeze()  # out of the collector's way for as long as it lives
     except Exception as exc:  # noqa: BLE001 - the last resort: the editor says it, and the old findings go
         log.exception("checking %s failed", uri)
         result = CheckResult(path, parse("").budget, ())
@@ -355,13 +361,26 @@ def analyse(uri: str, version: int | None, text: str, path: str, config: Config,
     return Analysis(uri, version, text, result, index, diagnostics)
 
 
-def keep(analysis: Analysis) -> None:
-    """Move the analysis, and what else lives now, out of the cycle collector's way until freed.
+_paused = 0
+_pausing = threading.Lock()
 
-    The young generations are collected first, so that the garbage cycles of the protocol's own
-    (a cancelled debounce's exception and its frames) are not frozen with it."""
-    gc.collect(1)
-    gc.freeze()
+
+@contextlib.contextmanager
+def collector_paused():
+    """The cycle collector paused while a check runs, as the command line pauses it: a check makes
+    no garbage cycle (a test checks), so the collector's passes over what it makes find nothing.
+    Checks in other threads may overlap; the collector runs again when the last one ends."""
+    global _paused
+    with _pausing:
+        _paused += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _pausing:
+            _paused -= 1
+            if not _paused:
+                gc.enable()
 
 
 def apply_increment(text: str, change: lsp.TextDocumentContentChangePartial, codec: PositionCodec) -> str:
