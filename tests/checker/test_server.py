@@ -788,3 +788,15 @@ async def test_the_attribute_the_text_implies_is_added(client: LanguageClient, w
     doc.change(doc.apply(edits_of(action.edit, doc.uri)))
     assert f'item "Toppet bemanning" oppvekst 2020=3.5 2021=7 {attribute}\n' in doc.text
     assert finding.code not in [d.code for d in await doc.diagnostics()]
+
+
+async def test_a_ramp_that_stops_early_is_continued_or_ended(client: LanguageClient):
+    text = ('budget "E" period 2020..2023\nitem "Opptrapping av grunnbemanning" helse 2020=20 2021=40 ramp\n'
+            'cover "Kutt" helse 2020=20 2021=40 2022..2023=40\n')
+    doc, action, offered = await remedy(client, text, "RMP008", "Continue at the last figure: `2022..2023=40`")
+    assert offered.index("End the ramp: `until 2021`") < offered.index("Suppress RMP008 on this line")
+    assert 'helse 2020=20 2021=40 2022..2023=40 ramp\n' in doc.text
+    assert [d.code for d in await doc.diagnostics()] == []
+    doc, _, _ = await remedy(client, text, "RMP008", "End the ramp: `until 2021`")
+    assert 'helse 2020=20 2021=40 ramp until 2021\n' in doc.text
+    assert "RMP008" not in [d.code for d in await doc.diagnostics()]
