@@ -269,11 +269,13 @@ class BudsjettServer(LanguageServer):
         codec = PositionCodec(self.workspace.position_encoding)
         future = loop.run_in_executor(self.thread_pool, analyse, uri, version, text, doc.path, config, codec)
         self.running[uri] = (version, text, future)
-        try:
-            analysis = await asyncio.shield(future)
-        finally:
-            if self.running.get(uri, (None, None, None))[2] is future:
+
+        def finished(done: asyncio.Future) -> None:  # when the thread ends, not when a waiter gives up
+            if self.running.get(uri, (None, None, None))[2] is done:
                 del self.running[uri]
+
+        future.add_done_callback(finished)
+        analysis = await asyncio.shield(future)
         now = self.document(uri)
         if now is not None and now.version == version and now.source == text:
             self.analyses[uri] = analysis
