@@ -1,14 +1,25 @@
 """Time the editor server: from a `didChange` to the diagnostics it publishes.
 
-    python bench/editor.py proposal.budsjett [--changes 20]
+    python bench/editor.py proposal.budsjett [--changes 20] [--keystrokes] [--memory]
+    python bench/editor.py --entries 10000 --keystrokes --changes 5
 
 starts `budsjett-lint server` as an editor does, speaks the language server
-protocol to it over standard input and output, opens the file, and then sends
-whole-text changes one after the other, each time waiting for the
-`textDocument/publishDiagnostics` of that version. Prints JSON with the
-latency of every change in seconds, and the debounce the server waits on
+protocol to it over standard input and output, opens the file (or a plan of
+`--entries` entries written by `bench/generate.py`), and then sends changes
+one after the other, each time waiting for the `textDocument/publishDiagnostics`
+of that version: whole texts, each with a line added at the end, or with
+`--keystrokes` one character typed at a time, as an increment (the sync kind
+the server asks for), into a comment in the middle of the file. Prints JSON
+with the latency of every change in seconds, the debounce the server waits on
 purpose before it checks (`DEBOUNCE_SECONDS` in `budsjett_lint.checker.editor.server`,
-0 where it has none), so that the time spent checking is the latency minus it.
+0 where it has none), so that the time spent checking is the latency minus it,
+and its median; with `--memory`, the server's resident memory (MB) after
+opening and after every tenth of the changes.
+
+The targets (issue 21), in `target_after_debounce`: after the debounce, new
+diagnostics within 100 ms of a keystroke on a 10 000-entry plan and within
+10 ms on the proposal; memory flat over 1 000 keystrokes on the 10 000-entry
+plan (`--entries 10000 --keystrokes --changes 1000 --memory`: long).
 
 The client is the few lines of JSON-RPC framing that the protocol needs, so
 that what is measured is the server as an editor sees it, pipes included.
@@ -20,8 +31,10 @@ import argparse
 import json
 import os
 import queue
+import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -104,10 +117,20 @@ def _answer(request: dict):
     return None
 
 
-def measure(path: Path, changes: int, command: list[str]) -> dict:
+#: Seconds after the debounce within which a keystroke's diagnostics should arrive, by plan size.
+TARGETS = ((10_000, 0.100), (0, 0.010))
+NOTE = "# merknad "  # the comment typed into with --keystrokes
+
+
+def measure(path: Path, changes: int, command: list[str], keystrokes: bool = False, memory: bool = False) -> dict:
     text = path.read_text(encoding="utf-8")
+    if keystrokes:
+        lines = text.split("\n")  # the comment goes before the first entry past the middle
+        middle = next((i for i in range(len(lines) // 2, len(lines)) if _is_entry(lines[i])), len(lines))
+        text = "\n".join([*lines[:middle], NOTE, *lines[middle:]])
     uri = path.resolve().as_uri()
     client = Client(command)
+    rss: list[float] = []
     try:
         client.request("initialize", {"processId": os.getpid(), "rootUri": path.resolve().parent.as_uri(),
                                       "capabilities": {}})
@@ -116,17 +139,51 @@ def measure(path: Path, changes: int, command: list[str]) -> dict:
             "uri": uri, "languageId": "budsjett", "version": 1, "text": text}}})
         published = lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri  # noqa: E731
         client.wait(published)
+        if memory:
+            rss.append(_rss(client.proc.pid))
         latencies = []
         for version in range(2, changes + 2):
-            # An edit as a user makes one: a line typed at the end of the file.
-            changed = text + f"# {version}\n"
+            if keystrokes:  # one character at the end of the comment in the middle
+                where = {"line": middle, "character": len(NOTE) + version - 2}
+                change = {"range": {"start": where, "end": where}, "text": "x"}
+            else:  # an edit as a user makes one: a line typed at the end of the file
+                change = {"text": text + f"# {version}\n"}
             sent = client.send({"method": "textDocument/didChange", "params": {
-                "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": changed}]}})
+                "textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
             at, _ = client.wait(lambda m: published(m) and m["params"].get("version", version) == version)  # noqa: B023 (waited for at once)
             latencies.append(at - sent)
+            if memory and (version - 1) % max(1, changes // 10) == 0:
+                rss.append(_rss(client.proc.pid))
     finally:
         client.close()
-    return {"file": str(path), "latencies": latencies, "debounce": _debounce()}
+    debounce = _debounce()
+    result = {"file": str(path), "latencies": latencies, "debounce": debounce,
+              "median_after_debounce": statistics.median(latencies) - debounce if latencies else None}
+    if keystrokes:
+        result["target_after_debounce"] = next(t for size, t in TARGETS if _entries(text) >= size)
+    if memory:
+        result["rss_mb"] = rss
+    return result
+
+
+def _is_entry(line: str) -> bool:
+    return line.split(" ", 1)[0] in ("item", "invest", "cover", "allocate", "draw", "loan")
+
+
+def _entries(text: str) -> int:
+    """The number of entries of a plan, counted by their keywords at the start of a line."""
+    return sum(1 for line in text.split("\n") if _is_entry(line))
+
+
+def _rss(pid: int) -> float:
+    """The resident memory of a process in MB (Linux; NaN elsewhere)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
 
 
 def _debounce() -> float:
@@ -139,12 +196,26 @@ def _debounce() -> float:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, nargs="?", help="the file to open (or --entries)")
+    p.add_argument("--entries", type=int, help="open a plan of this many entries, written by bench/generate.py")
     p.add_argument("--changes", type=int, default=20)
+    p.add_argument("--keystrokes", action="store_true", help="one character typed at a time, as increments")
+    p.add_argument("--memory", action="store_true", help="sample the server's resident memory")
     p.add_argument("--command", default=str(Path(sys.executable).with_name("budsjett-lint")) + " server",
                    help="how to start the server (default: budsjett-lint server)")
     args = p.parse_args(argv)
-    json.dump(measure(args.file, args.changes, args.command.split()), sys.stdout)
+    if (args.file is None) == (args.entries is None):
+        p.error("give a file or --entries, not both")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.file
+        if path is None:
+            sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+            from bench.generate import generate
+
+            path = Path(tmp) / f"proposal-{args.entries}.budsjett"
+            path.write_text(generate(args.entries), encoding="utf-8")
+        result = measure(path, args.changes, args.command.split(), args.keystrokes, args.memory)
+    json.dump(result, sys.stdout)
     sys.stdout.write("\n")
     return 0
 

@@ -4,6 +4,12 @@ A rule is a module with `CODE`, `NAME`, `SEVERITY`, `SUMMARY`, an `Options`
 dataclass (typed, with defaults), a docstring that is its documentation, and a
 pure generator `check(budget, options)` that yields `Finding`s. The engine, not
 the rule, stamps the code, name and severity onto what the rule finds.
+
+A finding's `fix` is what `check --fix` may apply. A rule whose finding has
+several remedies for a person to choose among (FUN001: `cost none` or a
+funding) may also define `remedies(budget, span) -> list[Fix]`, the choices
+for its finding at `span`: the editor offers them as quick fixes, and
+`check --fix` applies none of them.
 """
 
 from __future__ import annotations

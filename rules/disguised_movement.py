@@ -58,6 +58,7 @@ CODE = "BAL008"
 NAME = "disguised-movement"
 SEVERITY = "warning"
 SUMMARY = "A fund draw, an allocation to a fund or borrowing written as an ordinary cover or item line"
+FIX = "unsafe"
 Options = NoOptions
 
 _COVERS = {"draw": 1, "loan": 1, "allocate": -1}  # the side of each movement: +1 covers, -1 spends

@@ -44,6 +44,7 @@ CODE = "BAL007"
 NAME = "negative-coverage"
 SEVERITY = "warning"
 SUMMARY = "A coverage line or a fund draw with a negative amount, which counts as coverage lost"
+FIX = "unsafe"  # safe for a draw that puts money back, unsafe for coverage (see above)
 Options = NoOptions
 
 

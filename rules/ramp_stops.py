@@ -26,16 +26,22 @@ item "Opptrapping av grunnbemanning i eldreomsorgen" helse 2020=20 2021=40 ramp
 budget "Eksempel" period 2020..2023
 item "Opptrapping av grunnbemanning i eldreomsorgen" helse 2020=20 2021..2023=40 ramp
 ```
+
+## Fix
+None that `check --fix` applies: whether the ramp goes on or ends is the
+document's to say. In the editor the finding offers both remedies as quick
+fixes (`remedies`): the later years at the last figure as it is written, or
+`until` the last year stated.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dsl.model import Budget
+from ..dsl.model import Budget, Entry, Span
 from ._amounts import span_of_year
 from ._totals import continued_years
-from .base import Finding, NoOptions, Related, fmt
+from .base import Edit, Finding, Fix, NoOptions, Related, fmt
 
 CODE = "RMP008"
 NAME = "ramp-stops"
@@ -45,19 +51,9 @@ Options = NoOptions
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
-    years = budget.years
-    if not years:
-        return
-    end = years[-1]
-    for entry in budget.entries:
-        if entry.ramp is None or entry.until is not None or not entry.amounts:
-            continue
-        later = continued_years(entry, years)
-        if not later:
-            continue
-        last = max(entry.by_year)
+    end = budget.years[-1] if budget.years else None
+    for entry, last, rest in _stopping(budget):
         value = entry.by_year[last]
-        rest = str(later[0]) if len(later) == 1 else f"{later[0]}..{later[-1]}"
         yield Finding(
             f"the ramp `{entry.name.text}` is stated up to {last} ({fmt(value)}), but the plan runs to {end}: "
             f"what it costs in {rest} is unknown",
@@ -66,3 +62,35 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             f"or add `until {last}` if the ramp ends",
             (Related(entry.ramp.span, "declared a ramp here"),),
         )
+
+
+def _stopping(budget: Budget) -> Iterator[tuple[Entry, int, str]]:
+    """Each ramp that stops early, the last year it states, and the years after it, as written."""
+    years = budget.years
+    if not years:
+        return
+    for entry in budget.entries:
+        if entry.ramp is None or entry.until is not None or not entry.amounts:
+            continue
+        later = continued_years(entry, years)
+        if later:
+            yield entry, max(entry.by_year), str(later[0]) if len(later) == 1 else f"{later[0]}..{later[-1]}"
+
+
+def remedies(budget: Budget, span: Span) -> list[Fix]:
+    """The two remedies the message names, for the finding at `span`, for a person to choose
+    between (the editor's quick fixes; `check --fix` applies neither): the later years at the
+    last figure, as it is written, or `until` the last year."""
+    for entry, last, rest in _stopping(budget):
+        at = span_of_year(entry, last)
+        if at != span or not budget.text:
+            continue
+        written = budget.text[at.start:at.end].partition("=")[2]
+        fixes = []
+        if written:
+            fixes.append(Fix(f"continue at the last figure: `{rest}={written}`",
+                             (Edit(at.end, at.end, f" {rest}={written}"),), safe=False))
+        ramp = entry.ramp.span.end
+        fixes.append(Fix(f"end the ramp: `until {last}`", (Edit(ramp, ramp, f" until {last}"),), safe=False))
+        return fixes
+    return []

@@ -6,13 +6,24 @@ with the configuration the command line would find for the file; they are
 computed on open and save at once, and on change after a short pause, in a
 worker thread: the newest text wins, and a result for a text that has changed
 meanwhile is dropped. One analysis is kept per document version and serves
-every request about it. What the features say comes from `checker/editor/editor.py`;
+every request about it; requests that arrive while it is computed wait for
+that one computation. What the features say comes from `checker/editor/editor.py`;
 this module only converts between its positions and the protocol's.
 
-Documents are synchronised whole, not by increments: pygls applies increments
-by `str.splitlines`, which also breaks lines at form feeds and U+2028, where
-the protocol and the parser do not. A client that sends increments all the
-same has them applied here, by the protocol's lines (`_Protocol`).
+Documents are synchronised by increments (`TextDocumentSyncKind.Incremental`):
+each change replaces a range, in lines and code units of the agreed position
+encoding. They are applied here, by the protocol's lines (`_Protocol`):
+pygls would apply them by `str.splitlines`, which also breaks lines at form
+feeds and U+2028, where the protocol and the parser do not.
+
+An analysis is dropped as soon as its text changes, and each is frozen out of
+the cycle collector's way as it is made (`analyse`): a check of a large file
+makes hundreds of thousands of objects, and the collector's passes during
+the next check would otherwise walk the previous one's as well. The
+collector is paused while a check runs (`collector_paused`), as the command
+line pauses it. Both are sound because a check makes no garbage cycle and an
+analysis holds none (a test checks): reference counting frees an analysis
+when it is dropped, frozen or not.
 
 The input is read through `lsp_frames.Frames`, which bounds a frame's size
 and gets back in step after a malformed one. An error of the server's own (a
@@ -24,11 +35,13 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import functools
 import gc
 import logging
 import re
 import sys
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,7 +56,7 @@ from pygls.workspace.position_codec import PositionCodec
 
 from ...dsl import parse
 from ...dsl.model import Span
-from ...rules import ENGINE_RULES, unused_suppression
+from ...rules import BY_CODE, ENGINE_RULES, unused_suppression
 from ...rules.base import Edit
 from ...rules.catalogue import entries
 from . import editor
@@ -154,8 +167,8 @@ class Analysis:
 class _Protocol(LanguageServerProtocol):
     @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams):
-        """pygls's handling of a change, with an increment applied by the protocol's lines where pygls would
-        take its text for the whole document (the server asks for whole texts; some clients send increments)."""
+        """pygls's handling of a change, with each increment applied by the protocol's lines (CRLF, CR, LF)
+        rather than pygls's `str.splitlines`, in turn, each on the text the one before left."""
         doc = self.workspace.text_documents.get(unquote(params.text_document.uri))
         for change in params.content_changes:
             if isinstance(change, lsp.TextDocumentContentChangePartial) and doc is not None:
@@ -180,9 +193,10 @@ class BudsjettServer(LanguageServer):
     def __init__(self) -> None:
         from .. import __version__
 
-        super().__init__(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+        super().__init__(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
                          protocol_cls=_Protocol)
         self.analyses: dict[str, Analysis] = {}
+        self.running: dict[str, tuple[int | None, str, asyncio.Future]] = {}  # per document: the check under way
         self.pending: dict[str, asyncio.Task] = {}
         self.configs: dict[Path, tuple[int, Config]] = {}
         self.reported_config_errors: set[str] = set()
@@ -228,36 +242,40 @@ class BudsjettServer(LanguageServer):
             log.error("%s", exc)
             return Config()
 
-    def analyse(self, uri: str, version: int | None, text: str, path: str, config: Config) -> Analysis:
-        """The same text and configuration give the same analysis. Runs in a worker thread.
-
-        A check that fails (a bug) gives an analysis of an empty budget whose one diagnostic says so."""
-        index = LineIndex(text, PositionCodec(self.workspace.position_encoding))
-        try:
-            result = check_text(text, path, config)
-            diagnostics = tuple(to_lsp(d, uri, index, config.rule_url) for d in result.diagnostics)
-        except Exception as exc:  # noqa: BLE001 - the last resort: the editor says it, and the old findings go
-            log.exception("checking %s failed", uri)
-            result = CheckResult(path, parse("").budget, ())
-            diagnostics = (lsp.Diagnostic(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
-                                          message=internal_error(exc), severity=lsp.DiagnosticSeverity.Error,
-                                          source=SOURCE),)
-        return Analysis(uri, version, text, result, index, diagnostics)
-
     async def current(self, uri: str) -> Analysis | None:
-        """The analysis of the document as it is now, computed in a worker thread if it is not yet."""
-        doc = self.document(uri)
-        if doc is None:
-            return None
-        version, text = doc.version, doc.source
-        cached = self.analyses.get(uri)
-        if cached is not None and cached.version == version and cached.text == text:
-            return cached
+        """The analysis of the document as it is now, computed in a worker thread if it is not yet.
+
+        One check at a time per document: a request for the text under check waits for that
+        check, and a check of a newer text starts when the one before it has finished (two
+        at once would only share the processor, and hold two analyses)."""
+        while True:
+            doc = self.document(uri)
+            if doc is None:
+                return None
+            version, text = doc.version, doc.source
+            cached = self.analyses.get(uri)
+            if cached is not None and cached.version == version and cached.text == text:
+                return cached
+            running = self.running.get(uri)
+            if running is None:
+                break
+            finished = await asyncio.shield(running[2])
+            if running[0] == version and running[1] == text:
+                return finished
         config = self.config_for(doc)
         if self.too_large(doc, text, config):
             return None
         loop = asyncio.get_running_loop()
-        analysis = await loop.run_in_executor(self.thread_pool, self.analyse, uri, version, text, doc.path, config)
+        codec = PositionCodec(self.workspace.position_encoding)
+        future = loop.run_in_executor(self.thread_pool, analyse, uri, version, text, doc.path, config, codec)
+        self.running[uri] = (version, text, future)
+
+        def finished(done: asyncio.Future) -> None:  # when the thread ends, not when a waiter gives up
+            if self.running.get(uri, (None, None, None))[2] is done:
+                del self.running[uri]
+
+        future.add_done_callback(finished)
+        analysis = await asyncio.shield(future)
         now = self.document(uri)
         if now is not None and now.version == version and now.source == text:
             self.analyses[uri] = analysis
@@ -323,6 +341,48 @@ class BudsjettServer(LanguageServer):
             document = lsp.OptionalVersionedTextDocumentIdentifier(uri=analysis.uri, version=analysis.version)
             return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=document, edits=text_edits)])
         return lsp.WorkspaceEdit(changes={analysis.uri: text_edits})
+
+
+def analyse(uri: str, version: int | None, text: str, path: str, config: Config, codec: PositionCodec) -> Analysis:
+    """The same text and configuration give the same analysis. Runs in a worker thread.
+
+    A check that fails (a bug) gives an analysis of an empty budget whose one diagnostic says so."""
+    index = LineIndex(text, codec)
+    gc.collect(1)  # the protocol's young garbage cycles, before the check's objects join them
+    try:
+        with collector_paused():
+            result = check_text(text, path, config)
+            diagnostics = tuple(to_lsp(d, uri, index, config.rule_url) for d in result.diagnostics)
+            gc.freeze()  # out of the collector's way for as long as it lives
+    except Exception as exc:  # noqa: BLE001 - the last resort: the editor says it, and the old findings go
+        log.exception("checking %s failed", uri)
+        result = CheckResult(path, parse("").budget, ())
+        diagnostics = (lsp.Diagnostic(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+                                      message=internal_error(exc), severity=lsp.DiagnosticSeverity.Error,
+                                      source=SOURCE),)
+    return Analysis(uri, version, text, result, index, diagnostics)
+
+
+_paused = 0
+_pausing = threading.Lock()
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """The cycle collector paused while a check runs, as the command line pauses it: a check makes
+    no garbage cycle (a test checks), so the collector's passes over what it makes find nothing.
+    Checks in other threads may overlap; the collector runs again when the last one ends."""
+    global _paused
+    with _pausing:
+        _paused += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _pausing:
+            _paused -= 1
+            if not _paused:
+                gc.enable()
 
 
 def apply_increment(text: str, change: lsp.TextDocumentContentChangePartial, codec: PositionCodec) -> str:
@@ -392,6 +452,7 @@ def did_open(ls: BudsjettServer, params: lsp.DidOpenTextDocumentParams) -> None:
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: BudsjettServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    ls.analyses.pop(params.text_document.uri, None)  # it serves no request on the new text
     ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
 
 
@@ -588,16 +649,21 @@ async def code_actions(ls: BudsjettServer, params: lsp.CodeActionParams) -> list
 
 
 def _quick_fixes(ls: BudsjettServer, a: Analysis, wanted: lsp.Range) -> list[lsp.CodeAction]:
-    """The fixes of the findings in range, then, last, suppressing each of them on its line."""
+    """The fixes of the findings in range and the remedies their rules offer to choose among
+    (`remedies(budget, span)` in a rule's module), then, last, suppressing each of them on its line."""
     actions: list[lsp.CodeAction] = []
     suppressions: dict[tuple[int, str], lsp.CodeAction] = {}
     for d, shown in zip(a.result.diagnostics, a.diagnostics, strict=True):
         if not _overlaps(shown.range, wanted):
             continue
         if d.fix is not None:
-            title = d.fix.description[:1].upper() + d.fix.description[1:] + ("" if d.fix.safe else " (unsafe)")
+            title = _title(d.fix.description) + ("" if d.fix.safe else " (unsafe)")
             actions.append(lsp.CodeAction(title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[shown],
                                           is_preferred=d.fix.safe, edit=ls.workspace_edit(a, list(d.fix.edits))))
+        remedies = getattr(BY_CODE.get(d.code), "remedies", None)  # choices the rule offers a person
+        for fix in remedies(a.budget, d.span) if remedies is not None else ():
+            actions.append(lsp.CodeAction(_title(fix.description), kind=lsp.CodeActionKind.QuickFix,
+                                          diagnostics=[shown], edit=ls.workspace_edit(a, list(fix.edits))))
         key = (d.span.line, d.code)
         if d.code.startswith("SYN") or d.code in _UNSUPPRESSIBLE:
             continue  # a syntax error is to be fixed, not silenced
@@ -615,6 +681,10 @@ def _quick_fixes(ls: BudsjettServer, a: Analysis, wanted: lsp.Range) -> list[lsp
                 f"Suppress {d.code} for {year} only", kind=lsp.CodeActionKind.QuickFix, diagnostics=[shown],
                 edit=ls.workspace_edit(a, [one_year]))
     return actions + list(suppressions.values())
+
+
+def _title(description: str) -> str:
+    return description[:1].upper() + description[1:]
 
 
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:

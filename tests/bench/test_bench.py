@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import json
 import re
 import shutil
 import subprocess
@@ -79,3 +80,13 @@ def test_the_runner_runs_everything_and_writes_its_results_between_the_markers(t
     assert "old" not in text and "`budsjett-lint proposal.budsjett` at most 2.0×" in text
     assert "| time at 100 at most 11× time at 10 (linear), the two run in the same rounds |" in text
     assert (tmp_path / "proposal-100.budsjett").exists() and (tmp_path / "ledger-100.beancount").exists()
+
+
+def test_the_editor_bench_types_into_a_generated_plan_and_says_the_target():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "editor.py"), "--entries", "40", "--keystrokes",
+                           "--changes", "3", "--memory"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert len(result["latencies"]) == 3 and all(t > result["debounce"] for t in result["latencies"])
+    assert result["target_after_debounce"] == 0.010  # a plan of fewer than 10 000 entries
+    assert len(result["rss_mb"]) == 4 and all(m > 0 for m in result["rss_mb"])

@@ -192,7 +192,7 @@ def edits_of(edit: lsp.WorkspaceEdit, uri: str) -> list[lsp.TextEdit]:
 
 async def test_the_server_says_what_it_does(client: LanguageClient):
     capabilities = client.initialized_with.capabilities
-    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Full
+    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Incremental
     assert capabilities.text_document_sync.open_close and capabilities.text_document_sync.save
     assert capabilities.hover_provider and capabilities.definition_provider and capabilities.references_provider
     assert capabilities.rename_provider.prepare_provider
@@ -541,7 +541,7 @@ async def test_bad_requests_and_notifications_do_not_stop_the_server(client: Lan
 
 
 def increment(doc: Doc, changes: list[tuple[lsp.Position, lsp.Position, str]]) -> None:
-    """Changes by range, as a client sends that ignores the Full sync kind the server asks for."""
+    """Changes by range, as the server asks for (the Incremental sync kind)."""
     def clamped(p: lsp.Position) -> lsp.Position:  # past a line's end is its end, as the protocol says
         line = re.split(r"\r\n|\r|\n", doc.text)[p.line]
         return lsp.Position(p.line, min(p.character, utf16(line)))
@@ -685,3 +685,118 @@ async def test_a_per_year_finding_can_be_suppressed_for_its_year_only(client: La
     assert "# budsjett-lint: ignore[BAL002:2021]" in doc.text
     left = [d.message.split()[0] for d in await doc.diagnostics() if d.code == "BAL002"]
     assert left == ["2022"]
+
+
+# -- quick fixes that write the remedy ---------------------------------------------------------------
+
+
+async def remedy(client: LanguageClient, text: str, code: str, title: str) -> tuple[Doc, lsp.CodeAction, list[str]]:
+    """Open `text`, take the action `title` at its one `code` finding and apply it: the document,
+    the action, and the titles of every action offered there (in order)."""
+    doc = Doc(client, text)
+    [finding] = [d for d in await doc.diagnostics() if d.code == code]
+    offered = await code_actions(client, doc, finding)
+    action = offered[title]
+    assert finding in action.diagnostics
+    doc.change(doc.apply(edits_of(action.edit, doc.uri)))
+    return doc, action, list(offered)
+
+
+UNFUNDED = '''\
+budget "Eksempel" period 2020..2021
+pot "Tilbudet som ble avviklet på Rosten" kultur
+cover "Redusert vikarinnleie" oppvekst 2020..2021=1
+item "Toppet bemanning" oppvekst 2020..2021=1
+directive "Tegnspråkklubb" kultur cost ?
+  text "De rødgrønne ber om at tegnspråkklubben videreføres."
+'''
+
+
+async def test_an_unfunded_directive_can_be_marked_as_costing_nothing(client: LanguageClient):
+    doc, action, offered = await remedy(client, UNFUNDED, "FUN001", "Mark it as costing nothing (`cost none`)")
+    assert not action.is_preferred  # whether it costs nothing is for the author to say
+    assert 'directive "Tegnspråkklubb" kultur cost none\n' in doc.text
+    assert offered[-1] == "Suppress FUN001 on this line"  # suppressing stays the last choice
+    assert "FUN001" not in [d.code for d in await doc.diagnostics()]
+
+
+async def test_an_unfunded_directive_can_be_funded_from_a_pot_of_its_area(client: LanguageClient):
+    doc, _, offered = await remedy(client, UNFUNDED, "FUN001", 'Fund it from "Tilbudet som ble avviklet på Rosten"')
+    assert 'Fund it from "Redusert vikarinnleie"' not in offered  # another area's coverage is not offered
+    assert 'cost ? funded-by "Tilbudet som ble avviklet på Rosten"\n' in doc.text
+    codes = [d.code for d in await doc.diagnostics()]
+    assert "FUN001" not in codes and "FUN003" not in codes
+
+
+async def test_an_unfunded_directive_gets_an_empty_funded_by_to_fill_in(client: LanguageClient):
+    doc, _, _ = await remedy(client, UNFUNDED.replace(" kultur cost", " cost"), "FUN001",
+                             'Fund it from a line: `funded-by ""`, its name to fill in')
+    assert 'directive "Tegnspråkklubb" cost ? funded-by ""\n' in doc.text
+    codes = [d.code for d in await doc.diagnostics()]
+    assert "FUN001" not in codes and "FUN003" in codes  # which now asks for the name
+    at = doc.at('funded-by ""', len('funded-by "'))
+    names = await client.text_document_completion_async(lsp.CompletionParams(text_document=doc.ident(), position=at))
+    assert "Tilbudet som ble avviklet på Rosten" in [i.label for i in names.items]
+
+
+async def test_a_negative_draw_is_rewritten_as_an_allocation(client: LanguageClient):
+    text = ('budget "E" period 2020..2021\nfund "Disposisjonsfondet"\nitem "A" oppvekst 2020..2021=1\n'
+            'cover "B" oppvekst 2020..2021=3\ndraw "Tilbake til fondet" 2020..2021=-2 from "Disposisjonsfondet"\n')
+    title = ("Write it as an allocation to the fund, with the amounts positive (the balance stays the same)")
+    doc, action, _ = await remedy(client, text, "BAL007", title)
+    assert action.is_preferred
+    assert 'allocate "Tilbake til fondet" 2020..2021=2 to "Disposisjonsfondet"\n' in doc.text
+    assert "BAL007" not in [d.code for d in await doc.diagnostics()]
+
+
+async def test_a_negative_coverage_line_is_written_positive(client: LanguageClient):
+    text = 'budget "E" period 2020..2021\nitem "A" oppvekst 2020..2021=15\ncover "Kutt i innkjøp" 2020..2021=-15\n'
+    doc, action, _ = await remedy(client, text, "BAL007",
+                                  "Write the amounts positive (a saving or income that pays) (unsafe)")
+    assert not action.is_preferred
+    assert 'cover "Kutt i innkjøp" 2020..2021=15\n' in doc.text
+    assert [d.code for d in await doc.diagnostics()] == []
+
+
+async def test_a_fund_draw_written_as_coverage_gets_its_kind(client: LanguageClient):
+    text = ('budget "Eksempel" period 2020..2021\nfund "Disposisjonsfondet"\n'
+            'item "Kompetanseløft fastleger" helse 2020..2021=10\ncover "Bruk av disposisjonsfondet" 2020..2021=10\n')
+    doc = Doc(client, text)
+    [finding] = [d for d in await doc.diagnostics() if d.code == "BAL008"]
+    [action] = [a for a in (await code_actions(client, doc, finding)).values() if "(unsafe)" in a.title]
+    assert not action.is_preferred
+    doc.change(doc.apply(edits_of(action.edit, doc.uri)))
+    assert 'draw "Bruk av disposisjonsfondet" 2020..2021=10 from "Disposisjonsfondet"\n' in doc.text
+    codes = [d.code for d in await doc.diagnostics()]
+    assert "BAL008" not in codes and "BAL006" in codes  # now seen: the years balance only by the fund
+
+
+@pytest.mark.parametrize(("words", "attribute", "preferred"), [
+    ("(halvårseffekt)", "halfyear", True),
+    ("varig", "permanent", False),
+    ("et prøveprosjekt", "trial", False),
+])
+async def test_the_attribute_the_text_implies_is_added(client: LanguageClient, words: str, attribute: str,
+                                                       preferred: bool):
+    text = ('budget "E" period 2020..2021\nitem "Toppet bemanning" oppvekst 2020=3.5 2021=7\n'
+            f'  text "Vi setter av 3,5 millioner {words} i 2020."\ncover "B" oppvekst 2020=3.5 2021=7\n')
+    doc = Doc(client, text)
+    [finding] = [d for d in await doc.diagnostics() if attribute in d.message]
+    title = f"Add `{attribute}`" + ("" if preferred else " (unsafe)")
+    action = (await code_actions(client, doc, finding))[title]
+    assert action.is_preferred is preferred
+    doc.change(doc.apply(edits_of(action.edit, doc.uri)))
+    assert f'item "Toppet bemanning" oppvekst 2020=3.5 2021=7 {attribute}\n' in doc.text
+    assert finding.code not in [d.code for d in await doc.diagnostics()]
+
+
+async def test_a_ramp_that_stops_early_is_continued_or_ended(client: LanguageClient):
+    text = ('budget "E" period 2020..2023\nitem "Opptrapping av grunnbemanning" helse 2020=20 2021=40 ramp\n'
+            'cover "Kutt" helse 2020=20 2021=40 2022..2023=40\n')
+    doc, action, offered = await remedy(client, text, "RMP008", "Continue at the last figure: `2022..2023=40`")
+    assert offered.index("End the ramp: `until 2021`") < offered.index("Suppress RMP008 on this line")
+    assert 'helse 2020=20 2021=40 2022..2023=40 ramp\n' in doc.text
+    assert [d.code for d in await doc.diagnostics()] == []
+    doc, _, _ = await remedy(client, text, "RMP008", "End the ramp: `until 2021`")
+    assert 'helse 2020=20 2021=40 ramp until 2021\n' in doc.text
+    assert "RMP008" not in [d.code for d in await doc.diagnostics()]

@@ -28,14 +28,25 @@ item "Toppet bemanning" oppvekst 2020=1 2021=1
 cover "Redusert vikarinnleie" oppvekst 2020=1 2021=1
 offset "Toppet bemanning" <-> "Redusert vikarinleie"
 '''
+# FUN001 at the directive: no fix of the rule's, the first of its remedies is `cost none`.
+UNFUNDED = '''\
+budget "Eksempel" period 2020..2021
+item "Toppet bemanning" oppvekst 2020=1 2021=1
+cover "Redusert vikarinnleie" oppvekst 2020=1 2021=1
+directive "Tegnspråkklubb" kultur cost ?
+'''
 
 NVIM = shutil.which("nvim")
 
 
 @pytest.mark.skipif(NVIM is None, reason="no Neovim (nvim) on the PATH: `apt-get install neovim` to run this test")
-def test_neovim_applies_a_quick_fix_and_the_diagnostic_goes(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("text", "code", "fixed"), [
+    (TEXT, "LNK001", '"Redusert vikarinnleie"'),
+    (UNFUNDED, "FUN001", 'directive "Tegnspråkklubb" kultur cost none'),
+])
+def test_neovim_applies_a_quick_fix_and_the_diagnostic_goes(tmp_path: Path, text: str, code: str, fixed: str) -> None:
     source = tmp_path / "eksempel.budsjett"
-    source.write_text(TEXT, encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
     out = tmp_path / "nvim.jsonl"
     env = {**os.environ, "BUDSJETT_NVIM_OUT": str(out), "BUDSJETT_SERVER": SERVER, "HOME": str(tmp_path)}
     done = subprocess.run([NVIM, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", f"luafile {SCRIPT}",
@@ -43,7 +54,7 @@ def test_neovim_applies_a_quick_fix_and_the_diagnostic_goes(tmp_path: Path) -> N
     seen = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
     assert done.returncode == 0, (seen, done.stderr[-2000:])
     before, fixing, after = seen
-    assert "LNK001" in before["before"]
-    assert fixing["fixing"] == "LNK001"
-    assert "LNK001" not in after["after"]
-    assert '"Redusert vikarinnleie"' in after["text"]
+    assert code in before["before"]
+    assert fixing["fixing"] == code
+    assert code not in after["after"]
+    assert fixed in after["text"]

@@ -35,3 +35,23 @@ def test_near_misses_stay_silent():
 def test_a_ramp_that_ends_with_until_stops_counting():
     text = HEAD + 'item "A" helse 2020=20 2021=40 ramp until 2021\ncover "C" 2020=20 2021=40\n'
     assert not {"BAL001", "BAL002", "RMP008"} & set(codes(text))
+
+
+def test_the_remedies_continue_at_the_last_figure_as_written_or_end_the_ramp():
+    from budsjett_lint.checker.editor.editor import apply_edits
+    from budsjett_lint.dsl import parse
+    from budsjett_lint.rules.ramp_stops import remedies
+
+    text = ('budget "Eksempel" period 2020..2023 unit tusen\n'
+            'item "Opptrapping av grunnbemanning" helse 2020=20000 2021=40000\n  ramp\n')
+    [finding] = [d for d in lint(text) if d.code == "RMP008"]
+    budget = parse(text).budget
+    fixes = remedies(budget, finding.span)
+    assert [f.description for f in fixes] == ["continue at the last figure: `2022..2023=40000`",
+                                              "end the ramp: `until 2021`"]
+    fixed = [apply_edits(text, list(f.edits)) for f in fixes]
+    assert "2020=20000 2021=40000 2022..2023=40000\n  ramp\n" in fixed[0]  # in the file's unit, as written
+    assert "2021=40000\n  ramp until 2021\n" in fixed[1]
+    for t in fixed:
+        assert [d.code for d in lint(t) if d.code.startswith("RMP")] == []
+    assert remedies(budget, budget.entries[0].name.span) == []  # nothing away from the finding

@@ -54,3 +54,20 @@ def test_an_evaluation_year_without_month_and_an_unknown_amount():
 def test_no_end_or_no_trial_is_silent():
     assert rmp006('item "Styrking av barnevernet" arbeid 2020=3.5 2021..2023=7 halfyear trial\n') == []
     assert rmp006('item "Renhold" miljø 2020..2023=0.6 until 2021\n') == []
+
+
+def test_the_remedy_adds_continued_after_trial_and_ends_the_finding():
+    from budsjett_lint.checker.editor.editor import apply_edits
+    from budsjett_lint.dsl import parse
+    from budsjett_lint.rules.trial_outlives_end import remedies
+
+    text = HEAD + ('item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021..2023=7.0\n'
+                   '  heading 3.5 halfyear trial evaluate 2021-12\n')
+    [finding] = [d for d in lint(text) if d.code == "RMP006"]
+    budget = parse(text).budget
+    [fix] = remedies(budget, finding.span)
+    assert not fix.safe and fix.description == "the trial goes on: add `continued`"
+    fixed = apply_edits(text, list(fix.edits))
+    assert "  heading 3.5 halfyear trial continued evaluate 2021-12\n" in fixed
+    assert "RMP006" not in [d.code for d in lint(fixed)]
+    assert remedies(budget, budget.entries[0].name.span) == []

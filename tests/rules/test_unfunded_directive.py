@@ -81,3 +81,45 @@ def test_a_cost_by_year_is_named_by_its_years():
         "the directive `Bystyresekretariatet` commits to a cost of unknown size in 2022 and 2023, and nothing funds it",
         "the directive `Fast ressurs` costs 0.5 in 2021, 1.0 in 2022 and 1.0 in 2023, and nothing funds it",
     ]
+
+
+# -- the remedies the editor offers ----------------------------------------------------------
+
+
+def _remedied(text: str) -> list[tuple[str, str]]:
+    """Each remedy of the one FUN001 finding: its description and the text it writes."""
+    from budsjett_lint.checker.editor.editor import apply_edits
+    from budsjett_lint.dsl import parse
+    from budsjett_lint.rules.unfunded_directive import remedies
+
+    (d,) = fun001(text)
+    return [(f.description, apply_edits(HEAD + text, list(f.edits)))
+            for f in remedies(parse(HEAD + text).budget, d.span)]
+
+
+def test_the_remedies_write_cost_none_or_funding_and_each_ends_the_finding():
+    text = ('pot "Potten til nærmiljøanlegg" kultur\ncover "Kutt i kulturadministrasjonen" kultur 2020..2023=1\n'
+            'cover "Redusert innkjøp" helse 2020..2023=1\n'
+            'directive "Terrengsykkelløype" kultur cost 2022..2023=?\n  text "Ny løype fra 2022."\n')
+    remedied = _remedied(text)
+    assert [what for what, _ in remedied] == [
+        "mark it as costing nothing (`cost none`)",
+        'fund it from "Kutt i kulturadministrasjonen"',  # the nearest of the area's first
+        'fund it from "Potten til nærmiljøanlegg"',
+        'fund it from a line: `funded-by ""`, its name to fill in',
+    ]
+    assert 'directive "Terrengsykkelløype" kultur cost none\n' in remedied[0][1]
+    assert 'cost 2022..2023=? funded-by "Kutt i kulturadministrasjonen"\n  text' in remedied[1][1]
+    for _, fixed in remedied:
+        assert [d for d in lint(fixed) if d.code == "FUN001"] == []
+
+
+def test_no_remedies_away_from_a_finding_and_no_funders_from_other_areas():
+    from budsjett_lint.dsl import parse
+    from budsjett_lint.rules.unfunded_directive import remedies
+
+    text = HEAD + 'cover "Kutt" kultur 2020..2023=1\ndirective "Utredning" finans cost ?\n'
+    budget = parse(text).budget
+    assert remedies(budget, budget.entries[0].name.span) == []
+    assert [f.description for f in remedies(budget, budget.directives[0].name.span)] == [
+        "mark it as costing nothing (`cost none`)", 'fund it from a line: `funded-by ""`, its name to fill in']
