@@ -125,8 +125,7 @@ def findings(before: Mapping[int, YearState], head_budget: Budget, file: str, to
     `lines` are the changed lines where the base text is known (None where only a
     baseline's figures are); each finding names those that touch its years."""
     after = snapshot(head_budget, tolerance)
-    header = head_budget.header
-    period = (header.period_span or header.span) if header is not None else Span(1, 1, 1, 1)
+    period = head_budget.period_span
     widened: list[tuple[int, str]] = []
     unbalanced: list[tuple[int, str]] = []
     for year, now in after.items():
@@ -186,9 +185,7 @@ def judged(head, config, before: Mapping[int, YearState], lines: Sequence[Line] 
     from ..rules import unbalanced_year
 
     tolerance = config.options_for(unbalanced_year).tolerance
-    header = head.budget.header
-    period = (header.period_span or header.span) if header is not None else None
-    found = anchored(head.diagnostics, lines or (), period)
+    found = anchored(head.diagnostics, lines or (), head.budget.period_span)
     for d in findings(before, head.budget, head.file, tolerance, lines, enabled=config.enabled):
         found.append(d._replace(severity=config.severity_of(d.code, d.severity)))
     return head._replace(diagnostics=tuple(sorted(found, key=lambda d: d.sort_key)))

@@ -265,8 +265,9 @@ def _changes(base: Budget, head: Budget, years: tuple[int, ...]) -> tuple[tuple[
                 shown = item.kind if kind == "link" else kind
                 changes.append(Change(_status(old, new), shown, _label(key), item.span.line, {}, details))
 
-    header = _details({"period": old_data["period"], "name": old_data["name"], "unit": old_data["unit"]},
-                      {"period": new_data["period"], "name": new_data["name"], "unit": new_data["unit"]}, ())
+    declared = lambda b: list(b.declared_period) if b.declared_period else None  # noqa: E731  what the header says
+    header = _details({"period": declared(base), "name": old_data["name"], "unit": old_data["unit"]},
+                      {"period": declared(head), "name": new_data["name"], "unit": new_data["unit"]}, ())
     if header:
         line = head.header.span.line if head.header else 1
         changes.insert(0, Change("changed", "budget", new_data["name"] or old_data["name"] or "", line, {}, header))

@@ -115,6 +115,7 @@ class Summary:
     missing: tuple[Missing, ...]
     tolerance: Decimal
     directives: tuple[DirectiveCost, ...] = ()
+    period_inferred: bool = False  # no `period` is declared: `years` are those the file names (STR015)
 
     def total(self, lines: tuple[Line, ...]) -> dict[int, Total]:
         return {y: sum_values((ln.name, ln.years[y]) for ln in lines) for y in self.years}
@@ -280,6 +281,7 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
         missing=tuple(missing),
         tolerance=tolerance,
         directives=directives,
+        period_inferred=budget.inferred_period is not None,
     )
 
 
@@ -305,6 +307,7 @@ def to_data(summary: Summary) -> dict:
         "name": summary.name,
         "title": summary.title,
         "years": list(summary.years),
+        "period_inferred": summary.period_inferred,
         "spend_by_area": [{"area": g.key, "name": g.label, "years": totals(g.years)} for g in summary.spend_by_area],
         "spend": {"lines": [line(ln) for ln in summary.spend], "total": totals(summary.total(summary.spend))},
         "coverage": {"lines": [line(ln) for ln in summary.coverage],
