@@ -49,9 +49,9 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
                        help="show only findings of this severity or higher; the exit code still counts every "
                             "finding (see --fail-on)")
     shown.add_argument("--show-all", action="store_true",
-                       help="full format: every finding with its source and every related place (by default the "
-                            f"the first finding of each rule is shown with its source and "
-                            f"{RELATED_SHOWN} related places each, the others one line each)")
+                       help="full format: every finding with its source and every related place (by default "
+                            "the first finding of each rule is shown with its source and "
+                            f"{RELATED_SHOWN} related place{'s' * (RELATED_SHOWN != 1)}, the others one line each)")
     shown.add_argument("--statistics", action="store_true",
                        help="instead of the findings, the number of findings per rule code")
 

@@ -42,7 +42,7 @@ Line = list[tuple[str, str]]
 #: Without `--show-all`: how many findings of one rule are shown with their source (the rest
 #: of that rule's findings one line each), and how many related places one finding shows.
 FRAMED_PER_RULE = 1
-RELATED_SHOWN = 2
+RELATED_SHOWN = 1
 #: The operating balance is shown first for this many files; a folder of many files would
 #: otherwise begin with pages of balances.
 VERDICT_FILES = 5
@@ -73,7 +73,8 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
             sources[id(r)] = Source(r.budget.text, color)
         if out and out[-1]:
             out.append([])
-        _finding(out, d, sources[id(r)], context)
+        header = r.budget.header
+        _finding(out, d, sources[id(r)], context, header.period_span if header is not None else None)
     if out and out[-1]:
         out.append([])
     out.extend(_closing(counts, fixable, len(results)))
@@ -249,11 +250,17 @@ def _verdict(out: list[Line], results: Sequence[CheckResult]) -> None:
         out.append([])
 
 
-def _finding(out: list[Line], d: Diagnostic, source: Source, context: Context) -> None:
+def _finding(out: list[Line], d: Diagnostic, source: Source, context: Context, period: Span | None) -> None:
+    """A finding with its source. One anchored at the header's `period` (a plan year's finding)
+    shows only where it stands: the `period` line itself says nothing the message does not."""
     out.append([(f"{d.severity}[{d.code}]", _STYLE[d.severity]), (f": {d.message}", "bold")])
     related = d.related if context.show_all else d.related[:RELATED_SHOWN]
     width = len(str(max([d.span.line] + [r.span.line for r in related])))
-    _excerpt(out, d.file, d.span, source, width, _STYLE[d.severity], None)
+    if d.span == period and not context.show_all:
+        out.append([(f"{' ' * width}--> ", "bold blue"), (f"{visible(d.file)}:{d.span.line}:{d.span.column}", ""),
+                    (" (the plan's `period`)", "")])
+    else:
+        _excerpt(out, d.file, d.span, source, width, _STYLE[d.severity], None)
     previous = d.span.line
     for rel in related:  # a place on the line just shown is marked under it, as rustc does
         _excerpt(out, d.file, rel.span, source, width, "bold blue", rel.note, again=rel.span.line == previous)
