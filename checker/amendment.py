@@ -66,7 +66,12 @@ def worsening(before: YearState, after: YearState, tolerance: Decimal) -> str | 
         return None
     parts = []
     if after.gap - before.gap > tolerance and after.gap > tolerance:  # a surplus that shrinks is no gap
-        parts.append(f"{_gap_words(after)} grew from {fmt(before.gap)} to {fmt(after.gap)}")
+        words = _gap_words(after)
+        if before.gap >= 0:
+            parts.append(f"{words} grew from {fmt(before.gap)} to {fmt(after.gap)}")
+        else:  # a surplus became a gap: no negative gap in a message
+            parts.append(f"{words.replace('gap', 'surplus')} of {fmt(-before.gap)} became a {words} of "
+                         f"{fmt(after.gap)}")
     if after.without_figure > before.without_figure and before.status == "unknown":
         parts.append(f"lines without a figure grew from {before.without_figure} to {after.without_figure}")
     return "; ".join(parts) or None
