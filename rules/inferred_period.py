@@ -5,8 +5,9 @@ Where a file declares no `period` (it has no `budget` statement, or one
 without a `period`) but names years, the plan period is taken to run from
 the first to the last year it gives an amount or `?` for, ranges included,
 and every rule checks that period. This finding says which period was
-inferred and the lines that declare it. A file that names no year is
-reported by STR006 instead.
+inferred and the lines that declare it; where the file has a `budget`
+statement, the fix writes the inferred `period` into it. A file that names
+no year is reported by STR006 instead.
 
 ## Why
 A line typed into a new file should be checked at once: an unfunded item
@@ -42,6 +43,7 @@ CODE = "STR015"
 NAME = "inferred-period"
 SEVERITY = "info"
 SUMMARY = "A file without a `period`, checked for the period from the first to the last year it names"
+FIX = "safe"  # where there is a `budget` statement: the period is written into it
 Options = NoOptions
 
 
