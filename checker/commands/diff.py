@@ -144,7 +144,8 @@ def _state(y: YearState, after: bool) -> str:
         return "not in the plan"
     if word == "unknown":
         n = len(balance.unknown)
-        return f"unverified ({n} line{'s lack' if n != 1 else ' lacks'} a figure)"
+        known = f"known gap {fmt(balance.gap)}" if balance.gap >= 0 else f"known surplus {fmt(-balance.gap)}"
+        return f"unverified: {known} ({n} line{'s lack' if n != 1 else ' lacks'} a figure)"
     if word == "balanced":
         return "balanced"
     return f"{word} {fmt(abs(balance.gap))}"
