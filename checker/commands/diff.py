@@ -84,8 +84,9 @@ def render(a: Amendment, format: str) -> str:
     if format == "json":
         return json.dumps(to_data_amendment(a), ensure_ascii=False, indent=2) + "\n"
     tables = build_tables(a)
-    scope = (f"Plan years {a.years[0]}–{a.years[-1]}; amounts in millions of NOK." if a.years
-             else "Neither version declares a period, so there are no plan years to compare.")
+    inferred = " (no `period` declared: the first to the last year the files name)" * a.period_inferred
+    scope = (f"Plan years {a.years[0]}–{a.years[-1]}{inferred}; amounts in millions of NOK." if a.years
+             else "Neither version declares a period or names a year, so there are no plan years to compare.")
     if format == "markdown":
         return (f"{MARKER}\n## budsjett-lint: the amendment\n\n`{a.base}` → `{a.head}`. {scope}\n\n"
                 f"**{verdict(a)}**\n\n" + markdown(tables))

@@ -70,9 +70,11 @@ def test_diff_of_two_headerless_versions_compares_their_years(cli, tmp_path):
     (tmp_path / "head.budsjett").write_text(CARD + 'cover "Innkjøp" 2020=3.5 2021=7.0\n', encoding="utf-8")
     done = cli("diff", "base.budsjett", "head.budsjett", cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "Plan years 2020–2021" in done.stdout
+    assert "Plan years 2020–2021 (no `period` declared: the first to the last year the files name)" in done.stdout
     assert "budget " not in done.stdout  # no header on either side: no change of the header is reported
     assert "2020  gap 3.5  balanced" in done.stdout and "2021  gap 7.0  balanced" in done.stdout
+    data = json.loads(cli("diff", "--format", "json", "base.budsjett", "head.budsjett", cwd=tmp_path).stdout)
+    assert data["years"] == [2020, 2021] and data["period_inferred"] is True
     back = cli("diff", "head.budsjett", "base.budsjett", cwd=tmp_path)
     assert back.returncode == 1 and "2020 balanced before and" in back.stdout
 
