@@ -66,7 +66,12 @@ def worsening(before: YearState, after: YearState, tolerance: Decimal) -> str | 
         return None
     parts = []
     if after.gap - before.gap > tolerance and after.gap > tolerance:  # a surplus that shrinks is no gap
-        parts.append(f"{_gap_words(after)} grew from {fmt(before.gap)} to {fmt(after.gap)}")
+        words = _gap_words(after)
+        if before.gap >= 0:
+            parts.append(f"{words} grew from {fmt(before.gap)} to {fmt(after.gap)}")
+        else:  # a surplus became a gap: no negative gap in a message
+            parts.append(f"{words.replace('gap', 'surplus')} of {fmt(-before.gap)} became a {words} of "
+                         f"{fmt(after.gap)}")
     if after.without_figure > before.without_figure and before.status == "unknown":
         parts.append(f"lines without a figure grew from {before.without_figure} to {after.without_figure}")
     return "; ".join(parts) or None
@@ -125,8 +130,7 @@ def findings(before: Mapping[int, YearState], head_budget: Budget, file: str, to
     `lines` are the changed lines where the base text is known (None where only a
     baseline's figures are); each finding names those that touch its years."""
     after = snapshot(head_budget, tolerance)
-    header = head_budget.header
-    period = (header.period_span or header.span) if header is not None else Span(1, 1, 1, 1)
+    period = head_budget.period_span
     widened: list[tuple[int, str]] = []
     unbalanced: list[tuple[int, str]] = []
     for year, now in after.items():
@@ -186,9 +190,7 @@ def judged(head, config, before: Mapping[int, YearState], lines: Sequence[Line] 
     from ..rules import unbalanced_year
 
     tolerance = config.options_for(unbalanced_year).tolerance
-    header = head.budget.header
-    period = (header.period_span or header.span) if header is not None else None
-    found = anchored(head.diagnostics, lines or (), period)
+    found = anchored(head.diagnostics, lines or (), head.budget.period_span)
     for d in findings(before, head.budget, head.file, tolerance, lines, enabled=config.enabled):
         found.append(d._replace(severity=config.severity_of(d.code, d.severity)))
     return head._replace(diagnostics=tuple(sorted(found, key=lambda d: d.sort_key)))

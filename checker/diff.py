@@ -92,6 +92,7 @@ class Amendment:
     fail_on: str = "error"
     tolerance: Decimal = Decimal("0.05")
     worse: tuple[tuple[Diagnostic, str], ...] = ()  # findings on both sides whose year got worse, and how
+    period_inferred: bool = False  # a side declares no `period`: its years are those it names (STR015)
 
     @property
     def failing_findings(self) -> tuple[Diagnostic, ...]:
@@ -138,8 +139,9 @@ def compare(base: CheckResult, head: CheckResult, tolerance: Decimal = Decimal("
     new = {id(d) for d in introduced}
     worse = tuple((d, how) for d in head.diagnostics if id(d) not in new
                   for how in [worse_than_before(d, states_before, states_after, tolerance)] if how)
+    inferred = base.budget.inferred_period is not None or head.budget.inferred_period is not None
     return Amendment(base.file, head.file, years, changes, effects, balance, introduced, resolved, fail_on,
-                     tolerance, worse)
+                     tolerance, worse, inferred)
 
 
 def _unmatched(side: CheckResult, other: CheckResult) -> tuple[Diagnostic, ...]:
@@ -265,8 +267,9 @@ def _changes(base: Budget, head: Budget, years: tuple[int, ...]) -> tuple[tuple[
                 shown = item.kind if kind == "link" else kind
                 changes.append(Change(_status(old, new), shown, _label(key), item.span.line, {}, details))
 
-    header = _details({"period": old_data["period"], "name": old_data["name"], "unit": old_data["unit"]},
-                      {"period": new_data["period"], "name": new_data["name"], "unit": new_data["unit"]}, ())
+    declared = lambda b: list(b.declared_period) if b.declared_period else None  # noqa: E731  what the header says
+    header = _details({"period": declared(base), "name": old_data["name"], "unit": old_data["unit"]},
+                      {"period": declared(head), "name": new_data["name"], "unit": new_data["unit"]}, ())
     if header:
         line = head.header.span.line if head.header else 1
         changes.insert(0, Change("changed", "budget", new_data["name"] or old_data["name"] or "", line, {}, header))
@@ -309,6 +312,7 @@ def to_data_amendment(a: Amendment) -> dict:
         "base": a.base,
         "head": a.head,
         "years": list(a.years),
+        "period_inferred": a.period_inferred,
         "fails": a.fails,
         "unfunded_years": [e.year for e in a.unfunded],
         "changes": [{"status": c.status, "kind": c.kind, "name": c.name, "line": c.line,

@@ -129,6 +129,7 @@ class Summary:
     tolerance: Decimal
     directives: tuple[DirectiveCost, ...] = ()
     coverage_by_area: tuple[Group, ...] = ()
+    period_inferred: bool = False  # no `period` is declared: `years` are those the file names (STR015)
 
     def total(self, lines: tuple[Line, ...]) -> dict[int, Total]:
         return {y: sum_values((ln.name, ln.years[y]) for ln in lines) for y in self.years}
@@ -298,6 +299,7 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
         missing=tuple(missing),
         tolerance=tolerance,
         directives=directives,
+        period_inferred=budget.inferred_period is not None,
     )
 
 
@@ -323,6 +325,7 @@ def to_data(summary: Summary) -> dict:
         "name": summary.name,
         "title": summary.title,
         "years": list(summary.years),
+        "period_inferred": summary.period_inferred,
         "spend_by_area": [{"area": g.key, "name": g.label, "years": totals(g.years)} for g in summary.spend_by_area],
         "spend": {"lines": [line(ln) for ln in summary.spend], "total": totals(summary.total(summary.spend))},
         "coverage": {"lines": [line(ln) for ln in summary.coverage],

@@ -83,7 +83,8 @@ def to_data(budget: Budget) -> dict:
         "name": header.name.text if header else None,
         "title": header.title.text if header and header.title else None,
         "base": header.base.text if header and header.base else None,
-        "period": list(header.period) if header and header.period else None,
+        "period": list(budget.period) if budget.period else None,
+        "period_inferred": budget.inferred_period is not None,  # no `period` declared: the years the file names
         "unit": header.unit if header else "mill",
         "amounts_unit": "mill",  # every figure below is in millions of NOK, whatever the file's unit
         "text": header.prose.text if header and header.prose else None,

@@ -18,6 +18,9 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Literal
 
+#: The longest period a plan may declare, or be inferred: an economic plan runs a few years.
+MAX_PERIOD = 100
+
 ENTRY_KINDS = ("item", "invest", "cover", "allocate", "draw", "loan")
 EntryKind = Literal["item", "invest", "cover", "allocate", "draw", "loan"]
 LinkKind = Literal["offset", "funds", "reallocates"]
@@ -445,12 +448,47 @@ class Budget:
         return next((s for s in self.statements if isinstance(s, Header)), None)
 
     @property
-    def period(self) -> tuple[int, int] | None:
+    def declared_period(self) -> tuple[int, int] | None:
+        """The header's `period`; None where the file declares none."""
         return self.header.period if self.header else None
+
+    @cached_property
+    def named_years(self) -> tuple[int, int] | None:
+        """The first and last year the file gives an amount (or `?`) for, ranges included:
+        of its entries, links, sums and directives' costs. None where it names no year."""
+        years = [a.year for s in self.statements
+                 for a in (s.cost_amounts if isinstance(s, Directive)
+                           else s.amounts if isinstance(s, (Entry, Link, Sum)) else ())]
+        return (min(years), max(years)) if years else None
+
+    @property
+    def inferred_period(self) -> tuple[int, int] | None:
+        """Where no period is declared: `named_years`, if they span at most `MAX_PERIOD` years."""
+        if self.declared_period is not None or self.named_years is None:
+            return None
+        first, last = self.named_years
+        return (first, last) if last - first + 1 <= MAX_PERIOD else None
+
+    @property
+    def period(self) -> tuple[int, int] | None:
+        """The years of the plan: the declared period, else the inferred one (STR015)."""
+        return self.declared_period or self.inferred_period
+
+    @property
+    def period_span(self) -> Span:
+        """Where the findings on a plan year stand: the header's `period`, else the header,
+        else (no header) the start of the first statement, where a header would go."""
+        header = self.header
+        if header is not None:
+            return header.period_span or header.span
+        first = self.statements[0].span if self.statements else None
+        if first is None:
+            return Span(1, 1, 1, 1)
+        return Span(first.line, first.column, first.line, first.column + 1, first.start, first.start + 1)
 
     @property
     def years(self) -> range:
-        """The years of the plan; empty where no period is declared."""
+        """The years of the plan (`period`); empty where none is declared or inferred."""
         if not self.period:
             return range(0)
         return range(self.period[0], self.period[1] + 1)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .model import (
     ENTRY_KINDS,
+    MAX_PERIOD,
     Amount,
     Budget,
     Comment,
@@ -77,8 +78,6 @@ MIN_YEAR, MAX_YEAR = 1000, 9999
 RANGE_MARGIN = 10
 #: Where no period is known, a range is expanded into at most this many years from its first.
 RANGE_WITHOUT_PERIOD = 2 * RANGE_MARGIN
-#: The longest period a plan may declare: an economic plan runs a few years.
-MAX_PERIOD = 100
 
 #: Amounts are kept exactly or refused: never rounded, never overflowing.
 _EXACT = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation])
@@ -520,10 +519,12 @@ def parse(text: str) -> ParseResult:
         try:
             result = _parse_once(text, parser, builder, None, "mill")
             header = result.budget.header
-            final = (header.period, header.unit) if header is not None else (None, "mill")
+            final = (result.budget.period, header.unit if header is not None else "mill")
             if builder.read_as - {final}:
                 # A figure or a range came before the header's unit or period (or the header was
-                # not read): read the text again knowing them, so that every figure is read alike.
+                # not read, or the period is inferred from the years the file names): read the text
+                # again knowing them, so that every figure is read alike. A range keeps its first and
+                # last year however it was read, so the inferred period is the same on the second read.
                 result = _parse_once(text, parser, builder, *final)
             return result
         finally:  # what the builder shared within this text is not kept for the next

@@ -26,6 +26,7 @@ _RULE_MODULES = (
     "halfyear_not_doubled",
     "halfyear_unmarked",
     "heading_mismatch",
+    "inferred_period",
     "investment_financing",
     "invisible_character",
     "kroner_amount",

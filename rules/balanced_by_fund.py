@@ -51,10 +51,7 @@ Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
-    header = budget.header
-    if header is None:
-        return
-    where = header.period_span or header.span
+    where = budget.period_span
     draws: list[Entry] | None = None  # sorted by name, once a year balances by them
     for year in operating_balance(budget):
         net = year.draws - year.allocations

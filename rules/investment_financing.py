@@ -140,10 +140,7 @@ def _related(lines: list[Entry], y: YearInvestment) -> tuple[Related, ...]:
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
-    header = budget.header
-    if header is None:
-        return
-    where = header.period_span or header.span
+    where = budget.period_span
     inv = investments(budget)
     financing = {id(e) for e in inv.loans}
     lines = [e for e in budget.entries if e.kind == "invest" or id(e) in financing]  # in source order

@@ -61,10 +61,7 @@ Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
-    header = budget.header
-    if header is None:
-        return
-    where: Span = header.period_span or header.span
+    where: Span = budget.period_span
     years = operating_balance(budget)
     promised = in_the_gap(budget, options.tolerance)  # a coverage line's money counted twice: FUN004's, said here
     for i, year in enumerate(years):

@@ -52,10 +52,7 @@ Options = NoOptions
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
-    header = budget.header
-    if header is None:
-        return
-    where = header.period_span or header.span
+    where = budget.period_span
     for year in operating_balance(budget):
         if year.verifiable:
             continue

@@ -5,7 +5,8 @@ Reports an amount of an entry or a link whose year lies outside the plan
 period declared in the header, and an `until` or `evaluate` year outside it.
 A range such as `2022..2024=5` is reported once, with the years outside,
 however many they are.
-Without a period there is nothing to compare with (STR006 reports that).
+Without a declared period there is nothing to compare with: the period inferred
+from the years the file names (STR015) holds them all.
 
 ## Why
 The balance is checked for each year of the period and for no other: an

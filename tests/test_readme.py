@@ -58,3 +58,11 @@ def test_the_default_output_shown_is_the_one_the_check_gives(capsys):
             continue
         prefix = shown[:-3].rstrip() if shown.endswith("...") else None
         assert any(line.startswith(prefix) if prefix is not None else line == shown for line in printed), shown
+
+
+def test_the_length_of_the_default_output_is_the_one_the_readme_gives(capsys):
+    from budsjett_lint.checker.cli import main
+
+    stated = int(re.search(r"\(`budsjett-lint proposal.budsjett`, (\d+) lines\)", README).group(1))
+    main(["check", "--color", "never", str(PROPOSAL)])
+    assert len(capsys.readouterr().out.splitlines()) == stated

@@ -11,7 +11,7 @@ from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import SEVERITY_RANK
 from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, collect, read_bytes, rewrite
-from ..report import FORMATS, Context, render
+from ..report import FORMATS, Context, NotShown, render
 from ..escaping import visible
 from ..report.full import RELATED_SHOWN
 from ._output import emit, error, note, use_color
@@ -49,9 +49,9 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
                        help="show only findings of this severity or higher; the exit code still counts every "
                             "finding (see --fail-on)")
     shown.add_argument("--show-all", action="store_true",
-                       help="full format: every finding with its source and every related place (by default the "
-                            f"the first finding of each rule is shown with its source and "
-                            f"{RELATED_SHOWN} related places each, the others one line each)")
+                       help="full format: every finding with its source and every related place (by default "
+                            "the first finding of each rule is shown with its source and "
+                            f"{RELATED_SHOWN} related place{'s' * (RELATED_SHOWN != 1)}, the others one line each)")
     shown.add_argument("--statistics", action="store_true",
                        help="instead of the findings, the number of findings per rule code")
 
@@ -89,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         error(str(exc))
         return 2
 
+    held_back = [0]  # the findings the baseline holds, not shown
+
     def finish(result: CheckResult, config: Config) -> CheckResult:
         """A file's result judged as an amendment and against the baseline, while its whole model is
         still there; what the reports need of it is kept, and the model let go."""
@@ -97,7 +99,9 @@ def run(args: argparse.Namespace) -> int:
         if held is not None:
             from .. import baseline
 
+            before = len(result.diagnostics)
             result = baseline.without_baseline([result], held, root, _tolerance(config))[0]
+            held_back[0] += before - len(result.diagnostics)
         if args.write_baseline:  # the baseline records each year's state: it needs the model
             return result
         return reported(result, whole_text=args.format == "full" and use_color(args))
@@ -126,14 +130,18 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(args.diffs))
         return status or int(any(args.diffs))
     results = [r for r, _ in checked]
+    below = 0
     if args.severity:
         least = SEVERITY_RANK[args.severity]
+        everything = sum(len(r.diagnostics) for r in results)
         results = [r._replace(diagnostics=tuple(d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= least))
                    for r in results]
+        below = everything - sum(len(r.diagnostics) for r in results)
     first = checked[0][1] if checked else (override or Config())
+    not_shown = NotShown(below, args.severity, held_back[0])
     context = Context(color=use_color(args), root=root, fail_on=first.fail_on, docs_url=first.rule_url,
-                      show_all=args.show_all)
-    report = statistics(results) if args.statistics else render(args.format, results, context)
+                      show_all=args.show_all, not_shown=not_shown)
+    report = statistics(results, not_shown) if args.statistics else render(args.format, results, context)
     if args.fixed_stdin is not None:
         sys.stdout.write(args.fixed_stdin)
     if args.fixed_stdin is not None and not args.output:  # the fixed text goes to standard output
@@ -204,7 +212,7 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
     return amendment.judged(result, config, before, lines)
 
 
-def statistics(results: list[CheckResult]) -> str:
+def statistics(results: list[CheckResult], not_shown=None) -> str:
     """`--statistics`: how many findings each rule code gave, most first (as ruff prints them)."""
     from collections import Counter
 
@@ -216,7 +224,8 @@ def statistics(results: list[CheckResult]) -> str:
     width = len(str(max(counts.values(), default=0)))
     rows = [f"{n:>{width}}  {code:<7} {f'[{severity[code]}]':<10} {_rule_name(RULES, code)}"
             for code, n in sorted(counts.items(), key=lambda cn: (-cn[1], cn[0]))]
-    return "".join(row.rstrip() + "\n" for row in rows) + closing_line(results) + "\n"
+    closing = closing_line(results) if not_shown is None else closing_line(results, not_shown)
+    return "".join(row.rstrip() + "\n" for row in rows) + closing + "\n"
 
 
 def _rule_name(rules: tuple, code: str) -> str:
@@ -280,7 +289,8 @@ def reported(result: CheckResult, whole_text: bool = False) -> CheckResult:
     A report needs the diagnostics, the codes, the lines they point at (for excerpts and
     fingerprints; the others are kept empty, so that lines keep their numbers), and the
     statements a fingerprint anchors a diagnostic in (`fingerprint.Anchors`: the last
-    statement that starts at or before the diagnostic). A file without findings keeps none.
+    statement that starts at or before the diagnostic), and the header. A file without findings
+    keeps none.
     With `whole_text` (the full report in colour, which lexes the whole text) the text stays.
     """
     from bisect import bisect_right
@@ -295,6 +305,9 @@ def reported(result: CheckResult, whole_text: bool = False) -> CheckResult:
                         key=lambda s: (s.span.line, s.span.column))
     starts = [(s.span.line, s.span.column) for s in statements]
     anchors = {bisect_right(starts, (d.span.line, d.span.column)) - 1 for d in result.diagnostics}
+    header = result.budget.header  # the full report knows a place at its `period` by it
+    if header is not None and header.span is not None:
+        anchors.add(bisect_right(starts, (header.span.line, header.span.column)) - 1)
     kept = tuple(statements[i] for i in sorted(anchors) if i >= 0)
     text = result.budget.text
     if not whole_text:

@@ -84,8 +84,9 @@ def render(a: Amendment, format: str) -> str:
     if format == "json":
         return json.dumps(to_data_amendment(a), ensure_ascii=False, indent=2) + "\n"
     tables = build_tables(a)
-    scope = (f"Plan years {a.years[0]}–{a.years[-1]}; amounts in millions of NOK." if a.years
-             else "Neither version declares a period, so there are no plan years to compare.")
+    inferred = " (no `period` declared: the first to the last year the files name)" * a.period_inferred
+    scope = (f"Plan years {a.years[0]}–{a.years[-1]}{inferred}; amounts in millions of NOK." if a.years
+             else "Neither version declares a period or names a year, so there are no plan years to compare.")
     if format == "markdown":
         chart = effect_chart(a)
         return (f"{MARKER}\n## budsjett-lint: the amendment\n\n`{a.base}` → `{a.head}`. {scope}\n\n"
@@ -184,7 +185,8 @@ def _state(y: YearState, after: bool) -> str:
         return "not in the plan"
     if word == "unknown":
         n = len(balance.unknown)
-        return f"unverified ({n} line{'s lack' if n != 1 else ' lacks'} a figure)"
+        known = f"known gap {fmt(balance.gap)}" if balance.gap >= 0 else f"known surplus {fmt(-balance.gap)}"
+        return f"unverified: {known} ({n} line{'s lack' if n != 1 else ' lacks'} a figure)"
     if word == "balanced":
         return "balanced"
     return f"{word} {fmt(abs(balance.gap))}"

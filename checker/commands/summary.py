@@ -81,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"budsjett-lint: warning: the summary leaves out what {len(parsed.problems)} syntax "
               f"error{'s' * (len(parsed.problems) != 1)} kept from being read", file=sys.stderr)
     if not parsed.budget.years:
-        print("budsjett-lint: warning: no plan years: the header has no `period`, e.g. period 2020..2023",
-              file=sys.stderr)
+        print("budsjett-lint: warning: no plan years: the file declares no `period` and names no year, "
+              "e.g. period 2020..2023", file=sys.stderr)
     summary = summarize(parsed.budget, config.options_for(unbalanced_year).tolerance)
     chosen = args.table or TABLES
     if args.format == "csv" and args.output and _is_folder(args.output):
@@ -122,7 +122,7 @@ def render(summary: Summary, format: str, chosen: tuple[str, ...] | list[str], c
         data = to_data(summary)
         keys = {"areas": "spend_by_area"}
         wanted = {keys.get(name, name) for name in chosen}
-        data = {k: v for k, v in data.items() if k in ("name", "title", "years") or k in wanted}
+        data = {k: v for k, v in data.items() if k in ("name", "title", "years", "period_inferred") or k in wanted}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     tables = [t for name, t in zip(TABLES, build_tables(summary)) if name in chosen]
     if format == "csv":
@@ -218,8 +218,11 @@ def _heading(summary: Summary) -> str:
 
 def _scope(summary: Summary) -> str:
     if not summary.years:
-        return "No plan years (the header has no period). Amounts in millions of NOK."
-    return (f"Plan years {summary.years[0]}–{summary.years[-1]}. Amounts in millions of NOK, as the document "
+        return "No plan years (the file declares no period and names no year). Amounts in millions of NOK."
+    inferred = " (no `period` declared: the first to the last year the file names)" * summary.period_inferred
+    years = (f"Plan year {summary.years[0]}" if len(summary.years) == 1
+             else f"Plan years {summary.years[0]}–{summary.years[-1]}")
+    return (f"{years}{inferred}. Amounts in millions of NOK, as the document "
             f"writes them; `?` is a year the document names without a figure, `{CONTINUED}` a year after the last "
             "one a lasting line (permanent, ramp) states.")
 

@@ -32,6 +32,26 @@ class Context:
     fail_on: str = "error"  # the lowest severity that fails the run: JUnit fails a test case only from there
     docs_url: "Callable[[str], str | None]" = lambda code: None  # a rule's page (config `docs-url`), or None
     show_all: bool = False  # the full format: every finding with its source, and every related place
+    #: What the run found and does not show, for the closing line: `--severity` and `--baseline` leave
+    #: findings out, and a reader who sees none must not take that for a pass.
+    not_shown: "NotShown" = field(default_factory=lambda: NotShown())
+
+
+@dataclass(frozen=True)
+class NotShown:
+    below: int = 0  # findings under `--severity`
+    severity: str | None = None  # the `--severity` asked for
+    baseline: int = 0  # findings the baseline holds
+
+    def clause(self) -> str:
+        """`; not shown: 2 findings below `--severity error`, 33 the baseline holds`, or ``."""
+        parts = []
+        if self.below:
+            parts.append(f"{self.below} finding{'s' * (self.below != 1)} below `--severity {self.severity}`")
+        if self.baseline:
+            parts.append(f"{self.baseline} finding{'s' * (self.baseline != 1) if not parts else ''} "
+                         "the baseline holds")
+        return "; not shown: " + ", ".join(parts) if parts else ""
 
 
 def render(format: str, results: Sequence[CheckResult], context: Context) -> str:

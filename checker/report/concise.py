@@ -16,5 +16,5 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
             lines.append(f"{visible(d.file)}:{d.span.line}:{d.span.column}: {d.code} {d.message}")
     from .full import closing_line
 
-    lines.append(closing_line(results))  # a problem matcher skips it: it has no `file:line:col:`
+    lines.append(closing_line(results, context.not_shown))  # a problem matcher skips it: it has no `file:line:col:`
     return "".join(line + "\n" for line in lines)

@@ -3,7 +3,8 @@
 1. the verdict: each file's operating balance per plan year (spend, coverage and
    the gap, or why the year cannot be verified), as `rules._totals` computes it
    for BAL001, BAL002 and `summary`;
-2. the findings, errors first, then warnings, then infos: the first finding of
+2. the findings, errors first, then warnings, then infos (an amendment's own
+   findings, BAL013 and BAL014, first among the errors): the first finding of
    each rule with its code and message, the source line with the span underlined,
    at most `RELATED_SHOWN` related places with their notes ("and N more"), a hint
    at the fix; the rule's other findings one line each. `--show-all`
@@ -31,7 +32,7 @@ from ...dsl.model import Span
 from ..diagnostics import SEVERITY_RANK, Diagnostic
 from ..engine import CheckResult
 from ..escaping import visible
-from . import Context
+from . import Context, NotShown
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
@@ -42,7 +43,9 @@ Line = list[tuple[str, str]]
 #: Without `--show-all`: how many findings of one rule are shown with their source (the rest
 #: of that rule's findings one line each), and how many related places one finding shows.
 FRAMED_PER_RULE = 1
-RELATED_SHOWN = 2
+RELATED_SHOWN = 1
+#: The findings on what an amendment changed (`checker.amendment`): shown before the file's others.
+AMENDMENT_CODES = frozenset({"BAL013", "BAL014"})
 #: The operating balance is shown first for this many files; a folder of many files would
 #: otherwise begin with pages of balances.
 VERDICT_FILES = 5
@@ -67,20 +70,23 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
             sources[id(r)] = Source(r.budget.text, color)
         if out and out[-1]:
             out.append([])
-        _finding(out, d, sources[id(r)], context)
+        header = r.budget.header
+        _finding(out, d, sources[id(r)], context, header.period_span if header is not None else None)
     if out and out[-1]:
         out.append([])
-    out.extend(_closing(counts, fixable, len(results)))
+    out.extend(_closing(counts, fixable, len(results), context.not_shown))
     return "".join(_draw(line) if color else "".join(text for text, _ in line) + "\n" for line in out)
 
 
 def grouped(results: Sequence[CheckResult], show_all: bool) -> Iterator[tuple[CheckResult, Diagnostic, bool]]:
     """The findings in the order the report shows them, each with whether it is framed (shown with
-    its source): errors first, then warnings, then infos; within each, file by file in the order of
-    the lines. The first `FRAMED_PER_RULE` of each rule are framed, or every one with `show_all`.
-    The HTML page (`report/page.py`) shows them in this order too."""
+    its source): errors first, then warnings, then infos; within each, what an amendment did (BAL013,
+    BAL014) first, then file by file in the order of the lines. The first `FRAMED_PER_RULE` of each
+    rule are framed, or every one with `show_all`. The HTML page (`report/page.py`) shows them in this
+    order too."""
     framed: Counter[str] = Counter()
-    found = sorted(((r, d) for r in results for d in r.diagnostics), key=lambda rd: -SEVERITY_RANK[rd[1].severity])
+    found = sorted(((r, d) for r in results for d in r.diagnostics),
+                   key=lambda rd: (-SEVERITY_RANK[rd[1].severity], rd[1].code not in AMENDMENT_CODES))
     for result, d in found:
         shown = show_all or framed[d.code] < FRAMED_PER_RULE
         framed[d.code] += shown
@@ -269,14 +275,23 @@ def _verdict(out: list[Line], results: Sequence[CheckResult]) -> None:
         out.append([])
 
 
-def _finding(out: list[Line], d: Diagnostic, source: Source, context: Context) -> None:
+def _finding(out: list[Line], d: Diagnostic, source: Source, context: Context, period: Span | None) -> None:
+    """A finding with its source. One anchored at the header's `period` (a plan year's finding)
+    shows only where it stands: the `period` line itself says nothing the message does not."""
     out.append([(f"{d.severity}[{d.code}]", _STYLE[d.severity]), (f": {d.message}", "bold")])
     related = d.related if context.show_all else d.related[:RELATED_SHOWN]
     width = len(str(max([d.span.line] + [r.span.line for r in related])))
-    _excerpt(out, d.file, d.span, source, width, _STYLE[d.severity], None)
+    framed = context.show_all or period is None
+    if not framed and d.span == period:
+        _place(out, d.file, d.span, width, None)
+    else:
+        _excerpt(out, d.file, d.span, source, width, _STYLE[d.severity], None)
     previous = d.span.line
     for rel in related:  # a place on the line just shown is marked under it, as rustc does
-        _excerpt(out, d.file, rel.span, source, width, "bold blue", rel.note, again=rel.span.line == previous)
+        if not framed and rel.span == period:
+            _place(out, d.file, rel.span, width, rel.note)
+        else:
+            _excerpt(out, d.file, rel.span, source, width, "bold blue", rel.note, again=rel.span.line == previous)
         previous = rel.span.line
     if len(related) < len(d.related):
         more = len(d.related) - len(related)
@@ -287,6 +302,12 @@ def _finding(out: list[Line], d: Diagnostic, source: Source, context: Context) -
     if d.fix is not None and context.show_fixes:
         kind = "fix" if d.fix.safe else "unsafe fix"
         out.append([(" " * width + " = ", "bold blue"), (f"{kind}: {d.fix.description}", "")])
+
+
+def _place(out: list[Line], file: str, span: Span, width: int, note: str | None) -> None:
+    """A place at the header's `period` line, without its frame: the line says nothing of its own."""
+    out.append([(f"{' ' * width}--> ", "bold blue"), (f"{visible(file)}:{span.line}:{span.column}", ""),
+                (" (the plan's `period`)" + (f": {note}" if note else ""), "")])
 
 
 def _excerpt(out: list[Line], file: str, span: Span, source: Source, width: int, style: str,
@@ -335,18 +356,23 @@ def _printable(s: str) -> str:
     return "".join(" " if ch == "\t" else ch if ch.isprintable() else "\ufffd" for ch in s)
 
 
-def closing_line(results: Sequence[CheckResult]) -> str:
-    """The line that ends every human format: how many findings of each severity, or that all passed."""
+def closing_line(results: Sequence[CheckResult], not_shown: NotShown = NotShown()) -> str:
+    """The line that ends every human format: how many findings of each severity, or that all passed,
+    and what the run found but does not show."""
     counts = Counter(d.severity for r in results for d in r.diagnostics)
-    return "".join(text for text, _ in _closing(counts, 0, len(results))[0])
+    return "".join(text for text, _ in _closing(counts, 0, len(results), not_shown)[0])
 
 
-def _closing(counts: Counter[str], fixable: int, files: int) -> list[Line]:
+def _closing(counts: Counter[str], fixable: int, files: int, not_shown: NotShown = NotShown()) -> list[Line]:
     total = sum(counts.values())
+    rest = not_shown.clause()
+    if not total and not_shown.below:  # a pass only of what was shown: never "All checks passed"
+        return [[(f"No findings at `--severity {not_shown.severity}` or above ({files} file{'s' * (files != 1)})"
+                  f"{rest}.", "bold")]]
     if not total:
-        return [[(f"All checks passed ({files} file{'s' * (files != 1)}).", "bold green")]]
+        return [[(f"All checks passed ({files} file{'s' * (files != 1)}){rest}.", "bold green")]]
     parts = [f"{counts[s]} {s}{'s' * (counts[s] != 1)}" for s in ("error", "warning", "info") if counts[s]]
-    closing = [[(f"Found {total} finding{'s' * (total != 1)}: " + ", ".join(parts) + ".", "bold")]]
+    closing = [[(f"Found {total} finding{'s' * (total != 1)}: " + ", ".join(parts) + f"{rest}.", "bold")]]
     if fixable:
         closing.append([(f"{fixable} fixable with `--fix`.", "")])
     return closing

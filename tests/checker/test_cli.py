@@ -21,10 +21,12 @@ def test_a_file_alone_means_check(cli, workdir):
 
 def test_full_format_draws_excerpt_hint_and_count(cli, workdir):
     done = cli("check", "bad.budsjett", cwd=workdir)
-    assert " --> bad.budsjett:1:19" in done.stdout
-    assert "1 | budget \"Eksempel\" period 2020..2021" in done.stdout
-    assert "  |                   ^^^^^^^^^^^^^^^^^" in done.stdout
+    assert " --> bad.budsjett:1:19 (the plan's `period`)\n" in done.stdout  # a plan year's finding: its place
     assert "= help: cover 2.0 mill more in 2021, or spend that much less" in done.stdout
+    framed = cli("check", "--show-all", "bad.budsjett", cwd=workdir)
+    assert " --> bad.budsjett:1:19\n" in framed.stdout
+    assert "1 | budget \"Eksempel\" period 2020..2021" in framed.stdout
+    assert "  |                   ^^^^^^^^^^^^^^^^^" in framed.stdout
     assert done.stdout.rstrip().endswith("Found 1 finding: 1 error.")
     assert "\x1b[" not in done.stdout  # not a terminal: no colour
 

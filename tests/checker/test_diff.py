@@ -296,3 +296,11 @@ def test_diff_fail_on_and_config(cli, repo):
                cwd=repo).returncode == 1
     assert cli("diff", "--config", "absent.yaml", "main:proposal.budsjett", "proposal.budsjett",
                cwd=repo).returncode == 2
+
+
+def test_an_unverified_year_shows_its_known_gap_before_and_after():
+    base = 'budget "E" period 2020..2021\nitem "A" oppvekst 2020=5 2021=?\ncover "B" 2020=5 2021=1\n'
+    text = render(_compare(base, base + 'item "Ny" oppvekst 2021=3\n'), "text")
+    assert "2021  unverified: known surplus 1.0 (1 line lacks a figure)  unverified: known gap 2.0 (1 line lacks a " \
+           "figure)" in text
+    assert "2020  balanced" in text

@@ -800,3 +800,21 @@ async def test_a_ramp_that_stops_early_is_continued_or_ended(client: LanguageCli
     doc, _, _ = await remedy(client, text, "RMP008", "End the ramp: `until 2021`")
     assert 'helse 2020=20 2021=40 ramp until 2021\n' in doc.text
     assert "RMP008" not in [d.code for d in await doc.diagnostics()]
+
+
+async def test_a_file_without_a_header_is_checked_and_served_like_any_other(client: LanguageClient):
+    from budsjett_lint.checker.editor.formatter import format_text
+
+    doc = Doc(client, 'item "Toppet bemanning" oppvekst 2020=3.5 2021=7.0\n')
+    found = await doc.diagnostics()
+    assert seen(found) == expected(doc.text, doc.path)
+    assert [d.code for d in found] == ["BAL001", "BAL001", "STR015"]
+    assert found[2].severity == lsp.DiagnosticSeverity.Information
+    shown = await hover(client, doc.ident(), doc.at("Toppet"))
+    assert "| 2020 | 2021 |" in shown.contents.value
+    symbols = await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(text_document=doc.ident()))
+    assert [s.name for s in symbols] == ["Toppet bemanning"]
+    edits = await client.text_document_formatting_async(lsp.DocumentFormattingParams(
+        text_document=doc.ident(), options=lsp.FormattingOptions(tab_size=2, insert_spaces=True)))
+    assert doc.apply(edits) == format_text(doc.text)
+    assert "Suppress BAL001 on this line" in await code_actions(client, doc, found[0])

@@ -186,7 +186,8 @@ def test_summary_json(cli):
     y2020 = data["balance"][0]
     assert y2020["status"] == "unknown" and y2020["spend"] == 38.8 and len(y2020["without_figure"]) == 6
     only = json.loads(cli("summary", "--format", "json", "--table", "balance", str(TRONDHEIM)).stdout)
-    assert set(only) == {"name", "title", "years", "balance"}
+    assert set(only) == {"name", "title", "years", "period_inferred", "balance"}
+    assert only["period_inferred"] is False
 
 
 def test_summary_reads_stdin_and_writes_output(cli, tmp_path):
@@ -229,12 +230,19 @@ def test_summary_of_a_file_with_syntax_errors_still_prints_and_exits_1(cli, tmp_
     assert json.loads(done.stdout)["name"] == "Eksempel"
 
 
-def test_summary_without_a_period_warns(cli, tmp_path):
-    (tmp_path / "x.budsjett").write_text('budget "E"\nitem "A" oppvekst 2020=1\n', encoding="utf-8")
+def test_summary_without_a_period_or_a_year_warns(cli, tmp_path):
+    (tmp_path / "x.budsjett").write_text('budget "E"\nitem "A" oppvekst ?\n', encoding="utf-8")
     done = cli("summary", "x.budsjett", cwd=tmp_path)
     assert done.returncode == 0
     assert "no plan years" in done.stderr
     assert "No plan years" in done.stdout
+
+
+def test_summary_without_a_period_has_the_years_the_file_names(cli, tmp_path):
+    (tmp_path / "x.budsjett").write_text('budget "E"\nitem "A" oppvekst 2020=1\n', encoding="utf-8")
+    done = cli("summary", "x.budsjett", cwd=tmp_path)
+    assert done.returncode == 0 and done.stderr == ""
+    assert "Plan year 2020 (no `period` declared" in done.stdout
 
 
 def test_summary_of_a_file_that_is_not_utf8_exits_1(cli, tmp_path):

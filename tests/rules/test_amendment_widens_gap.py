@@ -28,6 +28,13 @@ def test_fires_on_a_cut_coverage_in_a_year_with_a_gap():
     assert "2020: gap grew from 2.0 to 3.0" in message and "changed cover `B` (line 3: 2020 +1.0)" in message
 
 
+def test_a_known_surplus_that_becomes_a_gap_is_said_so_without_a_negative_gap():
+    base = 'budget "E" period 2020..2020\nitem "A" oppvekst 2020=?\ncover "B" 2020=1\n'
+    [message] = found(base, base + 'item "Ny" oppvekst 2020=7\n')
+    assert "2020: known surplus of 1.0 became a known gap of 6.0" in message
+    assert "-1.0" not in message
+
+
 def test_fires_on_a_new_line_without_a_figure_in_an_unverifiable_year():
     [message] = found(BASE, BASE + 'item "Ny" oppvekst 2021=?\n')
     assert "2021: lines without a figure grew from 1 to 2" in message
