@@ -102,7 +102,7 @@ def one_line(d: Diagnostic) -> Line:
 def frame(d: Diagnostic, source: Source, context: Context) -> list[Line]:
     """A framed finding's lines: code and message, the source excerpts with their marks, help and fix."""
     out: list[Line] = []
-    _finding(out, d, source, context)
+    _finding(out, d, source, context, None)  # every place framed, the `period` line's too
     return out
 
 
