@@ -59,7 +59,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..dsl.model import Budget, Entry
-from ._totals import ZERO, Use, coverage_uses, operating_balance
+from ._totals import ZERO, Use, coverage_uses, known_sum, operating_balance
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "FUN004"
@@ -93,10 +93,9 @@ def overcommitted(budget: Budget, tolerance: Decimal) -> tuple[Overcommitted, ..
         over: list[tuple[int, Decimal, Decimal]] = []
         for year in years:
             covered = source.by_year.get(year, ZERO)
-            promised = [u.takes.get(year, ZERO) for u in uses]
-            if covered is None or any(p is None for p in promised):
+            total = known_sum(u.takes.get(year, ZERO) for u in uses)
+            if covered is None or total is None:
                 continue
-            total = sum(promised, ZERO)
             if total > 0 and total - covered > tolerance:
                 over.append((year, covered, total))
         if over:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dsl.model import Amount, Budget, Link
+from ..dsl.model import Amount, Budget, Entry, Link
 from ._source import written
 from .base import Finding, NoOptions, Related, fmt
 
@@ -41,7 +41,8 @@ Options = NoOptions
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
-    for stmt in (*budget.entries, *budget.links):
+    stmts: tuple[Entry | Link, ...] = (*budget.entries, *budget.links)
+    for stmt in stmts:
         first: dict[int, Amount] = {}
         clashes: dict[int, list[tuple[Amount, Amount]]] = {}  # token offset -> (earlier, later) per year
         for a in stmt.amounts:

@@ -46,6 +46,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Section, Sum
+from ._totals import known_sum
 from ._written import written
 from .base import Finding, Related, Tolerance, fmt
 
@@ -111,10 +112,9 @@ def check(budget: Budget, options: Tolerance) -> Iterator[Finding]:
             for year in [a.year for a in total.amounts if a.span is token.span]:  # the years the model holds
                 if stated[year] is not token.span:
                     continue  # given again later: the later figure counts
-                values = [_known(e, year) for e in lines]
-                if any(v is None for v in values):
+                made = known_sum(_known(e, year) for e in lines)
+                if made is None:
                     continue  # a line without a figure: the sum cannot be checked, and is not wrong
-                made = sum(values, Decimal(0))
                 if abs(token.value - made) > options.tolerance:
                     wrong.append((year, made))
             if not wrong:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dsl.model import Budget, Link, Span
+from ..dsl.model import Budget, Entry, Link, Span
 from ._written import written
 from .base import Finding, NoOptions
 
@@ -63,7 +63,8 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     def side(year: int) -> str:
         return "before" if year < first else "after"
 
-    for stmt in (*budget.entries, *budget.links):
+    stmts: tuple[Entry | Link, ...] = (*budget.entries, *budget.links)
+    for stmt in stmts:
         if all(first <= a.year <= last for a in stmt.amounts):
             continue  # most lines
         if isinstance(stmt, Link):
