@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Span
 from ..rules._totals import operating_balance
-from ..rules.base import Related, fmt, listing
+from ..rules.base import Related, Severity, fmt, listing
 from .diagnostics import Diagnostic
 from .fingerprint import PER_YEAR, year_of
 from .summary import balance_status
@@ -96,7 +96,7 @@ class Line(NamedTuple):
     effect: dict[int, Decimal | None]  # year -> change of the gap (None: not known)
 
     def words(self, years: Sequence[int]) -> str:
-        shown = ", ".join(f"{y} {'?' if self.effect[y] is None else _signed(self.effect[y])}"
+        shown = ", ".join(f"{y} {'?' if (change := self.effect[y]) is None else _signed(change)}"
                           for y in years if y in self.effect)
         return f"{self.status} {self.kind} `{self.name}` (line {self.span.line}: {shown})"
 
@@ -112,14 +112,14 @@ def changed_lines(base: Budget, head: Budget) -> tuple[Line, ...]:
         if c.status == "removed" or not (c.kind in SPEND_KINDS or c.kind in COVER_KINDS) or c.line not in by_line:
             continue
         sign = 1 if c.kind in SPEND_KINDS else -1
-        effect = {y: (None if c.delta(y) is None else sign * c.delta(y)) for y in c.years}
+        effect = {y: (None if (d := c.delta(y)) is None else sign * d) for y in c.years}
         if effect:
             result.append(Line(c.status, c.kind, c.name, by_line[c.line].name.span, effect))
     return tuple(result)
 
 
 def findings(before: Mapping[int, YearState], head_budget: Budget, file: str, tolerance: Decimal,
-             lines: Sequence[Line] | None, severity: str = "error", enabled=lambda code: True) -> list[Diagnostic]:
+             lines: Sequence[Line] | None, severity: Severity = "error", enabled=lambda code: True) -> list[Diagnostic]:
     """BAL013 and BAL014 for the amended budget against the state of its years before.
 
     `lines` are the changed lines where the base text is known (None where only a

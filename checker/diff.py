@@ -182,7 +182,7 @@ def _side(entry: Entry | None, year: int) -> tuple[Decimal | None, Decimal | Non
 
 def _details(before: dict, after: dict, skip: tuple[str, ...]) -> tuple[str, ...]:
     """What differs between two exported records, apart from the keys in `skip`."""
-    out = []
+    out: list[str] = []
     for key in sorted(set(before) | set(after)):
         if key in skip or before.get(key) == after.get(key):
             continue

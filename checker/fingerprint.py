@@ -82,14 +82,16 @@ class Anchors:
     """Finds the statement a position stands in, for one budget; built once, then a bisection a lookup."""
 
     def __init__(self, budget: Budget):
-        self._statements = sorted((s for s in budget.statements if getattr(s, "span", None) is not None),
-                                  key=lambda s: (s.span.line, s.span.column))
-        self._starts = [(s.span.line, s.span.column) for s in self._statements]
+        placed = sorted(((s.span, s) for s in budget.statements if s.span is not None),
+                        key=lambda t: (t[0].line, t[0].column))
+        self._spans = [span for span, _ in placed]
+        self._statements = [s for _, s in placed]
+        self._starts = [(s.line, s.column) for s in self._spans]
         self._lines = budget.text.split("\n")
 
     def anchor(self, span: Span) -> str:
         i = bisect.bisect_right(self._starts, (span.line, span.column)) - 1
-        if i >= 0 and self._statements[i].span.contains(span.line, span.column):
+        if i >= 0 and self._spans[i].contains(span.line, span.column):
             return _label(self._statements[i])
         if 0 < span.line <= len(self._lines):
             return "text " + " ".join(self._lines[span.line - 1].split())

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..dsl.model import SPEND_KINDS, Budget, Directive, Entry
 from ..rules._totals import (
@@ -218,7 +219,10 @@ def _known_of(entry: Entry, years: range) -> str:
 
 def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
     years = tuple(budget.years)
-    spend, coverage, investments, missing = [], [], [], []
+    spend: list[Line] = []
+    coverage: list[Line] = []
+    investments: list[Line] = []
+    missing: list[Missing] = []
     for entry in budget.entries:
         operating = _line(entry, years, operating_value) if counts_in_operations(entry) else None
         capital = _line(entry, years, capital_value) if entry.kind in CAPITAL_KINDS else None
@@ -245,9 +249,9 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
     )
 
     directives = _directive_costs(budget, years)
-    for row in directives:
-        if row.in_balance:
-            spend.append(Line(row.name, "directive", row.area, row.line, {y: row.years.get(y, ZERO) for y in years}))
+    for cost in directives:
+        if cost.in_balance:
+            spend.append(Line(cost.name, "directive", cost.area, cost.line, {y: cost.years.get(y, ZERO) for y in years}))
     # by area after the directive costs joined the spend: its rows add up to its total
     by_area: dict[str, list[Line]] = defaultdict(list)
     for row in spend:
@@ -259,8 +263,8 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
     )
 
     for d in budget.directives:
-        cost = directive_cost(d, budget.years)
-        unknown_years = tuple(y for y in years if y in cost and cost[y] is None)
+        costs = directive_cost(d, budget.years)
+        unknown_years = tuple(y for y in years if y in costs and costs[y] is None)
         if unknown_years:
             funded = f"funded by {d.funded_by.text}" if d.funded_by else "commits money; no funding named"
             missing.append(Missing(d.name.text, "directive", d.sector.id if d.sector else None, d.span.line,
@@ -289,8 +293,8 @@ def to_data(summary: Summary) -> dict:
     def num(v: Decimal | None) -> float | None:
         return None if v is None else float(v)
 
-    def line(ln: Line) -> dict:
-        item = {"name": ln.name, "kind": ln.kind, "area": ln.area, "line": ln.line,
+    def line(ln: Line) -> dict[str, Any]:
+        item: dict[str, Any] = {"name": ln.name, "kind": ln.kind, "area": ln.area, "line": ln.line,
                 "years": {str(y): num(v) for y, v in ln.years.items()}}
         if ln.fund is not None:
             item["fund"] = ln.fund

@@ -171,7 +171,7 @@ def _amendment_base(args: argparse.Namespace, files: list[str], root: Path) -> s
     from .. import repo
 
     ref = args.diff_base or repo.default_base(root)
-    if args.diff_base and not repo.is_commit(ref, root):
+    if args.diff_base and not repo.is_commit(args.diff_base, root):
         raise ReadError(f"--diff-base {ref}: not a revision that git knows here (a branch, tag or commit)")
     return ref
 
@@ -223,7 +223,7 @@ def _rule_name(rules: tuple, code: str) -> str:
     return next((rule.NAME for rule in rules if rule.CODE == code), "")
 
 
-_config_cache: dict[Path, Config] = {}
+_config_cache: dict[Path | None, Config] = {}
 
 
 def config_for(file: str, args: argparse.Namespace, override: Config | None) -> Config:
@@ -260,6 +260,7 @@ def _check_files(files: list[str], args: argparse.Namespace, override: Config | 
         if text is None:
             from ...dsl.model import Budget
 
+            assert problem is not None  # what could not be decoded is said
             results.append((CheckResult(shown, Budget(text=data.decode("utf-8", "replace")), (problem,)), config))
             continue
         del data  # the text holds the file now: a large file's bytes need not stay while it is checked
@@ -291,9 +292,10 @@ def reported(result: CheckResult, whole_text: bool = False) -> CheckResult:
     result = result._replace(balance=balance_of(result))
     if not result.diagnostics:
         return result._replace(budget=Budget())
-    statements = sorted((s for s in result.budget.statements if getattr(s, "span", None) is not None),
-                        key=lambda s: (s.span.line, s.span.column))
-    starts = [(s.span.line, s.span.column) for s in statements]
+    placed = sorted(((s.span, s) for s in result.budget.statements if s.span is not None),
+                    key=lambda t: (t[0].line, t[0].column))
+    statements = [s for _, s in placed]
+    starts = [(span.line, span.column) for span, _ in placed]
     anchors = {bisect_right(starts, (d.span.line, d.span.column)) - 1 for d in result.diagnostics}
     kept = tuple(statements[i] for i in sorted(anchors) if i >= 0)
     text = result.budget.text

@@ -374,8 +374,8 @@ def _write_statement(out: list[str], lines: _Lines, step: str, cols: _Columns | 
             continue
         indent = "" if number == 0 else step
         if number == 0 and cols is not None and _intact(pieces):
-            comment = next((p.after for p in pieces if p.after is not None), None)
-            _write_line(out, indent, pieces, comment, _aligned(pieces, cols))
+            trailing = next((p.after for p in pieces if p.after is not None), None)
+            _write_line(out, indent, pieces, trailing, _aligned(pieces, cols))
             continue
         last = max((i for i, p in enumerate(pieces) if p.after is not None), default=-1)
         current: list[_Piece] = []
@@ -441,6 +441,7 @@ def format_text(text: str, options: FormatOptions = FormatOptions()) -> str:
     for i, (s, lines) in enumerate(statements):
         comments = lines[0][0].before
         blanks = []
+        assert s.span is not None  # a statement of the file has its place
         for start, end in [(c.span.start, c.span.end) for c in comments] + [(s.span.start, s.span.end)]:
             blanks.append(blank_before(start))
             previous_end = end

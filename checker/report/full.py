@@ -25,7 +25,7 @@ import os
 import re
 from collections import Counter
 from decimal import Decimal
-from typing import Any, NamedTuple, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from ...dsl.model import Span
 from ..diagnostics import SEVERITY_RANK, Diagnostic
@@ -317,11 +317,11 @@ def _printable(s: str) -> str:
 
 def closing_line(results: Sequence[CheckResult]) -> str:
     """The line that ends every human format: how many findings of each severity, or that all passed."""
-    counts = Counter(d.severity for r in results for d in r.diagnostics)
+    counts: Counter[str] = Counter(d.severity for r in results for d in r.diagnostics)
     return "".join(text for text, _ in _closing(counts, 0, len(results))[0])
 
 
-def _closing(counts: Counter[str], fixable: int, files: int) -> list[Line]:
+def _closing(counts: Mapping[str, int], fixable: int, files: int) -> list[Line]:
     total = sum(counts.values())
     if not total:
         return [[(f"All checks passed ({files} file{'s' * (files != 1)}).", "bold green")]]
