@@ -284,7 +284,7 @@ def test_a_text_node_bomb_is_refused_before_it_is_unpacked(cli, tmp_path):
 
 
 def test_a_document_that_unpacks_to_more_than_the_limit_is_refused(tmp_path, monkeypatch, capsys):
-    from budsjett_lint.checker.commands import import_
+    from budsjett_lint.checker.cli import import_
 
     path = _word_document(tmp_path, b"<w:p><w:r><w:t>Ja</w:t></w:r></w:p>", extra={"word/media/image1.png": bytes(3_000_000)})
     monkeypatch.setattr(import_, "MAX_DOCX_UNCOMPRESSED", 2_000_000)

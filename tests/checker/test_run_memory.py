@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from budsjett_lint.checker.commands.check import reported
+from budsjett_lint.checker.cli.check import reported
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.report import Context, render
 from tests.conftest import ROOT
