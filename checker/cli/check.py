@@ -38,7 +38,7 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
     p.add_argument("--force", action="store_true",
                    help="with --fix, rewrite read-only files and files with several hard links too")
-    # Amendment mode (checker/amendment.py): judge each file against its base too.
+    # Amendment mode (checker/amend/amendment.py): judge each file against its base too.
     p.add_argument("--diff-base", metavar="REF",
                    help="judge each file as an amendment of its version in this git revision (BAL013, BAL014); "
                         "default: the merge base with main (or master) where the file is tracked there; "
@@ -71,12 +71,12 @@ def run(args: argparse.Namespace) -> int:
                   or _amendment_wanted(args, files))
     root = Path.cwd()
     if wants_root:
-        from ..repo import repository_root
+        from ..amend.repo import repository_root
 
         root = repository_root()
     held = None
     if args.baseline and not args.write_baseline:
-        from .. import baseline
+        from ..amend import baseline
 
         try:
             held = baseline.load(args.baseline)
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.diff:
             result = _amended(result, config, args, root, held, ref)
         if held is not None:
-            from .. import baseline
+            from ..amend import baseline
 
             result = baseline.without_baseline([result], held, root, _tolerance(config))[0]
         if args.write_baseline:  # the baseline records each year's state: it needs the model
@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if status and not checked:
         return status
     if args.write_baseline:
-        from .. import baseline
+        from ..amend import baseline
 
         try:
             count = baseline.write(args.write_baseline, [r for r, _ in checked], root,
@@ -168,7 +168,7 @@ def _amendment_base(args: argparse.Namespace, files: list[str], root: Path) -> s
     """The git revision that amendment mode judges files against, or None."""
     if not _amendment_wanted(args, files) or (args.diff_base or "").lower() == "none":
         return None
-    from .. import repo
+    from ..amend import repo
 
     ref = args.diff_base or repo.default_base(root)
     if args.diff_base and not repo.is_commit(args.diff_base, root):
@@ -184,7 +184,7 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
     if not _amendment_wanted(args, [result.file]):
         return result
     from ...dsl import parse
-    from .. import amendment, repo
+    from ..amend import amendment, repo
     from ..report import relative
 
     before = lines = base = None
@@ -196,7 +196,7 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
     if base is not None:
         before, lines = amendment.snapshot(base, tolerance), amendment.changed_lines(base, result.budget)
     elif held is not None:
-        from ..baseline import states
+        from ..amend.baseline import states
 
         before = states(held, result.file, root)
     if before is None:

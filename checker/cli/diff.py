@@ -18,10 +18,10 @@ from pathlib import Path
 from ...rules import unbalanced_year
 from ...rules.base import fmt
 from ..config import Config, ConfigError, find_config, load_config
-from ..diff import Amendment, Change, YearState, compare, to_data_amendment
+from ..amend.diff import Amendment, Change, YearState, compare, to_data_amendment
 from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, read_named
-from ..repo import is_revision_path, show
+from ..amend.repo import is_revision_path, show
 from ..summary import Total
 from ..tables import Table, markdown, plain
 from ._output import emit, error

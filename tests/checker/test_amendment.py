@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from budsjett_lint.checker.amendment import check_amendment
-from budsjett_lint.checker.diff import compare
+from budsjett_lint.checker.amend.amendment import check_amendment
+from budsjett_lint.checker.amend.diff import compare
 from budsjett_lint.checker.engine import check_text
 from tests.checker.conftest import BALANCED
 from tests.conftest import PROPOSAL

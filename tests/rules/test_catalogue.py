@@ -73,7 +73,7 @@ def test_page_examples_fail_and_pass_as_documented(code):
     failing, passing = _examples(code)
     assert failing and passing, f"{code} needs a failing and a passing example in the language"
     if getattr(BY_CODE.get(code), "AMENDMENT", False):  # the examples are pairs: the base, then the amended file
-        from budsjett_lint.checker.amendment import check_amendment
+        from budsjett_lint.checker.amend.amendment import check_amendment
 
         assert len(failing) == len(passing) == 2, f"{code}: an example is the base and the amended file"
         assert code in [d.code for d in check_amendment(*failing).diagnostics]

@@ -22,10 +22,10 @@ from decimal import Decimal
 from typing import NamedTuple, Sequence
 
 from .amendment import YearState, snapshot, worse_than_before
-from .engine import CheckResult
-from .files import ReadError, read_named, write_atomic
+from ..engine import CheckResult
+from ..files import ReadError, read_named, write_atomic
 from .fingerprint import fingerprints
-from .report import relative
+from ..report import relative
 
 FORMAT_KEY = "budsjett-lint-baseline"
 VERSION = 2  # 2: fingerprints without figures, and the state of each year

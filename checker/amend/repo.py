@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .files import ReadError
+from ..files import ReadError
 
 _TIMEOUT = 60  # seconds; git on a local repository answers in far less
 

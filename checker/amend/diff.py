@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..dsl.export import to_data
-from ..dsl.model import SPEND_KINDS, Budget, Entry
-from ..rules._totals import ZERO, YearBalance, operating_balance
-from ..rules.base import fmt
-from .diagnostics import SEVERITY_RANK, Diagnostic
+from ...dsl.export import to_data
+from ...dsl.model import SPEND_KINDS, Budget, Entry
+from ...rules._totals import ZERO, YearBalance, operating_balance
+from ...rules.base import fmt
+from ..diagnostics import SEVERITY_RANK, Diagnostic
 from .amendment import snapshot, worse_than_before
-from .engine import CheckResult
+from ..engine import CheckResult
 from .fingerprint import fingerprints
-from .summary import (
+from ..summary import (
     CAPITAL_KINDS,
     Total,
     balance_status,

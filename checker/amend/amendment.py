@@ -21,12 +21,12 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Span
-from ..rules._totals import operating_balance
-from ..rules.base import Related, Severity, fmt, listing
-from .diagnostics import Diagnostic
+from ...dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Span
+from ...rules._totals import operating_balance
+from ...rules.base import Related, Severity, fmt, listing
+from ..diagnostics import Diagnostic
 from .fingerprint import PER_YEAR, year_of
-from .summary import balance_status
+from ..summary import balance_status
 
 WIDENS = ("BAL013", "amendment-widens-gap")
 UNBALANCES = ("BAL014", "amendment-unbalances-year")
@@ -183,7 +183,7 @@ def anchored(diagnostics: Sequence[Diagnostic], lines: Sequence[Line], period: S
 def judged(head, config, before: Mapping[int, YearState], lines: Sequence[Line] | None):
     """The checked file (a `CheckResult`) with BAL013 and BAL014 added, as far as `config` enables them,
     and its per-year findings anchored at the changed lines."""
-    from ..rules import unbalanced_year
+    from ...rules import unbalanced_year
 
     tolerance = config.options_for(unbalanced_year).tolerance
     header = head.budget.header
@@ -196,10 +196,10 @@ def judged(head, config, before: Mapping[int, YearState], lines: Sequence[Line] 
 
 def check_amendment(base_text: str, head_text: str, file: str = "-", config=None):
     """Check `head_text` as an amendment of `base_text`: `check_text` and BAL013, BAL014."""
-    from ..dsl import parse
-    from ..rules import unbalanced_year
-    from .config import Config
-    from .engine import check_text
+    from ...dsl import parse
+    from ...rules import unbalanced_year
+    from ..config import Config
+    from ..engine import check_text
 
     config = config or Config()
     base = parse(base_text).budget

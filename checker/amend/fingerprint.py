@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..dsl.model import (
+from ...dsl.model import (
     Budget,
     Directive,
     Entry,
@@ -35,7 +35,7 @@ from ..dsl.model import (
     Span,
     Sum,
 )
-from .diagnostics import Diagnostic
+from ..diagnostics import Diagnostic
 
 _LINE_NUMBERS = re.compile(r"\b(lines?|columns?)\s+\d+(?:(?:\s*,\s*|\s+and\s+|\s*[-–]\s*|\s+to\s+)\d+)*",
                            re.IGNORECASE)
