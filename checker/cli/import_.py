@@ -2,7 +2,7 @@
 
 Reads plain text, Markdown (`.md`), a Word document (`.docx`, with the
 optional python-docx) or a PDF (`.pdf`, with the optional pdfplumber; both:
-`pip install 'budsjett-lint[import]'`, `pdf_reader.py`), writes the
+`pip install 'budsjett-lint[import]'`, `checker/importer/pdf.py`), writes the
 formatted draft to standard output or FILE, and a short report to standard
 error. Exit codes: 0 the draft was written, 2 the document or FILE could not
 be read or written.
@@ -22,8 +22,8 @@ from ..engine import decode
 from ..escaping import visible
 from ..files import ReadError, read_named, write_atomic
 from ..editor.formatter import FormatterError, SyntaxErrors
-from ..importer import Block, DocumentTooLarge, blocks_from_markdown, blocks_from_text, import_blocks
-from ..pdf_reader import blocks_from_pdf
+from ..importer.draft import Block, DocumentTooLarge, blocks_from_markdown, blocks_from_text, import_blocks
+from ..importer.pdf import blocks_from_pdf
 
 _FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
 #: The formats read with an optional library: what the document is called, and the library.

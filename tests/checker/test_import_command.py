@@ -206,7 +206,7 @@ def test_a_word_document_that_does_not_say_thousands_is_read_in_millions(cli, tm
 
 def test_a_document_with_one_amount_in_thousands_is_not_in_thousands():
     """Near miss: "100 (1000 kr)" is one amount in thousands, not the document's unit."""
-    from budsjett_lint.checker.importer import blocks_from_text, import_blocks
+    from budsjett_lint.checker.importer.draft import blocks_from_text, import_blocks
 
     draft = import_blocks(blocks_from_text("Budsjett\nForslag 2021-2024\n\nDrift\n\nTiltak    1 million\n"
                                            "Vi setter av 100 (1000 kr) i 2021.\n"))
