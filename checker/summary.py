@@ -6,7 +6,7 @@ directives that coverage pays for), coverage by line (inndekning drift), the
 directives' costs and who pays them, fund movements, investments and borrowing, the operating
 balance (from `rules/_totals.py`), and the lines that give no figure. Where a
 line names a year without a figure, the totals say so instead of counting it
-as zero. Drawing the tables is `checker/tables.py`'s job.
+as zero. Drawing the tables is `checker/report/tables.py`'s job.
 """
 
 from __future__ import annotations

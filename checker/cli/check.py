@@ -309,7 +309,7 @@ def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namesp
     """Apply the fixes to one file, or keep them for --diff; the check of what remains, and
     False where the file could not be written."""
     from ..fixes import fix_text
-    from ..textdiff import unified_diff
+    from ..report.textdiff import unified_diff
 
     outcome = fix_text(text, shown, config, unsafe=args.unsafe_fixes)
     if outcome.syntax_errors:  # then the text is as it was

@@ -23,7 +23,7 @@ from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, read_named
 from ..amend.repo import is_revision_path, show
 from ..summary import Total
-from ..tables import Table, markdown, plain
+from ..report.tables import Table, markdown, plain
 from ._output import emit, error
 
 MARKER = "<!-- budsjett-lint diff -->"  # lets CI find and update its own pull request comment

@@ -23,7 +23,7 @@ from ..engine import decode
 from ..escaping import visible
 from ..files import ReadError, read_named
 from ..summary import Line, Summary, Total, summarize, to_data, unknown_on
-from ..tables import Table, csv_text, draw, markdown
+from ..report.tables import Table, csv_text, draw, markdown
 from ._output import emit, error, use_color
 
 TABLES = ("areas", "spend", "coverage", "directives", "funds", "investments", "balance", "missing")
