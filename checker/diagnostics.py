@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..dsl.model import Span
@@ -49,3 +50,16 @@ class Diagnostic(NamedTuple):
                 "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.fix.edits],
             },
         }
+
+
+#: Findings about one plan year as a whole, anchored at the period: known by code and year.
+PER_YEAR = frozenset({"BAL001", "BAL002", "BAL004", "BAL006"})
+
+#: A plan year as messages write it.
+YEAR = re.compile(r"\b(1[89]|2[01])\d\d\b")
+
+
+def year_of(d: Diagnostic) -> int | None:
+    """The plan year a per-year finding is about: the first year its message names."""
+    found = YEAR.search(d.message)
+    return int(found.group()) if found else None

@@ -22,7 +22,7 @@ from ..rules import unused_suppression
 from ..rules.base import Edit, Fix
 from .config import Config
 from .diagnostics import Diagnostic
-from .amend.fingerprint import PER_YEAR, year_of
+from .diagnostics import PER_YEAR, year_of
 
 _PATTERN = re.compile(r"#\s*budsjett-lint:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?", re.IGNORECASE)
 

@@ -24,8 +24,7 @@ from typing import NamedTuple
 from ...dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Span
 from ...rules._totals import operating_balance
 from ...rules.base import Related, Severity, fmt, listing
-from ..diagnostics import Diagnostic
-from .fingerprint import PER_YEAR, year_of
+from ..diagnostics import PER_YEAR, Diagnostic, year_of
 from ..summary import balance_status
 
 WIDENS = ("BAL013", "amendment-widens-gap")

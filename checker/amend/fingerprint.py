@@ -35,30 +35,21 @@ from ...dsl.model import (
     Span,
     Sum,
 )
-from ..diagnostics import Diagnostic
+from ..diagnostics import PER_YEAR, YEAR, Diagnostic, year_of
 
 _LINE_NUMBERS = re.compile(r"\b(lines?|columns?)\s+\d+(?:(?:\s*,\s*|\s+and\s+|\s*[-–]\s*|\s+to\s+)\d+)*",
                            re.IGNORECASE)
 
 
-#: Findings about one plan year as a whole, anchored at the period: known by code and year.
-PER_YEAR = frozenset({"BAL001", "BAL002", "BAL004", "BAL006"})
 
 _NUMBER = re.compile(r"(?<![\w.])[-+]?\d+(?:[.,]\d+)*(?![\w])")
-_YEAR = re.compile(r"\b(1[89]|2[01])\d\d\b")
 
 
 def normalized_message(message: str) -> str:
     """The message without line and column numbers and without figures: `line 4` becomes `line N`,
     `gap 2.0 mill` becomes `gap # mill`; a year (`2021`) stays."""
     message = _LINE_NUMBERS.sub(lambda m: f"{m.group(1)} N", message)
-    return _NUMBER.sub(lambda m: m.group() if _YEAR.fullmatch(m.group()) else "#", message)
-
-
-def year_of(d: Diagnostic) -> int | None:
-    """The plan year a per-year finding is about: the first year its message names."""
-    found = _YEAR.search(d.message)
-    return int(found.group()) if found else None
+    return _NUMBER.sub(lambda m: m.group() if YEAR.fullmatch(m.group()) else "#", message)
 
 
 def _label(stmt) -> str:
