@@ -57,8 +57,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Directive
-from ._prose import Stated, matches, stated_in, written, written_as_stated
-from ._written import spell_in_unit
+from ..dsl.written import spell_amounts, spell_in_unit
+from ._prose import Stated, matches, stated_in, written_as_stated
 from .base import Edit, Finding, Fix, Related, Tolerance, fmt, listing
 
 CODE = "TXT008"
@@ -122,7 +122,7 @@ def _fix(budget: Budget, directive: Directive, figures: list[Stated]) -> Fix | N
                 runs[-1][0].append(y)
             else:
                 runs.append(([y], *years[y]))
-        cost = " ".join(written(ys, value, kroner, unit) for ys, value, kroner in runs)
+        cost = " ".join(spell_amounts(ys, value, kroner, unit) for ys, value, kroner in runs)
     return Fix(f"write `cost {cost}`", (Edit(span.start, span.end, f"cost {cost}"),), safe=False)
 
 

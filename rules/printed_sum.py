@@ -47,7 +47,7 @@ from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Section, Sum
 from ._totals import known_sum
-from ._written import written
+from ..dsl.written import tokens
 from .base import Finding, Related, Tolerance, fmt
 
 CODE = "STR013"
@@ -105,7 +105,7 @@ def check(budget: Budget, options: Tolerance) -> Iterator[Finding]:
         singular, plural = _PLURAL[total.kinds[0]] if len(total.kinds) == 1 else ("line", "lines")
         where = f"of section `{section.name.text}`" if section is not None else "of the plan"
         stated = {a.year: a.span for a in total.amounts}  # the last figure of a year counts
-        for token in written(total.amounts):
+        for token in tokens(total.amounts):
             if token.value is None:
                 continue  # a printed `?`
             wrong = []

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry, Link, Span
-from ._written import written
+from ..dsl.written import tokens
 from .base import Finding, NoOptions
 
 CODE = "STR004"
@@ -71,7 +71,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             owner = f"the link `{stmt.source.text}` -> `{stmt.target.text}`"
         else:
             owner = f"`{stmt.name.text}`"
-        for token in written(stmt.amounts):
+        for token in tokens(stmt.amounts):
             if first <= token.first and token.last <= last:
                 continue
             if not token.ranged:

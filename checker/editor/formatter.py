@@ -46,7 +46,7 @@ from ...dsl.model import (
     Statement,
 )
 from ...dsl.problems import Problem
-from ...rules._written import Written, spell_in_unit, spell_kroner, written, year_order
+from ...dsl.written import Written, spell_in_unit, spell_kroner, tokens, year_order
 from ..config import FormatOptions
 
 #: Flags and attributes of an entry, in the order the formatter writes them (the
@@ -202,7 +202,7 @@ class _Layout:
         head = [self.lead("directive", d.name)] + self.area(d.sector)
         if d.cost is not None and d.cost_span is not None:
             if d.cost_amounts:
-                cost = " ".join(f"{w.years}={self.value(w)}" for w in year_order(written(d.cost_amounts)))
+                cost = " ".join(f"{w.years}={self.value(w)}" for w in year_order(tokens(d.cost_amounts)))
             elif d.cost == "amount" and d.cost_amount is not None:
                 cost = self.number(d.cost_amount)
             else:
@@ -223,7 +223,7 @@ class _Layout:
 
     def amounts(self, amounts: tuple[Amount, ...]) -> list[_Piece]:
         return [_Piece(f"{w.years}={self.value(w)}", w.span.end, "amount", w.first)
-                for w in year_order(written(amounts))]
+                for w in year_order(tokens(amounts))]
 
     def value(self, w: Written) -> str:
         if w.value is None:
