@@ -33,7 +33,7 @@ class CheckResult(NamedTuple):
     budget: Budget
     diagnostics: tuple[Diagnostic, ...]
     codes: tuple[str, ...] = ()  # the codes that were checked, for reports that list passing checks
-    #: The operating balance per plan year (`rules._totals.operating_balance`), kept by `check` when it
+    #: The operating balance per plan year (`rules.totals.operating_balance`), kept by `check` when it
     #: lets the model go, so that the report's verdict still has it; empty where it is not kept.
     balance: tuple = ()
 

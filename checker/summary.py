@@ -4,7 +4,7 @@ Pure functions: a `Budget` in, a `Summary` out. For each year of the plan:
 operating spend by area and by line (utgifter drift, with the costs of the
 directives that coverage pays for), coverage by line (inndekning drift), the
 directives' costs and who pays them, fund movements, investments and borrowing, the operating
-balance (from `rules/_totals.py`), and the lines that give no figure. Where a
+balance (from `rules/totals.py`), and the lines that give no figure. Where a
 line names a year without a figure, the totals say so instead of counting it
 as zero. Drawing the tables is `checker/report/tables.py`'s job.
 """
@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..dsl.model import SPEND_KINDS, Budget, Directive, Entry
-from ..rules._totals import (
+from ..rules.totals import (
     ZERO,
     YearBalance,
     continued_years,

@@ -49,7 +49,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Prose, Section
-from ._totals import known_sum
+from .totals import known_sum
 from ._prose import matches, stated_in
 from .base import Finding, Tolerance, fmt, listing
 

@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Section, Sum
-from ._totals import known_sum
+from .totals import known_sum
 from ..dsl.written import tokens
 from .base import Finding, Related, Tolerance, fmt
 

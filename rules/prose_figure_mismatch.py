@@ -62,7 +62,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Amount, Budget, Entry, Span
-from ._totals import known_sum
+from .totals import known_sum
 from ._prose import Stated, matches, stated_figures, written_as_stated
 from .base import Finding, Related, Tolerance, fmt, listing
 

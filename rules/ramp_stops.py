@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from ..dsl.model import Budget
 from ._amounts import span_of_year
-from ._totals import continued_years
+from .totals import continued_years
 from .base import Finding, NoOptions, Related, fmt
 
 CODE = "RMP008"

@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 from ..dsl.model import SPEND_KINDS, Budget, Entry
 from ._amounts import span_of_year
-from ._totals import ZERO, YearBalance
+from .totals import ZERO, YearBalance
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "FUN002"

@@ -3,7 +3,7 @@
 Pure: the per-year state of the base (`snapshot`), the checked amended file, and
 the lines the amendment added or changed (`diff.changes`, where the base text is
 there) in; BAL013 and BAL014 findings out. The per-year figures are the public
-operating balance (`rules/_totals.operating_balance`) and its status
+operating balance (`rules/totals.operating_balance`) and its status
 (`summary.balance_status`): nothing here adds up a budget again.
 
 - BAL013: a year that did not balance before (a gap, or lines without figures)
@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ...dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Span
-from ...rules._totals import operating_balance
+from ...rules.totals import operating_balance
 from ...rules.base import Related, Severity, fmt, listing
 from ..diagnostics import PER_YEAR, Diagnostic, year_of
 from ..summary import balance_status

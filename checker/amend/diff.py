@@ -19,7 +19,7 @@ from typing import Literal
 
 from ...dsl.export import to_data
 from ...dsl.model import SPEND_KINDS, Budget, Entry
-from ...rules._totals import ZERO, YearBalance, operating_balance
+from ...rules.totals import ZERO, YearBalance, operating_balance
 from ...rules.base import fmt
 from ..diagnostics import SEVERITY_RANK, Diagnostic
 from .amendment import snapshot, worse_than_before

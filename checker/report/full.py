@@ -1,7 +1,7 @@
 """The default report, in the manner of rustc and hledger, read top to bottom:
 
 1. the verdict: each file's operating balance per plan year (spend, coverage and
-   the gap, or why the year cannot be verified), as `rules._totals` computes it
+   the gap, or why the year cannot be verified), as `rules.totals` computes it
    for BAL001, BAL002 and `summary`;
 2. the findings, errors first, then warnings, then infos: the first finding of
    each rule with its code and message, the source line with the span underlined,
@@ -213,8 +213,8 @@ class YearVerdict(NamedTuple):
 
 def balance_of(result: CheckResult) -> tuple[YearVerdict, ...]:
     """The file's operating balance per plan year, as BAL001 and BAL002 and `summary` read it
-    (`rules._totals.operating_balance`, made once a budget); none for a file with syntax errors."""
-    from ...rules._totals import operating_balance
+    (`rules.totals.operating_balance`, made once a budget); none for a file with syntax errors."""
+    from ...rules.totals import operating_balance
 
     if result.balance:
         return result.balance

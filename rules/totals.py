@@ -1,4 +1,5 @@
-"""The money-flow model that every balance, funding and link rule and `summary` read,
+"""The money-flow model (public: the checker's summary, diff and reports read it too) that every
+balance, funding and link rule reads,
 made once a budget (`per_budget`): the operating balance of each plan year, what each
 coverage line is used for, and what each directive costs.
 
