@@ -103,6 +103,14 @@ class Config:
     def options_for(self, module: ModuleType):
         return self.options.get(module.CODE) or module.Options()
 
+    @property
+    def balance_tolerance(self) -> Decimal:
+        """The gap that counts as balanced: BAL001's `tolerance`, read alike by the rules,
+        `summary`, `diff` and amendment mode."""
+        from ..rules import unbalanced_year
+
+        return self.options_for(unbalanced_year).tolerance
+
     def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)
 

@@ -27,7 +27,7 @@ from ..rules.totals import (
     operating_balance,
     unknown_in,
 )
-from ..rules.base import fmt
+from ..rules.base import DEFAULT_TOLERANCE, fmt
 
 NO_AREA = "(no area)"
 TO_FUNDS = "(allocations to funds)"
@@ -217,7 +217,7 @@ def _known_of(entry: Entry, years: range) -> str:
     return "; ".join(parts) or "no figure"
 
 
-def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
+def summarize(budget: Budget, tolerance: Decimal = DEFAULT_TOLERANCE) -> Summary:
     years = tuple(budget.years)
     spend: list[Line] = []
     coverage: list[Line] = []

@@ -182,9 +182,7 @@ def anchored(diagnostics: Sequence[Diagnostic], lines: Sequence[Line], period: S
 def judged(head, config, before: Mapping[int, YearState], lines: Sequence[Line] | None):
     """The checked file (a `CheckResult`) with BAL013 and BAL014 added, as far as `config` enables them,
     and its per-year findings anchored at the changed lines."""
-    from ...rules import unbalanced_year
-
-    tolerance = config.options_for(unbalanced_year).tolerance
+    tolerance = config.balance_tolerance
     header = head.budget.header
     period = (header.period_span or header.span) if header is not None else None
     found = anchored(head.diagnostics, lines or (), period)
@@ -196,12 +194,11 @@ def judged(head, config, before: Mapping[int, YearState], lines: Sequence[Line] 
 def check_amendment(base_text: str, head_text: str, file: str = "-", config=None):
     """Check `head_text` as an amendment of `base_text`: `check_text` and BAL013, BAL014."""
     from ...dsl import parse
-    from ...rules import unbalanced_year
     from ..config import Config
     from ..engine import check_text
 
     config = config or Config()
     base = parse(base_text).budget
     head = check_text(head_text, file, config)
-    tolerance = config.options_for(unbalanced_year).tolerance
+    tolerance = config.balance_tolerance
     return judged(head, config, snapshot(base, tolerance), changed_lines(base, head.budget))

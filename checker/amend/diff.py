@@ -20,7 +20,7 @@ from typing import Literal
 from ...dsl.export import to_data
 from ...dsl.model import SPEND_KINDS, Budget, Entry
 from ...rules.totals import ZERO, YearBalance, operating_balance
-from ...rules.base import fmt
+from ...rules.base import DEFAULT_TOLERANCE, fmt
 from ..diagnostics import SEVERITY_RANK, Diagnostic
 from .amendment import snapshot, worse_than_before
 from ..engine import CheckResult
@@ -90,7 +90,7 @@ class Amendment:
     introduced: tuple[Diagnostic, ...]
     resolved: tuple[Diagnostic, ...]
     fail_on: str = "error"
-    tolerance: Decimal = Decimal("0.05")
+    tolerance: Decimal = DEFAULT_TOLERANCE
     worse: tuple[tuple[Diagnostic, str], ...] = ()  # findings on both sides whose year got worse, and how
 
     @property
@@ -124,7 +124,7 @@ def status(year: YearBalance | None, tolerance: Decimal) -> str:
     return "outside" if year is None else balance_status(year, tolerance)
 
 
-def compare(base: CheckResult, head: CheckResult, tolerance: Decimal = Decimal("0.05"),
+def compare(base: CheckResult, head: CheckResult, tolerance: Decimal = DEFAULT_TOLERANCE,
             fail_on: str = "error") -> Amendment:
     years = tuple(sorted(set(base.budget.years) | set(head.budget.years)))
     changes, effects = _changes(base.budget, head.budget, years)

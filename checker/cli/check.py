@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         if held is not None:
             from ..amend import baseline
 
-            result = baseline.without_baseline([result], held, root, _tolerance(config))[0]
+            result = baseline.without_baseline([result], held, root, config.balance_tolerance)[0]
         if args.write_baseline:  # the baseline records each year's state: it needs the model
             return result
         return reported(result, whole_text=args.format == "full" and use_color(args))
@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             count = baseline.write(args.write_baseline, [r for r, _ in checked], root,
-                                   _tolerance(checked[0][1]) if checked else _tolerance(Config()))
+                                   (checked[0][1] if checked else Config()).balance_tolerance)
         except baseline.BaselineError as exc:
             error(str(exc))
             return 2
@@ -148,12 +148,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 # --- amendment mode: each file judged against its base (a git revision, or the baseline's years) ---
-
-def _tolerance(config: Config):
-    from ...rules import unbalanced_year
-
-    return config.options_for(unbalanced_year).tolerance
-
 
 def _amendment_wanted(args: argparse.Namespace, files: list[str]) -> bool:
     """Whether amendment mode may apply: a base named, or files that git may know (not standard input alone)."""
@@ -192,7 +186,7 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
     if ref and (not from_stdin or (args.diff_base and args.stdin_filename)):
         text = repo.file_at(ref, relative(result.file, root), root, config.max_file_size)
         base = parse(text).budget if text is not None else None
-    tolerance = _tolerance(config)
+    tolerance = config.balance_tolerance
     if base is not None:
         before, lines = amendment.snapshot(base, tolerance), amendment.changed_lines(base, result.budget)
     elif held is not None:

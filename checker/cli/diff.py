@@ -15,7 +15,6 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from ...rules import unbalanced_year
 from ...rules.base import fmt
 from ..config import Config, ConfigError, find_config, load_config
 from ..amend.diff import Amendment, Change, YearState, compare, to_data_amendment
@@ -51,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, ReadError) as exc:
         error(str(exc))
         return 2
-    amendment = compare(base, head, config.options_for(unbalanced_year).tolerance, args.fail_on or config.fail_on)
+    amendment = compare(base, head, config.balance_tolerance, args.fail_on or config.fail_on)
     report = render(amendment, args.format)
     if not emit(report, args.output):
         return 2

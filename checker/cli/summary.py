@@ -16,7 +16,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from ...dsl import parse
-from ...rules import unbalanced_year
 from ...rules.base import fmt
 from ..config import ConfigError, find_config, load_config
 from ..engine import decode
@@ -67,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if not parsed.budget.years:
         print("budsjett-lint: warning: no plan years: the header has no `period`, e.g. period 2020..2023",
               file=sys.stderr)
-    summary = summarize(parsed.budget, config.options_for(unbalanced_year).tolerance)
+    summary = summarize(parsed.budget, config.balance_tolerance)
     report = render(summary, args.format, args.table or TABLES, use_color(args))
     if not emit(report, args.output):
         return 2
