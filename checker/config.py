@@ -150,6 +150,13 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def config_at(where: Path, explicit: str | Path | None = None) -> Config:
+    """The configuration of a file or folder, found one way by every command: the file that
+    `--config` names (`explicit`) where one does, else the nearest one at or above `where`,
+    else the defaults."""
+    return load_config(Path(explicit) if explicit else find_config(where))
+
+
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()

@@ -11,6 +11,18 @@ from ..rules.base import Fix, Related, Severity
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
+def location(file: str, span: Span) -> str:
+    """`file:line:column`: a place as every report and message writes it (the file name as given;
+    escaping is the caller's)."""
+    return f"{file}:{span.line}:{span.column}"
+
+
+def one_line(file: str, span: Span, code: str, message: str) -> str:
+    """`file:line:column: CODE message`: a finding on one line, as the concise report, JUnit and
+    the commands' standard error write it."""
+    return f"{location(file, span)}: {code} {message}"
+
+
 class Diagnostic(NamedTuple):
     code: str
     name: str

@@ -7,14 +7,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..config import Config, ConfigError, find_config, load_config
+from ..config import Config, ConfigError, load_config
 from ..diagnostics import SEVERITY_RANK
 from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, collect, read_bytes, rewrite
 from ..report import FORMATS, Context, render
 from ..escaping import visible
 from ..report.full import RELATED_SHOWN
-from ._output import emit, error, note, use_color
+from ._output import config_for, emit, error, note, use_color
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
@@ -215,24 +215,6 @@ def statistics(results: list[CheckResult]) -> str:
 
 def _rule_name(rules: tuple, code: str) -> str:
     return next((rule.NAME for rule in rules if rule.CODE == code), "")
-
-
-_config_cache: dict[Path | None, Config] = {}
-
-
-def config_for(file: str, args: argparse.Namespace, override: Config | None) -> Config:
-    if override is not None:
-        base = override
-    else:
-        where = Path(args.stdin_filename) if file == "-" and args.stdin_filename else Path(file if file != "-" else ".")
-        found = find_config(where)  # a --stdin-filename need not exist: its folder still has a configuration
-        if found not in _config_cache:
-            _config_cache[found] = load_config(found)
-        base = _config_cache[found]
-    split = lambda s: [c.strip() for c in s.split(",") if c.strip()] if s is not None else None  # noqa: E731
-    if file != "-" or args.stdin_filename:
-        base = base.for_file(args.stdin_filename if file == "-" else file)  # per-file-ignores
-    return base.with_overrides(select=split(args.select), ignore=split(args.ignore), fail_on=args.fail_on)
 
 
 def _check_files(files: list[str], args: argparse.Namespace, override: Config | None,

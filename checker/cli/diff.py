@@ -16,11 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from ...rules.base import fmt
-from ..config import Config, ConfigError, find_config, load_config
+from ..config import Config, ConfigError, config_at
 from ..amend.diff import Amendment, Change, YearState, compare, to_data_amendment
 from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, read_named
 from ..amend.repo import is_revision_path, show
+from ..diagnostics import location
 from ..summary import Total
 from ..report.tables import Table, markdown, plain
 from ._output import emit, error
@@ -58,11 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    if args.config:
-        return load_config(Path(args.config))
     head = args.head
-    where = Path(head) if head != "-" and not is_revision_path(head) else Path.cwd()
-    return load_config(find_config(where))
+    return config_at(Path(head) if head != "-" and not is_revision_path(head) else Path.cwd(), args.config)
 
 
 def _check(spec: str, config: Config) -> CheckResult:
@@ -176,13 +174,13 @@ def build_tables(a: Amendment) -> list[Table]:
     introduced = _findings(f"Findings introduced ({len(a.introduced)})", a.introduced)
     resolved = _findings(f"Findings resolved ({len(a.resolved)})", a.resolved)
     worse = Table(f"Findings made worse ({len(a.worse)})", ("Code", "Severity", "Where", "Worse"),
-                  tuple((d.code, d.severity, f"{d.file}:{d.span.line}:{d.span.column}", how) for d, how in a.worse),
+                  tuple((d.code, d.severity, location(d.file, d.span), how) for d, how in a.worse),
                   align="llll")
     return [changes, effect, balance, introduced, worse, resolved]
 
 
 def _findings(title: str, found) -> Table:
     return Table(title, ("Code", "Severity", "Where", "Message"),
-                 tuple((d.code, d.severity, f"{d.file}:{d.span.line}:{d.span.column}", d.message) for d in found),
+                 tuple((d.code, d.severity, location(d.file, d.span), d.message) for d in found),
                  align="llll")
 

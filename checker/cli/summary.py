@@ -13,17 +13,11 @@ import json
 import shutil
 import sys
 from decimal import Decimal
-from pathlib import Path
 
-from ...dsl import parse
 from ...rules.base import fmt
-from ..config import ConfigError, find_config, load_config
-from ..engine import decode
-from ..escaping import visible
-from ..files import ReadError, read_named
 from ..summary import Line, Summary, Total, summarize, to_data, unknown_on
 from ..report.tables import Table, csv_text, draw, markdown
-from ._output import emit, error, use_color
+from ._output import emit, read_parsed, use_color
 
 TABLES = ("areas", "spend", "coverage", "directives", "funds", "investments", "balance", "missing")
 
@@ -44,22 +38,10 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        config = load_config(Path(args.config) if args.config else
-                             find_config(Path(args.file) if args.file != "-" else Path.cwd()))
-        data = read_named(args.file, config.max_file_size)
-    except (ConfigError, ReadError) as exc:
-        error(str(exc))
-        return 2
-    text, problem = decode(data, args.file)
-    if text is None:
-        assert problem is not None
-        print(visible(f"{args.file}:{problem.span.line}:{problem.span.column}: {problem.code} {problem.message}"),
-              file=sys.stderr)
-        return 1
-    parsed = parse(text)
-    for p in parsed.problems:
-        print(visible(f"{args.file}:{p.span.line}:{p.span.column}: {p.code} {p.message}"), file=sys.stderr)
+    read = read_parsed(args.file, args.config)
+    if isinstance(read, int):
+        return read
+    config, parsed = read
     if parsed.problems:
         print(f"budsjett-lint: warning: the summary leaves out what {len(parsed.problems)} syntax "
               f"error{'s' * (len(parsed.problems) != 1)} kept from being read", file=sys.stderr)

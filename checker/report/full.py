@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from ...dsl.model import Span
-from ..diagnostics import SEVERITY_RANK, Diagnostic
+from ..diagnostics import SEVERITY_RANK, Diagnostic, location
 from ..engine import CheckResult
 from ..escaping import visible
 from . import Context
@@ -66,7 +66,7 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
             if out and out[-1] and out[-1][0][0].startswith(" "):  # after a frame, a blank line first
                 out.append([])
             out.append([(f"{d.severity}[{d.code}]", _STYLE[d.severity]),
-                        (f": {visible(d.file)}:{d.span.line}:{d.span.column}: {d.message}", "")])
+                        (f": {location(visible(d.file), d.span)}: {d.message}", "")])
             continue
         framed[d.code] += 1
         if id(r) not in sources:
@@ -275,7 +275,7 @@ def _excerpt(out: list[Line], file: str, span: Span, source: Source, width: int,
     line the place before showed."""
     gutter = " " * width
     if not again:
-        out.append([(f"{gutter}--> ", "bold blue"), (f"{visible(file)}:{span.line}:{span.column}", "")])
+        out.append([(f"{gutter}--> ", "bold blue"), (location(visible(file), span), "")])
     if not 0 < span.line <= source.count:
         return
     first, last = source.bounds(span.line, span.start)
