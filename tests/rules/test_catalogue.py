@@ -92,3 +92,9 @@ def test_page_examples_fail_and_pass_as_documented(code):
 
 def test_by_code_knows_every_rule():
     assert set(BY_CODE) == {m.CODE for m in RULES + ENGINE_RULES}
+
+
+def test_every_rule_module_has_its_own_test_file():
+    missing = [m.__name__.rsplit(".", 1)[1] for m in RULES + ENGINE_RULES
+               if not (ROOT / "tests" / "rules" / f"test_{m.__name__.rsplit('.', 1)[1]}.py").is_file()]
+    assert missing == []
