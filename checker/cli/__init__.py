@@ -111,7 +111,3 @@ def internal_error(exc: BaseException) -> str:
 def _short(filename: str) -> str:
     parts = filename.replace("\\", "/").split("/")
     return "/".join(parts[-2:])
-
-
-if __name__ == "__main__":
-    sys.exit(main())
