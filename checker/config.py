@@ -36,7 +36,7 @@ from types import ModuleType
 from typing import Any
 
 from ..rules import BY_CODE, ENGINE_RULES, RULES
-from ..rules.base import SEVERITIES
+from ..rules.base import SEVERITIES, Severity
 from ..rules.syntax import CODES as PARSER_CODES
 
 ALL_CODES = tuple(p.code for p in PARSER_CODES) + tuple(m.CODE for m in RULES + ENGINE_RULES)
@@ -58,7 +58,7 @@ class FormatOptions:
 class Config:
     select: tuple[str, ...] = ()  # empty: everything
     ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)  # code -> the rule's Options instance
     fail_on: str = "error"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -103,7 +103,15 @@ class Config:
     def options_for(self, module: ModuleType):
         return self.options.get(module.CODE) or module.Options()
 
-    def severity_of(self, code: str, default: str) -> str:
+    @property
+    def balance_tolerance(self) -> Decimal:
+        """The gap that counts as balanced: BAL001's `tolerance`, read alike by the rules,
+        `summary`, `diff` and amendment mode."""
+        from ..rules import unbalanced_year
+
+        return self.options_for(unbalanced_year).tolerance
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)
 
     def with_overrides(self, *, select=None, ignore=None, fail_on=None) -> Config:
@@ -140,6 +148,13 @@ def find_config(start: Path) -> Path | None:
         if pyproject.is_file() and _pyproject_section(pyproject, quiet=True) is not None:
             return pyproject
     return None
+
+
+def config_at(where: Path, explicit: str | Path | None = None) -> Config:
+    """The configuration of a file or folder, found one way by every command: the file that
+    `--config` names (`explicit`) where one does, else the nearest one at or above `where`,
+    else the defaults."""
+    return load_config(Path(explicit) if explicit else find_config(where))
 
 
 def load_config(path: Path | None) -> Config:

@@ -13,7 +13,7 @@ from ..dsl import parse
 from ..dsl.model import Budget, Span
 from ..dsl.parser import normalize_newlines
 from ..rules import RULES
-from ..rules.base import Finding, Related
+from ..rules.base import Finding, Related, Severity
 from ..rules.syntax import CODES as PARSER_CODES
 from .config import ALL_CODES, Config
 from .diagnostics import Diagnostic
@@ -33,7 +33,7 @@ class CheckResult(NamedTuple):
     budget: Budget
     diagnostics: tuple[Diagnostic, ...]
     codes: tuple[str, ...] = ()  # the codes that were checked, for reports that list passing checks
-    #: The operating balance per plan year (`rules._totals.operating_balance`), kept by `check` when it
+    #: The operating balance per plan year (`rules.totals.operating_balance`), kept by `check` when it
     #: lets the model go, so that the report's verdict still has it; empty where it is not kept.
     balance: tuple = ()
 
@@ -59,7 +59,7 @@ def check_text(text: str, file: str = "-", config: Config | None = None) -> Chec
                        tuple(c for c in ALL_CODES if config.enabled(c)))
 
 
-def stamp(module: ModuleType, severity: str, file: str, f: Finding) -> Diagnostic:
+def stamp(module: ModuleType, severity: Severity, file: str, f: Finding) -> Diagnostic:
     """A rule's finding as a diagnostic: its code, name, severity and file, and at most
     `MAX_RELATED` related places."""
     related = f.related if len(f.related) <= MAX_RELATED else _capped(f.related, f.span)

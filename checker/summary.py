@@ -4,9 +4,9 @@ Pure functions: a `Budget` in, a `Summary` out. For each year of the plan:
 operating spend by area and by line (utgifter drift, with the costs of the
 directives that coverage pays for), coverage by line (inndekning drift), the
 directives' costs and who pays them, fund movements, investments and borrowing, the operating
-balance (from `rules/_totals.py`), and the lines that give no figure. Where a
+balance (from `rules/totals.py`), and the lines that give no figure. Where a
 line names a year without a figure, the totals say so instead of counting it
-as zero. Drawing the tables is `checker/tables.py`'s job.
+as zero. Drawing the tables is `checker/report/tables.py`'s job.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..dsl.model import SPEND_KINDS, Budget, Directive, Entry
-from ..rules._totals import (
+from ..rules.totals import (
     ZERO,
     YearBalance,
     continued_years,
@@ -26,7 +27,7 @@ from ..rules._totals import (
     operating_balance,
     unknown_in,
 )
-from ..rules.base import fmt
+from ..rules.base import DEFAULT_TOLERANCE, fmt
 
 NO_AREA = "(no area)"
 TO_FUNDS = "(allocations to funds)"
@@ -231,9 +232,12 @@ def _known_of(entry: Entry, years: range) -> str:
     return "; ".join(parts) or "no figure"
 
 
-def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
+def summarize(budget: Budget, tolerance: Decimal = DEFAULT_TOLERANCE) -> Summary:
     years = tuple(budget.years)
-    spend, coverage, investments, missing = [], [], [], []
+    spend: list[Line] = []
+    coverage: list[Line] = []
+    investments: list[Line] = []
+    missing: list[Missing] = []
     for entry in budget.entries:
         operating = _line(entry, years, operating_value) if counts_in_operations(entry) else None
         capital = _line(entry, years, capital_value) if entry.kind in CAPITAL_KINDS else None
@@ -260,9 +264,9 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
     )
 
     directives = _directive_costs(budget, years)
-    for row in directives:
-        if row.in_balance:
-            spend.append(Line(row.name, "directive", row.area, row.line, {y: row.years.get(y, ZERO) for y in years}))
+    for cost in directives:
+        if cost.in_balance:
+            spend.append(Line(cost.name, "directive", cost.area, cost.line, {y: cost.years.get(y, ZERO) for y in years}))
     # by area after the directive costs joined the spend: its rows add up to its total
     by_area: dict[str, list[Line]] = defaultdict(list)
     for row in spend:
@@ -277,8 +281,8 @@ def summarize(budget: Budget, tolerance: Decimal = Decimal("0.05")) -> Summary:
                      for key, rows in by.items())
 
     for d in budget.directives:
-        cost = directive_cost(d, budget.years)
-        unknown_years = tuple(y for y in years if y in cost and cost[y] is None)
+        costs = directive_cost(d, budget.years)
+        unknown_years = tuple(y for y in years if y in costs and costs[y] is None)
         if unknown_years:
             funded = f"funded by {d.funded_by.text}" if d.funded_by else "commits money; no funding named"
             missing.append(Missing(d.name.text, "directive", d.sector.id if d.sector else None, d.span.line,
@@ -309,8 +313,8 @@ def to_data(summary: Summary) -> dict:
     def num(v: Decimal | None) -> float | None:
         return None if v is None else float(v)
 
-    def line(ln: Line) -> dict:
-        item = {"name": ln.name, "kind": ln.kind, "area": ln.area, "line": ln.line,
+    def line(ln: Line) -> dict[str, Any]:
+        item: dict[str, Any] = {"name": ln.name, "kind": ln.kind, "area": ln.area, "line": ln.line,
                 "years": {str(y): num(v) for y, v in ln.years.items()}}
         if ln.fund is not None:
             item["fund"] = ln.fund

@@ -22,7 +22,7 @@ from ..rules import unused_suppression
 from ..rules.base import Edit, Fix
 from .config import Config
 from .diagnostics import Diagnostic
-from .fingerprint import PER_YEAR, year_of
+from .diagnostics import PER_YEAR, year_of
 
 _PATTERN = re.compile(r"#\s*budsjett-lint:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?", re.IGNORECASE)
 
@@ -83,9 +83,9 @@ def apply_suppressions(found: list[Diagnostic], budget: Budget, file: str, confi
             used.add(hit)
     if config.enabled(unused_suppression.CODE):
         severity = config.severity_of(unused_suppression.CODE, unused_suppression.SEVERITY)
-        for d in _unused(suppressions, used, budget.text, config):
-            kept.append(Diagnostic(unused_suppression.CODE, unused_suppression.NAME, severity, d[0], d[1], file,
-                                   d[2], (), d[3]))
+        for message, span, hint, fix in _unused(suppressions, used, budget.text, config):
+            kept.append(Diagnostic(unused_suppression.CODE, unused_suppression.NAME, severity, message, span, file,
+                                   hint, (), fix))
     return kept
 
 
@@ -101,7 +101,8 @@ def code_of(item: str) -> str:
     return item.partition(":")[0]
 
 
-def _unused(suppressions: list[Suppression], used: set, text: str, config: Config) -> Iterable[tuple]:
+def _unused(suppressions: list[Suppression], used: set, text: str,
+            config: Config) -> Iterable[tuple[str, Span, str | None, Fix | None]]:
     for i, s in enumerate(suppressions):
         if not s.codes:
             if (i, "*") not in used:

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal, TypeVar, dataclass_transform
 
 #: The longest period a plan may declare, or be inferred: an economic plan runs a few years.
 MAX_PERIOD = 100
@@ -52,8 +52,15 @@ class _Node:
         return f"{self.__class__.__qualname__}({fields})"
 
 
-#: A class of the model: a frozen, slotted dataclass with the methods of `_Node`.
-node = dataclass(frozen=True, slots=True, eq=False, repr=False)
+_make_node = dataclass(frozen=True, slots=True, eq=False, repr=False)
+_C = TypeVar("_C")
+
+
+@dataclass_transform(frozen_default=True, eq_default=False)
+def node(cls: type[_C]) -> type[_C]:
+    """A class of the model: a frozen, slotted dataclass with the methods of `_Node`.
+    (`dataclass_transform` tells type checkers what `dataclass(...)` through a name hides.)"""
+    return _make_node(cls)
 
 
 @dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
@@ -144,6 +151,8 @@ class Prose(_ProseFields):
     """
 
     __slots__ = ("_text", "_figures")
+    _text: str
+    _figures: tuple[Any, ...]
 
     @property
     def figures(self):
@@ -274,6 +283,7 @@ class Entry(_EntryFields):
     """
 
     __slots__ = ("_by_year",)
+    _by_year: dict[int, Decimal | None]
 
     @property
     def direction(self) -> str | None:
@@ -389,7 +399,7 @@ def name_key(text: str) -> str:
     return text.strip()
 
 
-class Names(dict):
+class Names(dict[str, Any]):
     """Name -> statement, looked up by `name_key`: a link to `"Skole\u200b"` finds `"Skole"`.
     The keys are the names as compared."""
 
@@ -404,7 +414,7 @@ class Names(dict):
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and super().__contains__(name_key(name))
 
-    def setdefault(self, name: str, value):
+    def setdefault(self, name: str, value: Any = None) -> Any:
         return super().setdefault(name_key(name), value)
 
 

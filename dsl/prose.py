@@ -370,7 +370,7 @@ def read_figures(text: str, thousands: bool = False) -> tuple[Figure, ...]:
             change = "total"
             phrase_end = total_after.end()  # "30 millioner over perioden": the words that make it a total
         base = None
-        line_change = change == "by" and step.group("word").lower() in _CHANGE_WORDS
+        line_change = change == "by" and step is not None and step.group("word").lower() in _CHANGE_WORDS
         if change == "by" and figures and figures[-1].change in ("level", "to") and not (
                 line_change and _between(sentence_ends, found[i - 1].end, f.start)):
             base = figures[-1].amount  # the step starts from the figure before it

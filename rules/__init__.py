@@ -70,7 +70,7 @@ RULES: tuple[ModuleType, ...] = tuple(import_module(f".{name}", __name__) for na
 #: Rules the engine applies itself, after the others: they have no `check()`.
 ENGINE_RULES: tuple[ModuleType, ...] = tuple(import_module(f".{name}", __name__) for name in (
     "unused_suppression",
-    "amendment_widens_gap",  # these two compare a file with its base: checker/amendment.py
+    "amendment_widens_gap",  # these two compare a file with its base: checker/amend/amendment.py
     "amendment_unbalances_year",
 ))
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..dsl.model import Budget, Directive, Entry, Link, Name
-from ._totals import ZERO, figure_unknown, funded_part, investment_funding, per_budget
+from .totals import ZERO, figure_unknown, funded_part, investment_funding, per_budget
 from .base import fmt
 
 

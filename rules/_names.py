@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..dsl.model import INVISIBLE, Entry
+from ..dsl.model import INVISIBLE, Directive, Entry
 
 
-def close_matches(word: str, candidates: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+def close_matches(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
     """`difflib.get_close_matches`, imported only when a name refers to nothing (start-up time)."""
     import difflib
 
     return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
 
 
-def by_name(entry: Entry) -> tuple[str, str]:
+def by_name(entry: Entry | Directive) -> tuple[str, str]:
     """The order of lines in messages: by name, alphabetical whatever the case, then as written."""
     text = entry.name.text
     return text.casefold(), text

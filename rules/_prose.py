@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..dsl.model import Budget, Entry, Name, Prose, Span
 from ..dsl.prose import APPROXIMATE, Figure
+from ..dsl.written import spell_amounts
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def stated_in(prose: Prose | None, budget: Budget) -> list[Stated]:
 def written_as_stated(years: tuple[int, ...] | list[int], value: Decimal | None, stated: Stated) -> str:
     """A figure of a text written as amounts of its file: in kroner where the text gives kroner
     ("400 000 kroner"), in the file's unit otherwise (thousands in a file in `tusen`)."""
-    return written(years, value, stated.in_kroner, stated.unit)
+    return spell_amounts(years, value, stated.in_kroner, stated.unit)
 
 
 def matches(stated: Stated, value: Decimal, tolerance: Decimal) -> bool:
@@ -106,20 +107,3 @@ def close(a: Decimal, b: Decimal, tolerance: Decimal) -> bool:
     return abs(abs(a) - abs(b)) <= tolerance
 
 
-def written(years: tuple[int, ...] | list[int], value: Decimal | None, kroner: bool = False,
-            unit: str = "mill") -> str:
-    """Amounts (in millions) as a file in `unit` writes them: `2022..2023=5`, `2020=400 000 kr`,
-    `2021=?`; `2020=5650` for 5.65 in a file in `tusen`."""
-    if value is None:
-        figure = "?"
-    elif kroner and (value * 1_000_000) % 1 == 0:
-        figure = f"{int(value * 1_000_000):,} kr".replace(",", " ")
-    else:
-        figure = f"{(value * 1000 if unit == 'tusen' else value).normalize():f}"
-    runs: list[list[int]] = []
-    for y in sorted(years):
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return " ".join(f"{r[0]}={figure}" if len(r) == 1 else f"{r[0]}..{r[-1]}={figure}" for r in runs)

@@ -6,7 +6,7 @@ from ..dsl.model import Amount, Budget
 from .base import fmt
 
 
-def written(budget: Budget, amount: Amount) -> str:
+def as_written(budget: Budget, amount: Amount) -> str:
     """An amount as written, e.g. `2020..2022=15`; rebuilt where the text is not at hand."""
     span = amount.span
     source = budget.text[span.start : span.end] if span.end > span.start else ""
@@ -18,4 +18,4 @@ def written_amounts(budget: Budget, amounts: tuple[Amount, ...]) -> str:
     tokens: dict[int, Amount] = {}
     for a in amounts:
         tokens.setdefault(a.span.start, a)
-    return " ".join(written(budget, a) for a in tokens.values())
+    return " ".join(as_written(budget, a) for a in tokens.values())

@@ -54,5 +54,5 @@ CODE = "BAL014"
 NAME = "amendment-unbalances-year"
 SEVERITY = "error"
 SUMMARY = "An amendment that leaves a year unbalanced, or unverifiable, that balanced before"
-AMENDMENT = True  # judged against the file's base, by checker/amendment.py
+AMENDMENT = True  # judged against the file's base, by checker/amend/amendment.py
 Options = NoOptions

@@ -58,5 +58,5 @@ CODE = "BAL013"
 NAME = "amendment-widens-gap"
 SEVERITY = "error"
 SUMMARY = "An amendment that widens the gap of a year that does not balance"
-AMENDMENT = True  # judged against the file's base, by checker/amendment.py
+AMENDMENT = True  # judged against the file's base, by checker/amend/amendment.py
 Options = NoOptions

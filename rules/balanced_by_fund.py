@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry
 from ._names import by_name
-from ._totals import operating_balance
+from .totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
 
 CODE = "BAL006"

@@ -60,12 +60,17 @@ class NoOptions:
     """For rules that take no options."""
 
 
+#: How far apart, in millions, two amounts may lie and still count as equal (rounding in
+#: the document), unless the configuration says otherwise: the one place of this default.
+DEFAULT_TOLERANCE = Decimal("0.05")
+
+
 @dataclass(frozen=True)
 class Tolerance:
     """For rules that compare amounts: how far apart, in mill kr, two amounts may lie and
     still count as equal (rounding in the document). One class for every such rule."""
 
-    tolerance: Decimal = Decimal("0.05")
+    tolerance: Decimal = DEFAULT_TOLERANCE
 
 
 _TENTH = Decimal("0.1")

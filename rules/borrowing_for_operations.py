@@ -70,7 +70,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         else:
             message = f"borrowing used for operations: the directive `{target}` is funded by the loan `{loan}`"
             span = use.via.span
-        related = (Related(use.loan.name.span, "the loan"), Related(use.target.name.span, what_is(use.target)))
+        related: tuple[Related, ...] = (Related(use.loan.name.span, "the loan"), Related(use.target.name.span, what_is(use.target)))
         yield Finding(message, span, _HINT, related)
 
     for year in inv.years:

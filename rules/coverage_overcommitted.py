@@ -9,7 +9,7 @@ amounts promises those (a year it does not state is zero); a link without
 amounts, and a `funded-by`, promise all of the use: the use's amount in that
 year, or for a directive with `cost N`, N in every year of the plan. Years in
 which the coverage, or what a use promises, has no figure are passed over.
-The money-flow model (`rules/_totals.py`) reads links so for every rule.
+The money-flow model (`rules/totals.py`) reads links so for every rule.
 
 Where the over-promises of a year are that year's gap (they promise at least
 the gap beyond what their lines cover), the mistake is one: BAL001 says it in
@@ -59,7 +59,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..dsl.model import Budget, Entry
-from ._totals import ZERO, Use, coverage_uses, operating_balance
+from .totals import ZERO, Use, coverage_uses, known_sum, operating_balance
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "FUN004"
@@ -93,10 +93,9 @@ def overcommitted(budget: Budget, tolerance: Decimal) -> tuple[Overcommitted, ..
         over: list[tuple[int, Decimal, Decimal]] = []
         for year in years:
             covered = source.by_year.get(year, ZERO)
-            promised = [u.takes.get(year, ZERO) for u in uses]
-            if covered is None or any(p is None for p in promised):
+            total = known_sum(u.takes.get(year, ZERO) for u in uses)
+            if covered is None or total is None:
                 continue
-            total = sum(promised, ZERO)
             if total > 0 and total - covered > tolerance:
                 over.append((year, covered, total))
         if over:

@@ -57,8 +57,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Directive
-from ._prose import Stated, matches, stated_in, written, written_as_stated
-from ._written import spell_in_unit
+from ..dsl.written import spell_amounts, spell_in_unit
+from ._prose import Stated, matches, stated_in, written_as_stated
 from .base import Edit, Finding, Fix, Related, Tolerance, fmt, listing
 
 CODE = "TXT008"
@@ -81,7 +81,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         elif directive.cost in ("none", "unknown"):
             found = iter((_priced(directive, figures[0]),))
         elif directive.cost_amount is not None:
-            found = _estimate(directive, figures, options)
+            found = _estimate(directive, directive.cost_amount.value, figures, options)
         else:
             continue
         fix = _fix(budget, directive, figures)
@@ -122,7 +122,7 @@ def _fix(budget: Budget, directive: Directive, figures: list[Stated]) -> Fix | N
                 runs[-1][0].append(y)
             else:
                 runs.append(([y], *years[y]))
-        cost = " ".join(written(ys, value, kroner, unit) for ys, value, kroner in runs)
+        cost = " ".join(spell_amounts(ys, value, kroner, unit) for ys, value, kroner in runs)
     return Fix(f"write `cost {cost}`", (Edit(span.start, span.end, f"cost {cost}"),), safe=False)
 
 
@@ -153,8 +153,7 @@ def _for(stated: Stated) -> str:
     return f" for {listing(stated.years)}" if stated.years else ""
 
 
-def _estimate(directive: Directive, figures: list[Stated], options: Options) -> Iterator[Finding]:
-    cost = directive.cost_amount.value
+def _estimate(directive: Directive, cost: Decimal, figures: list[Stated], options: Options) -> Iterator[Finding]:
     yearly = [s for s in figures if s.figure.change != "total"]
     if not yearly or any(matches(s, cost, options.tolerance) for s in yearly):
         return
@@ -170,12 +169,13 @@ def _estimate(directive: Directive, figures: list[Stated], options: Options) -> 
 
 def _by_year(directive: Directive, figures: list[Stated], options: Options) -> Iterator[Finding]:
     known = {a.year: a for a in directive.cost_amounts if a.value is not None}
+    value = {a.year: a.value for a in directive.cost_amounts if a.value is not None}
     found_by_year = False
     for stated in sorted(figures, key=lambda s: s.figure.change == "total"):  # the years first
         if stated.figure.change == "total":
             if found_by_year or not known or len(known) != len(directive.cost_amounts):  # one mistake, one finding
                 continue
-            total = sum(a.value for a in known.values())
+            total = sum(value.values(), Decimal(0))
             if not matches(stated, total, options.tolerance):
                 yield Finding(
                     f"the text gives a total of {fmt(stated.figure.amount)} (\"{stated.words}\"), but the directive's "
@@ -194,7 +194,7 @@ def _by_year(directive: Directive, figures: list[Stated], options: Options) -> I
                 tuple(Related(a.span, f"{a.year} declared here") for a in unknown),
             )
             continue
-        wrong = [known[y] for y in stated.years if y in known and not matches(stated, known[y].value, options.tolerance)]
+        wrong = [known[y] for y in stated.years if y in value and not matches(stated, value[y], options.tolerance)]
         if wrong:
             found_by_year = True
             yield Finding(

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dsl.model import Amount, Budget, Link
-from ._source import written
+from ..dsl.model import Amount, Budget, Entry, Link
+from ._source import as_written
 from .base import Finding, NoOptions, Related, fmt
 
 CODE = "STR008"
@@ -41,7 +41,8 @@ Options = NoOptions
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
-    for stmt in (*budget.entries, *budget.links):
+    stmts: tuple[Entry | Link, ...] = (*budget.entries, *budget.links)
+    for stmt in stmts:
         first: dict[int, Amount] = {}
         clashes: dict[int, list[tuple[Amount, Amount]]] = {}  # token offset -> (earlier, later) per year
         for a in stmt.amounts:
@@ -55,7 +56,7 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             years = ", ".join(str(b.year) for _, b in pairs)
             figures = "; ".join(f"{b.year}: {fmt(a.value)} and {fmt(b.value)}" for a, b in pairs)
             earlier_tokens = {a.span.start: a for a, _ in pairs}
-            related = tuple(Related(a.span, f"`{written(budget, a)}` gives it first")
+            related = tuple(Related(a.span, f"`{as_written(budget, a)}` gives it first")
                             for a in earlier_tokens.values())
             yield Finding(f"{owner} gives {years} twice ({figures})", later.span,
                           "give each year once; the sums count only the last figure", related)

@@ -43,7 +43,7 @@ from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry
 from ._names import by_name, listing
-from ._totals import ZERO, figure_unknown
+from .totals import ZERO, figure_unknown
 from .base import Finding, Related, Tolerance, fmt
 
 CODE = "BAL005"

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget
-from ._written import spell_in_unit, spell_kroner
+from ..dsl.written import spell_in_unit, spell_kroner
 from .base import Edit, Finding, Fix, Related, Tolerance, fmt
 
 CODE = "RMP007"

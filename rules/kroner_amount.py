@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Directive, Entry, Fund, Link, Number, Span
-from ._written import spell_in_unit, written
+from ..dsl.written import spell_in_unit, tokens
 from .base import Edit, Finding, Fix, NoOptions
 
 CODE = "STR011"
@@ -50,7 +50,7 @@ def _figures(stmt) -> Iterator[tuple[Span, str, Decimal]]:
     """(span, what precedes the figure in its token, value) of every kroner figure of a statement."""
     numbers: list[Number | None] = []
     if isinstance(stmt, (Entry, Link)) and any(a.kroner for a in stmt.amounts):  # most lines have none
-        for w in written(stmt.amounts):
+        for w in tokens(stmt.amounts):
             if w.kroner and w.value is not None:
                 yield w.span, f"{w.years}=", w.value
     if isinstance(stmt, Entry):

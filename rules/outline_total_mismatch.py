@@ -45,10 +45,11 @@ item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Prose, Section
+from .totals import known_sum
 from ._prose import matches, stated_in
 from .base import Finding, Tolerance, fmt, listing
 
@@ -85,17 +86,18 @@ def _sections(budget: Budget) -> Iterator[tuple[Section, list[Entry]]]:
         yield current
 
 
-def _sums(entries: list[Entry], years: tuple[int, ...] | range) -> list[tuple[str, Decimal]]:
+def _sums(entries: Sequence[Entry], years: tuple[int, ...] | range) -> list[tuple[str, Decimal]]:
     """(side, sum) of each side that has lines in the years, all of them known."""
     sums = []
     for side, kinds in SIDES:
         values = [e.by_year[y] for e in entries if e.kind in kinds for y in years if y in e.by_year]
-        if values and all(v is not None for v in values):
-            sums.append((side, sum(values)))
+        total = known_sum(values)
+        if values and total is not None:
+            sums.append((side, total))
     return sums
 
 
-def _compare(budget: Budget, prose: Prose, entries: list[Entry], whose: str, options: Options) -> Iterator[Finding]:
+def _compare(budget: Budget, prose: Prose, entries: Sequence[Entry], whose: str, options: Options) -> Iterator[Finding]:
     for stated in stated_in(prose, budget):
         if stated.figure.change != "total" or not stated.figure.settled:
             continue

@@ -46,7 +46,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Section, Sum
-from ._written import written
+from .totals import known_sum
+from ..dsl.written import tokens
 from .base import Finding, Related, Tolerance, fmt
 
 CODE = "STR013"
@@ -104,17 +105,16 @@ def check(budget: Budget, options: Tolerance) -> Iterator[Finding]:
         singular, plural = _PLURAL[total.kinds[0]] if len(total.kinds) == 1 else ("line", "lines")
         where = f"of section `{section.name.text}`" if section is not None else "of the plan"
         stated = {a.year: a.span for a in total.amounts}  # the last figure of a year counts
-        for token in written(total.amounts):
+        for token in tokens(total.amounts):
             if token.value is None:
                 continue  # a printed `?`
             wrong = []
             for year in [a.year for a in total.amounts if a.span is token.span]:  # the years the model holds
                 if stated[year] is not token.span:
                     continue  # given again later: the later figure counts
-                values = [_known(e, year) for e in lines]
-                if any(v is None for v in values):
+                made = known_sum(_known(e, year) for e in lines)
+                if made is None:
                     continue  # a line without a figure: the sum cannot be checked, and is not wrong
-                made = sum(values, Decimal(0))
                 if abs(token.value - made) > options.tolerance:
                     wrong.append((year, made))
             if not wrong:

@@ -61,7 +61,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..dsl.model import Amount, Budget, Entry
+from ..dsl.model import Amount, Budget, Entry, Span
+from .totals import known_sum
 from ._prose import Stated, matches, stated_figures, written_as_stated
 from .base import Finding, Related, Tolerance, fmt, listing
 
@@ -100,8 +101,8 @@ def _gives(stated: Stated) -> str:
 
 
 def _by_year(declared: dict[int, Amount], stated: Stated, tolerance: Decimal) -> Finding | None:
-    wrong = [declared[y] for y in stated.years
-             if y in declared and declared[y].value is not None and not _matches(stated, declared[y].value, tolerance)]
+    wrong = [a for y in stated.years if (a := declared.get(y)) is not None
+             and a.value is not None and not _matches(stated, a.value, tolerance)]
     if not wrong:
         return None
     years = [a.year for a in wrong]
@@ -109,7 +110,7 @@ def _by_year(declared: dict[int, Amount], stated: Stated, tolerance: Decimal) ->
                f"but {listing(f'{a.year} is {fmt(a.value)}' for a in wrong)}")
     readings = " or ".join(written_as_stated(years, r, stated) for r in stated.figure.readings)
     hint = f"if the text is right, write {readings}; if the amounts are right, correct the text"
-    related = {}
+    related: dict[Span, list[int]] = {}
     for a in wrong:  # years written as one range share one place
         related.setdefault(a.span, []).append(a.year)
     return Finding(message, stated.span, hint,
@@ -139,10 +140,10 @@ def _yearless(entry: Entry, stated: Stated, tolerance: Decimal) -> Finding | Non
 
 def _total(entry: Entry, stated: Stated, tolerance: Decimal) -> Finding | None:
     if entry.total is not None:
+        where: tuple[Related, ...]
         total, where, what, fix = entry.total.value, (Related(entry.total.span, "the total"),), "the total is", "total"
-    elif entry.amounts and all(a.value is not None for a in entry.amounts):
-        total = sum(entry.by_year.values())
-        where, what, fix = (), f"the amounts of {listing(sorted(entry.by_year))} add up to", "amounts"
+    elif entry.amounts and (summed := known_sum(entry.by_year.values())) is not None:
+        total, where, what, fix = summed, (), f"the amounts of {listing(sorted(entry.by_year))} add up to", "amounts"
     else:
         return None
     if _matches(stated, total, tolerance):

@@ -41,7 +41,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget
-from ._prose import stated_figures, written, written_as_stated
+from ..dsl.written import spell_amounts
+from ._prose import stated_figures, written_as_stated
 from .base import Finding, NoOptions, Related, fmt, listing
 
 CODE = "TXT002"
@@ -65,6 +66,6 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             message = (f"the text gives {gives} for {listing(missing)} (\"{stated.words}\"), "
                        f"but `{entry.name.text}` declares no amount for {'it' if len(missing) == 1 else 'them'}")
             amounts = " or ".join(written_as_stated(missing, r, stated) for r in f.readings)
-            hint = f"add {amounts}, or {written(missing, None)} if the figure is not this line's"
+            hint = f"add {amounts}, or {spell_amounts(missing, None)} if the figure is not this line's"
             note = f"declares amounts for {listing(declared)}" if declared else "declares no year"
             yield Finding(message, stated.span, hint, (Related(entry.name.span, note),))

@@ -45,14 +45,14 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     for entry in budget.entries:
         if entry.ramp is None:
             continue
-        known = [a for _, a in sorted(entry.amount_by_year.items()) if a.value is not None]
-        for before, after in pairwise(known):
-            if abs(after.value) >= abs(before.value):
+        known = [(a, a.value) for _, a in sorted(entry.amount_by_year.items()) if a.value is not None]
+        for (before, was), (after, now) in pairwise(known):
+            if abs(now) >= abs(was):
                 continue
-            verb = "shrinks" if after.value < 0 or before.value < 0 else "falls"
+            verb = "shrinks" if now < 0 or was < 0 else "falls"
             yield Finding(
-                f"the ramp {verb} from {fmt(before.value)} in {before.year} to {fmt(after.value)} in {after.year}",
+                f"the ramp {verb} from {fmt(was)} in {before.year} to {fmt(now)} in {after.year}",
                 after.span,
                 f"correct the amount of {after.year}, or remove `ramp` if the line is not an increasing ramp",
-                (Related(before.span, f"{before.year} is {fmt(before.value)}"),),
+                (Related(before.span, f"{before.year} is {fmt(was)}"),),
             )

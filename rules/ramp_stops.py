@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from ..dsl.model import Budget, Entry, Span
 from ._amounts import span_of_year
-from ._totals import continued_years
+from .totals import continued_years
 from .base import Edit, Finding, Fix, NoOptions, Related, fmt
 
 CODE = "RMP008"

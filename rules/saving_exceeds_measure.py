@@ -66,9 +66,10 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         excess: dict[Span, list[tuple[int, Decimal, Decimal]]] = {}
         for year, amount in offset.saving.amount_by_year.items():
             values = [m.by_year[year] for m in offset.measures if m.by_year.get(year, 0) != 0]
-            if amount.value is None or not values or None in values:
+            known = [v for v in values if v is not None]
+            if amount.value is None or not values or len(known) < len(values):
                 continue
-            cost = sum(abs(v) for v in values)
+            cost = sum((abs(v) for v in known), Decimal(0))
             if abs(amount.value) > options.ratio * cost:
                 excess.setdefault(amount.span, []).append((year, abs(amount.value), cost))
         for span, years in excess.items():

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .base import Severity
+
 
 class ParserCode(NamedTuple):
     code: str
     name: str
     summary: str
     doc: str
-    severity: str = "error"
+    severity: Severity = "error"
 
 
 CODES: tuple[ParserCode, ...] = (

@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Span
-from ._totals import operating_balance
+from .totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
 from .coverage_overcommitted import gap_clause, gap_related, in_the_gap
 from .unfunded_ramp_up import uncovered_growth

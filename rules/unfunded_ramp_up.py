@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 from ..dsl.model import SPEND_KINDS, Budget, Entry
 from ._amounts import span_of_year
-from ._totals import ZERO, YearBalance
+from .totals import ZERO, YearBalance
 from .base import Finding, Related, Tolerance, fmt, listing
 
 CODE = "FUN002"
@@ -114,5 +114,5 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
 
 def _growing(spenders: list[Entry], y0: int, y1: int) -> list[tuple[Entry, Decimal]]:
     """The spending entries that grow from y0 to y1, the largest growth first (then by name)."""
-    grow = [(e, e.by_year.get(y1, ZERO) - e.by_year.get(y0, ZERO)) for e in spenders]
+    grow = [(e, (e.by_year.get(y1) or ZERO) - (e.by_year.get(y0) or ZERO)) for e in spenders]
     return sorted(((e, g) for e, g in grow if g > 0), key=lambda t: (-t[1], t[0].name.text))

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..dsl.model import Budget, Entry, Link
-from ._written import in_year_order, repeats_a_year, written, year_order
+from ..dsl.written import in_year_order, repeats_a_year, tokens, year_order
 from .base import Edit, Finding, Fix, NoOptions, Related
 
 CODE = "STR010"
@@ -52,18 +52,18 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             continue
         if all(a.year < b.year for a, b in pairwise(stmt.amounts)):
             continue  # every year after the one before: the tokens are in order (most lines)
-        tokens = written(stmt.amounts)
-        if in_year_order(tokens) or repeats_a_year(tokens):
+        pieces = tokens(stmt.amounts)
+        if in_year_order(pieces) or repeats_a_year(pieces):
             continue
-        latest = tokens[0]
-        for token in tokens[1:]:
+        latest = pieces[0]
+        for token in pieces[1:]:
             if token.first < latest.first:
                 break
             latest = token
-        ordered = year_order(tokens)
+        ordered = year_order(pieces)
         as_written = [text[t.span.start:t.span.end] for t in ordered]
         edits = tuple(Edit(slot.span.start, slot.span.end, new)
-                      for slot, t, new in zip(tokens, ordered, as_written) if slot is not t)
+                      for slot, t, new in zip(pieces, ordered, as_written) if slot is not t)
         what = f"`{stmt.name.text}`" if isinstance(stmt, Entry) else f"the link `{stmt.source.text}` to `{stmt.target.text}`"
         yield Finding(
             f"the amounts of {what} are not in year order: {token.years} is written after {latest.years}",

@@ -29,11 +29,11 @@ Safe: removes the unused codes, or the whole comment when none is used.
 
 from __future__ import annotations
 
-from .base import NoOptions
+from .base import NoOptions, Severity
 
 CODE = "STR009"
 NAME = "unused-suppression"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "A suppression comment that suppresses nothing"
 FIX = "safe"
 Options = NoOptions

@@ -41,7 +41,7 @@ from heapq import nsmallest
 
 from ..dsl.model import Budget, Directive, Entry
 from ._names import SHOWN, by_name, listing
-from ._totals import is_lasting, operating_balance
+from .totals import is_lasting, operating_balance
 from .base import Finding, NoOptions, Related, fmt
 
 CODE = "BAL002"

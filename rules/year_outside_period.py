@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dsl.model import Budget, Link, Span
-from ._written import written
+from ..dsl.model import Budget, Entry, Link, Span
+from ..dsl.written import tokens
 from .base import Finding, NoOptions
 
 CODE = "STR004"
@@ -64,14 +64,15 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     def side(year: int) -> str:
         return "before" if year < first else "after"
 
-    for stmt in (*budget.entries, *budget.links):
+    stmts: tuple[Entry | Link, ...] = (*budget.entries, *budget.links)
+    for stmt in stmts:
         if all(first <= a.year <= last for a in stmt.amounts):
             continue  # most lines
         if isinstance(stmt, Link):
             owner = f"the link `{stmt.source.text}` -> `{stmt.target.text}`"
         else:
             owner = f"`{stmt.name.text}`"
-        for token in written(stmt.amounts):
+        for token in tokens(stmt.amounts):
             if first <= token.first and token.last <= last:
                 continue
             if not token.ranged:

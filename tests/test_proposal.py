@@ -488,7 +488,7 @@ def test_directives_that_cost_from_a_year_name_those_years(budget):
 
 
 def test_the_ramps_that_stop_after_2021_are_reported_and_their_later_years_are_unknown(text, budget):
-    from budsjett_lint.rules._totals import operating_balance
+    from budsjett_lint.rules.totals import operating_balance
 
     found = check_text(text, "proposal.budsjett").diagnostics
     stopped = {re.search(r"`(.*?)`", d.message).group(1) for d in found if d.code == "RMP008"}

@@ -48,6 +48,7 @@ KIND_WORDS = {
 }
 LINK_KEYWORDS = {"offset": "offset", "funds": "funds", "reallocates": "reallocate"}
 _AREA_TAKERS = frozenset(KIND_WORDS) | {"pot", "section", "directive"}
+_WORD = re.compile(r"[\w-]*")  # the rest of the word at the cursor
 
 
 def statement_word(stmt: Statement) -> str:
@@ -261,6 +262,7 @@ def _symbol(budget: Budget, stmt: Statement) -> Symbol:
         period = f"{stmt.period[0]}–{stmt.period[1]}" if stmt.period else ""
         return Symbol(_label(stmt.name.text), period, word, stmt.span, stmt.name.span)
     if isinstance(stmt, Sector):
+        assert stmt.span is not None  # an area declared in the file (the built-in ones are no statements)
         return Symbol(stmt.id, stmt.name, word, stmt.span, stmt.span)
     if isinstance(stmt, Link):
         arrow = "↔" if stmt.kind == "offset" else "→"
@@ -321,7 +323,8 @@ def suppression_edit(budget: Budget, line: int, code: str) -> Edit | None:
     if text[start:end].endswith("\r"):
         end -= 1
     comment = f"# budsjett-lint: ignore[{code}]"
-    indent = re.match(r"[ \t]*", text[start:end]).group()
+    line_text = text[start:end]
+    indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
     newline = "\r\n" if "\r\n" in text else "\n"
     candidates = [(Edit(start, start, indent + comment + newline), line + 1)]
     if not any(c.span.line == line for c in budget.comments):
@@ -380,7 +383,8 @@ def completions(budget: Budget, offset: int) -> list[Completion]:
         tokens = tokens[:-1]
     elif last is not None and last[1] not in Whitespace:
         return []  # right after a number, a name or an operator
-    word_end = offset + len(re.match(r"[\w-]*", text[offset:]).group())
+    word = _WORD.match(text, offset)
+    word_end = word.end() if word else offset
     significant = [t for t in tokens if t[1] not in Whitespace]
     statement = next((i for i in range(len(significant) - 1, -1, -1)
                       if significant[i][1] is Keyword and significant[i][2] in STATEMENT_KEYWORDS), None)
@@ -392,7 +396,7 @@ def completions(budget: Budget, offset: int) -> list[Completion]:
     def items(words, kind: str, detail: str) -> list[Completion]:
         return [Completion(w, kind, detail, word_start, word_end, w) for w in words]
 
-    attributes = items([a for a in ATTRIBUTES.get(keyword, ()) if a not in used], "attribute",
+    attributes = items([a for a in ATTRIBUTES.get(keyword or "", ()) if a not in used], "attribute",
                        f"attribute of {keyword}")
     if not text[line_start:word_start].strip():
         result = items(sorted(STATEMENT_KEYWORDS), "keyword", "statement")

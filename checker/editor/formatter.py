@@ -46,7 +46,7 @@ from ...dsl.model import (
     Statement,
 )
 from ...dsl.problems import Problem
-from ...rules._written import Written, spell_in_unit, spell_kroner, written, year_order
+from ...dsl.written import Written, spell_in_unit, spell_kroner, tokens, year_order
 from ..config import FormatOptions
 
 #: Flags and attributes of an entry, in the order the formatter writes them (the
@@ -202,7 +202,7 @@ class _Layout:
         head = [self.lead("directive", d.name)] + self.area(d.sector)
         if d.cost is not None and d.cost_span is not None:
             if d.cost_amounts:
-                cost = " ".join(f"{w.years}={self.value(w)}" for w in year_order(written(d.cost_amounts)))
+                cost = " ".join(f"{w.years}={self.value(w)}" for w in year_order(tokens(d.cost_amounts)))
             elif d.cost == "amount" and d.cost_amount is not None:
                 cost = self.number(d.cost_amount)
             else:
@@ -223,7 +223,7 @@ class _Layout:
 
     def amounts(self, amounts: tuple[Amount, ...]) -> list[_Piece]:
         return [_Piece(f"{w.years}={self.value(w)}", w.span.end, "amount", w.first)
-                for w in year_order(written(amounts))]
+                for w in year_order(tokens(amounts))]
 
     def value(self, w: Written) -> str:
         if w.value is None:
@@ -374,8 +374,8 @@ def _write_statement(out: list[str], lines: _Lines, step: str, cols: _Columns | 
             continue
         indent = "" if number == 0 else step
         if number == 0 and cols is not None and _intact(pieces):
-            comment = next((p.after for p in pieces if p.after is not None), None)
-            _write_line(out, indent, pieces, comment, _aligned(pieces, cols))
+            trailing = next((p.after for p in pieces if p.after is not None), None)
+            _write_line(out, indent, pieces, trailing, _aligned(pieces, cols))
             continue
         last = max((i for i, p in enumerate(pieces) if p.after is not None), default=-1)
         current: list[_Piece] = []
@@ -441,6 +441,7 @@ def format_text(text: str, options: FormatOptions = FormatOptions()) -> str:
     for i, (s, lines) in enumerate(statements):
         comments = lines[0][0].before
         blanks = []
+        assert s.span is not None  # a statement of the file has its place
         for start, end in [(c.span.start, c.span.end) for c in comments] + [(s.span.start, s.span.end)]:
             blanks.append(blank_before(start))
             previous_end = end

@@ -63,7 +63,7 @@ from . import editor
 from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import Diagnostic
 from ..engine import CheckResult, check_text
-from ..fingerprint import PER_YEAR, year_of
+from ..diagnostics import PER_YEAR, year_of
 from ..fixes import fix_text
 from .lsp_frames import Frames
 from ..suppressions import suppression_at

@@ -1,4 +1,5 @@
-"""Reporters: each turns the results of a run into text, and does nothing else.
+"""Every rendering: the reporters of findings (one module a format), the tables of
+`summary` and `diff` (`tables.py`), the report page (`page.py`) and text diffs (`textdiff.py`).
 
 A reporter module has `render(results, context) -> str`. They are imported
 only when chosen, so that machine formats never load the terminal's libraries.

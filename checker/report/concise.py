@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..diagnostics import one_line
 from ..engine import CheckResult
 from ..escaping import visible
 from . import Context
@@ -13,7 +14,7 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
     lines = []
     for r in results:
         for d in r.diagnostics:
-            lines.append(f"{visible(d.file)}:{d.span.line}:{d.span.column}: {d.code} {d.message}")
+            lines.append(one_line(visible(d.file), d.span, d.code, d.message))
     from .full import closing_line
 
     lines.append(closing_line(results, context.not_shown))  # a problem matcher skips it: it has no `file:line:col:`

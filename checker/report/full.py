@@ -1,7 +1,7 @@
 """The default report, in the manner of rustc and hledger, read top to bottom:
 
 1. the verdict: each file's operating balance per plan year (spend, coverage and
-   the gap, or why the year cannot be verified), as `rules._totals` computes it
+   the gap, or why the year cannot be verified), as `rules.totals` computes it
    for BAL001, BAL002 and `summary`;
 2. the findings, errors first, then warnings, then infos (an amendment's own
    findings, BAL013 and BAL014, first among the errors): the first finding of
@@ -26,10 +26,10 @@ import os
 import re
 from collections import Counter
 from decimal import Decimal
-from typing import Any, Iterator, NamedTuple, Sequence
+from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
 from ...dsl.model import Span
-from ..diagnostics import SEVERITY_RANK, Diagnostic
+from ..diagnostics import SEVERITY_RANK, Diagnostic, location
 from ..engine import CheckResult
 from ..escaping import visible
 from . import Context, NotShown
@@ -44,7 +44,7 @@ Line = list[tuple[str, str]]
 #: of that rule's findings one line each), and how many related places one finding shows.
 FRAMED_PER_RULE = 1
 RELATED_SHOWN = 1
-#: The findings on what an amendment changed (`checker.amendment`): shown before the file's others.
+#: The findings on what an amendment changed (`checker.amend.amendment`): shown before the file's others.
 AMENDMENT_CODES = frozenset({"BAL013", "BAL014"})
 #: The operating balance is shown first for this many files; a folder of many files would
 #: otherwise begin with pages of balances.
@@ -96,7 +96,7 @@ def grouped(results: Sequence[CheckResult], show_all: bool) -> Iterator[tuple[Ch
 def one_line(d: Diagnostic) -> Line:
     """A finding that is not framed: its code, place and message on one line."""
     return [(f"{d.severity}[{d.code}]", _STYLE[d.severity]),
-            (f": {visible(d.file)}:{d.span.line}:{d.span.column}: {d.message}", "")]
+            (f": {location(visible(d.file), d.span)}: {d.message}", "")]
 
 
 def frame(d: Diagnostic, source: Source, context: Context) -> list[Line]:
@@ -239,8 +239,8 @@ class YearVerdict(NamedTuple):
 
 def balance_of(result: CheckResult) -> tuple[YearVerdict, ...]:
     """The file's operating balance per plan year, as BAL001 and BAL002 and `summary` read it
-    (`rules._totals.operating_balance`, made once a budget); none for a file with syntax errors."""
-    from ...rules._totals import operating_balance
+    (`rules.totals.operating_balance`, made once a budget); none for a file with syntax errors."""
+    from ...rules.totals import operating_balance
 
     if result.balance:
         return result.balance
@@ -316,7 +316,7 @@ def _excerpt(out: list[Line], file: str, span: Span, source: Source, width: int,
     line the place before showed."""
     gutter = " " * width
     if not again:
-        out.append([(f"{gutter}--> ", "bold blue"), (f"{visible(file)}:{span.line}:{span.column}", "")])
+        out.append([(f"{gutter}--> ", "bold blue"), (location(visible(file), span), "")])
     if not 0 < span.line <= source.count:
         return
     first, last = source.bounds(span.line, span.start)
@@ -359,11 +359,11 @@ def _printable(s: str) -> str:
 def closing_line(results: Sequence[CheckResult], not_shown: NotShown = NotShown()) -> str:
     """The line that ends every human format: how many findings of each severity, or that all passed,
     and what the run found but does not show."""
-    counts = Counter(d.severity for r in results for d in r.diagnostics)
+    counts: Counter[str] = Counter(d.severity for r in results for d in r.diagnostics)
     return "".join(text for text, _ in _closing(counts, 0, len(results), not_shown)[0])
 
 
-def _closing(counts: Counter[str], fixable: int, files: int, not_shown: NotShown = NotShown()) -> list[Line]:
+def _closing(counts: Mapping[str, int], fixable: int, files: int, not_shown: NotShown = NotShown()) -> list[Line]:
     total = sum(counts.values())
     rest = not_shown.clause()
     if not total and not_shown.below:  # a pass only of what was shown: never "All checks passed"

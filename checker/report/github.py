@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
+from ..diagnostics import location
 from ..engine import CheckResult
 from ..escaping import visible
 from . import Context, relative
@@ -63,5 +64,5 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
                                    f"{LIMIT} a step. They are in this step's log below; `budsjett-lint check` "
                                    "lists them all."))
     for path, d in hidden:  # in the log, not as annotations
-        lines.append(escape_data(f"{path}:{d.span.line}:{d.span.column}: {d.severity}[{d.code}] {visible(d.message)}"))
+        lines.append(escape_data(f"{location(path, d.span)}: {d.severity}[{d.code}] {visible(d.message)}"))
     return "".join(line + "\n" for line in lines)

@@ -12,7 +12,7 @@ import json
 from typing import Sequence
 
 from ..engine import CheckResult
-from ..fingerprint import fingerprints, numbered
+from ..amend.fingerprint import fingerprints, numbered
 from . import Context, relative
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}

@@ -17,6 +17,7 @@ from typing import Sequence
 
 from ...rules.catalogue import entries
 from ..diagnostics import SEVERITY_RANK, Diagnostic
+from ..diagnostics import one_line
 from ..engine import CheckResult
 from ..escaping import visible
 from . import Context, relative
@@ -49,7 +50,7 @@ def render(results: Sequence[CheckResult], context: Context) -> str:
             found = by_code.get(code)
             if not found:
                 continue
-            listed = _clean("".join(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.message}\n" for d in found))
+            listed = _clean("".join(one_line(path, d.span, d.code, d.message) + "\n" for d in found))
             if code in fails:
                 failure = ET.SubElement(case, "failure", type=code,
                                         message=_clean(f"{len(found)} finding{'s' * (len(found) != 1)}: "

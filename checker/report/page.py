@@ -18,7 +18,7 @@ from ...rules.base import fmt
 from ..engine import CheckResult
 from ..escaping import visible
 from ..summary import Total
-from ..tables import Table
+from .tables import Table
 
 #: Colours with at least 4.5:1 contrast on white (WCAG AA).
 SPEND, COVER, GAP, UNKNOWN = "#1f4e99", "#1e6b34", "#b00020", "#595959"

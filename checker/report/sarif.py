@@ -20,7 +20,7 @@ from ...rules.catalogue import doc_of, entries, render_page
 from .. import __version__
 from ..diagnostics import Diagnostic
 from ..engine import CheckResult
-from ..fingerprint import fingerprints, numbered
+from ..amend.fingerprint import fingerprints, numbered
 from . import Context, relative
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

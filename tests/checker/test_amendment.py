@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from budsjett_lint.checker.amendment import check_amendment
-from budsjett_lint.checker.diff import compare
+from budsjett_lint.checker.amend.amendment import check_amendment
+from budsjett_lint.checker.amend.diff import compare
 from budsjett_lint.checker.engine import check_text
 from tests.checker.conftest import BALANCED
 from tests.conftest import PROPOSAL
@@ -130,6 +131,23 @@ def test_the_baseline_judges_the_amendment_and_a_balanced_one_passes(cli, repo, 
     balanced = cli("check", "--format", "json", "--baseline", "b.json", "proposal.budsjett", cwd=repo)
     assert balanced.returncode == 0, balanced.stdout
     assert json.loads(balanced.stdout) == []
+
+
+@git_needed
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give the repository to another user")
+def test_a_repository_that_git_refuses_says_so_and_that_amendment_mode_is_off(cli, repo, proposal):
+    (repo / "proposal.budsjett").write_text(proposal + UNFUNDED_LINE, encoding="utf-8")
+    for path in (repo, *repo.rglob("*")):  # another user's checkout, as in many CI containers
+        os.lchown(path, 12345, 12345)
+    env = {"GIT_CONFIG_GLOBAL": str(repo / "no-such-gitconfig")}  # no safe.directory of the host
+    plain = cli("check", "--format", "concise", "proposal.budsjett", cwd=repo, env=env)
+    assert plain.returncode == 1 and "BAL013" not in plain.stdout
+    assert "warning: amendment mode is off, git refuses this repository" in plain.stderr
+    assert f"git config --global --add safe.directory {repo}" in plain.stderr
+    named = cli("check", "--diff-base", "main", "proposal.budsjett", cwd=repo, env=env)
+    assert named.returncode == 2
+    assert "--diff-base main: git refuses this repository: it is owned by another user" in named.stderr
+    assert "not a revision" not in named.stderr
 
 
 def test_plain_check_outside_git_is_unchanged(cli, tmp_path, proposal):

@@ -11,7 +11,7 @@ import pytest
 from budsjett_lint.checker.config import Config
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.report import Context, full, render
-from budsjett_lint.checker.commands.check import statistics
+from budsjett_lint.checker.cli.check import statistics
 from tests.checker.conftest import UNBALANCED
 
 PROPOSAL = Path(__file__).parents[2] / "proposal.budsjett"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from budsjett_lint.checker.commands.diff import render, verdict
-from budsjett_lint.checker.diff import compare
+from budsjett_lint.checker.cli.diff import render, verdict
+from budsjett_lint.checker.amend.diff import compare
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.summary import Total
 from tests.strategies import documents

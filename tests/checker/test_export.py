@@ -71,3 +71,22 @@ def test_export_reports_syntax_errors_and_exports_the_rest(tmp_path):
 def test_export_of_a_missing_file_is_an_io_error(tmp_path):
     proc = subprocess.run([CLI, "export", str(tmp_path / "nope.budsjett")], capture_output=True, text=True)
     assert proc.returncode == 2 and "nope.budsjett" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_export_keeps_the_configured_file_size_limit_as_every_command_does(tmp_path):
+    (tmp_path / ".budsjett-lint.yaml").write_text("max-file-size: 100\n", encoding="utf-8")
+    proc = export(tmp_path, DOC)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "x.budsjett" in proc.stderr and "100" in proc.stderr
+    small = tmp_path / "other.yaml"
+    small.write_text("max-file-size: 1000000\n", encoding="utf-8")
+    path = tmp_path / "x.budsjett"
+    named = subprocess.run([CLI, "export", str(path), "--config", str(small)], capture_output=True, text=True)
+    assert named.returncode == 0, named.stderr
+    assert json.loads(named.stdout)["name"] == "Eksempel"
+
+
+def test_export_reports_syntax_problems_as_file_line_column_code(tmp_path):
+    proc = export(tmp_path, DOC + 'item "Broken" oppvekst 2020=\n')
+    assert proc.returncode == 1
+    assert proc.stderr == f"{tmp_path / 'x.budsjett'}:13:24: SYN003 the amount is missing\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from budsjett_lint.checker.engine import check_text
-from budsjett_lint.checker.fingerprint import Anchors, fingerprints, normalized_message, numbered
+from budsjett_lint.checker.amend.fingerprint import Anchors, fingerprints, normalized_message, numbered
 from budsjett_lint.dsl import parse
 
 DOC = """\

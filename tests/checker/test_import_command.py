@@ -206,7 +206,7 @@ def test_a_word_document_that_does_not_say_thousands_is_read_in_millions(cli, tm
 
 def test_a_document_with_one_amount_in_thousands_is_not_in_thousands():
     """Near miss: "100 (1000 kr)" is one amount in thousands, not the document's unit."""
-    from budsjett_lint.checker.importer import blocks_from_text, import_blocks
+    from budsjett_lint.checker.importer.draft import blocks_from_text, import_blocks
 
     draft = import_blocks(blocks_from_text("Budsjett\nForslag 2021-2024\n\nDrift\n\nTiltak    1 million\n"
                                            "Vi setter av 100 (1000 kr) i 2021.\n"))
@@ -284,7 +284,7 @@ def test_a_text_node_bomb_is_refused_before_it_is_unpacked(cli, tmp_path):
 
 
 def test_a_document_that_unpacks_to_more_than_the_limit_is_refused(tmp_path, monkeypatch, capsys):
-    from budsjett_lint.checker.commands import import_
+    from budsjett_lint.checker.cli import import_
 
     path = _word_document(tmp_path, b"<w:p><w:r><w:t>Ja</w:t></w:r></w:p>", extra={"word/media/image1.png": bytes(3_000_000)})
     monkeypatch.setattr(import_, "MAX_DOCX_UNCOMPRESSED", 2_000_000)

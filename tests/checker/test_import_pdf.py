@@ -13,8 +13,8 @@ import pytest
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (the test extra) makes the PDFs of these tests")
 pytest.importorskip("pdfplumber", reason="pdfplumber (the import extra) reads PDFs")
 
-from budsjett_lint.checker.importer import Block, blocks_from_text, import_blocks  # noqa: E402
-from budsjett_lint.checker.pdf_reader import MAX_PDF_PAGES, PdfTooLarge, blocks_from_pdf  # noqa: E402
+from budsjett_lint.checker.importer.draft import Block, blocks_from_text, import_blocks  # noqa: E402
+from budsjett_lint.checker.importer.pdf import MAX_PDF_PAGES, PdfTooLarge, blocks_from_pdf  # noqa: E402
 
 LINT = str(Path(sys.executable).with_name("budsjett-lint"))
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from budsjett_lint.checker.engine import check_text
-from budsjett_lint.checker.importer import REVIEW, Block, blocks_from_markdown, blocks_from_text, import_blocks
+from budsjett_lint.checker.importer.draft import REVIEW, Block, blocks_from_markdown, blocks_from_text, import_blocks
 from budsjett_lint.dsl import parse
 from budsjett_lint.dsl.model import Budget, Directive, Entry
 from budsjett_lint.dsl.prose import read_figures

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from budsjett_lint.checker.config import find_config, load_config
-from budsjett_lint.checker.textdiff import unified_diff
+from budsjett_lint.checker.report.textdiff import unified_diff
 from budsjett_lint.checker.editor.formatter import format_text
 from tests.conftest import PROPOSAL
 

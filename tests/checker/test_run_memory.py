@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from budsjett_lint.checker.commands.check import reported
+from budsjett_lint.checker.cli.check import reported
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.report import Context, render
 from tests.conftest import ROOT
@@ -48,7 +48,7 @@ def test_every_report_is_the_same_from_what_is_kept(fmt):
 
 
 def test_the_baseline_is_the_same_from_what_is_kept():
-    from budsjett_lint.checker import baseline
+    from budsjett_lint.checker.amend import baseline
 
     paths = CORPUS + ([PROPOSAL] if PROPOSAL.is_file() else [])
     whole = [check_text(p.read_bytes().decode("utf-8", "replace"), p.name) for p in paths]

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 
-from budsjett_lint.checker.commands.summary import TABLES, build_tables, render
+from budsjett_lint.checker.cli.summary import TABLES, build_tables, render
 from budsjett_lint.checker.summary import Total, summarize
 from budsjett_lint.dsl import parse
 from tests.checker.conftest import DATA
@@ -305,14 +305,14 @@ def test_fund_draws_of_unknown_size_are_unknown_in_every_table():
 
 def _figures(table) -> list[list]:
     """Each row's amounts as the summary has them: a Decimal, or None where the figure is not known whole."""
-    from budsjett_lint.checker.tables import Figure
+    from budsjett_lint.checker.report.tables import Figure
 
     return [[c.value if isinstance(c, Figure) else c for c in row]
             for row in (*table.rows, *([table.footer] if table.footer else []))]
 
 
 def test_csv_writes_no_partial_figures_and_says_what_is_missing():
-    from budsjett_lint.checker.tables import Figure
+    from budsjett_lint.checker.report.tables import Figure
 
     s = summarize(parse(PROPOSAL.read_text(encoding="utf-8")).budget)
     for name, table in zip(TABLES, build_tables(s)):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from budsjett_lint.checker.amendment import check_amendment
+from budsjett_lint.checker.amend.amendment import check_amendment
 from tests.helpers import codes
 
 BASE = """\

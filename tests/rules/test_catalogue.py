@@ -16,7 +16,7 @@ from tests.conftest import ROOT, budsjett_blocks
 from tests.helpers import codes
 
 FAMILIES = ("SYN", "STR", "BAL", "FUN", "RMP", "LNK", "TXT")
-HELPERS = {"base", "catalogue", "syntax"}
+HELPERS = {"base", "catalogue", "syntax", "totals"}  # public modules that are no rule
 
 
 def test_every_module_is_registered():
@@ -73,7 +73,7 @@ def test_page_examples_fail_and_pass_as_documented(code):
     failing, passing = _examples(code)
     assert failing and passing, f"{code} needs a failing and a passing example in the language"
     if getattr(BY_CODE.get(code), "AMENDMENT", False):  # the examples are pairs: the base, then the amended file
-        from budsjett_lint.checker.amendment import check_amendment
+        from budsjett_lint.checker.amend.amendment import check_amendment
 
         assert len(failing) == len(passing) == 2, f"{code}: an example is the base and the amended file"
         assert code in [d.code for d in check_amendment(*failing).diagnostics]
@@ -92,3 +92,9 @@ def test_page_examples_fail_and_pass_as_documented(code):
 
 def test_by_code_knows_every_rule():
     assert set(BY_CODE) == {m.CODE for m in RULES + ENGINE_RULES}
+
+
+def test_every_rule_module_has_its_own_test_file():
+    missing = [m.__name__.rsplit(".", 1)[1] for m in RULES + ENGINE_RULES
+               if not (ROOT / "tests" / "rules" / f"test_{m.__name__.rsplit('.', 1)[1]}.py").is_file()]
+    assert missing == []

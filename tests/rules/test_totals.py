@@ -1,11 +1,11 @@
-"""The shared operating balance (`rules/_totals.py`)."""
+"""The shared operating balance (`rules/totals.py`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from budsjett_lint.dsl import parse
-from budsjett_lint.rules._totals import operating_balance
+from budsjett_lint.rules.totals import operating_balance
 
 from tests.helpers import codes
 

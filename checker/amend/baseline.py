@@ -22,10 +22,11 @@ from decimal import Decimal
 from typing import NamedTuple, Sequence
 
 from .amendment import YearState, snapshot, worse_than_before
-from .engine import CheckResult
-from .files import ReadError, read_named, write_atomic
+from ..engine import CheckResult
+from ..files import ReadError, read_named, write_atomic
 from .fingerprint import fingerprints
-from .report import relative
+from ...rules.base import DEFAULT_TOLERANCE
+from ..report import relative
 
 FORMAT_KEY = "budsjett-lint-baseline"
 VERSION = 2  # 2: fingerprints without figures, and the state of each year
@@ -43,7 +44,7 @@ class Baseline(NamedTuple):
     years: dict[str, dict[int, YearState]]  # file relative to the root -> year -> its state
 
 
-def render(results: Sequence[CheckResult], root: Path, tolerance: Decimal = Decimal("0.05")) -> bytes:
+def render(results: Sequence[CheckResult], root: Path, tolerance: Decimal = DEFAULT_TOLERANCE) -> bytes:
     """The baseline of these results, as JSON; code, message and line are there for people reading it."""
     items = []
     years = {}
@@ -59,7 +60,7 @@ def render(results: Sequence[CheckResult], root: Path, tolerance: Decimal = Deci
     return (text + "\n").encode("utf-8")
 
 
-def write(path: str, results: Sequence[CheckResult], root: Path, tolerance: Decimal = Decimal("0.05")) -> int:
+def write(path: str, results: Sequence[CheckResult], root: Path, tolerance: Decimal = DEFAULT_TOLERANCE) -> int:
     """Write the baseline atomically; returns how many findings it holds."""
     try:
         write_atomic(path, render(results, root, tolerance))
@@ -102,7 +103,7 @@ def states(baseline: Baseline, file: str, root: Path) -> dict[int, YearState] | 
 
 
 def without_baseline(results: Sequence[CheckResult], baseline: Baseline, root: Path,
-                     tolerance: Decimal = Decimal("0.05")) -> list[CheckResult]:
+                     tolerance: Decimal = DEFAULT_TOLERANCE) -> list[CheckResult]:
     """The results with the findings that the baseline holds taken out: all but those about a year that
     got worse, which stay, with how they got worse added to their message."""
     left = baseline.held.copy()

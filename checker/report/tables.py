@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from ..rules.base import fmt
+from ...rules.base import fmt
 
 
 class Figure(str):

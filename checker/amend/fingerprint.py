@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..dsl.model import (
+from ...dsl.model import (
     Budget,
     Directive,
     Entry,
@@ -35,30 +35,21 @@ from ..dsl.model import (
     Span,
     Sum,
 )
-from .diagnostics import Diagnostic
+from ..diagnostics import PER_YEAR, YEAR, Diagnostic, year_of
 
 _LINE_NUMBERS = re.compile(r"\b(lines?|columns?)\s+\d+(?:(?:\s*,\s*|\s+and\s+|\s*[-–]\s*|\s+to\s+)\d+)*",
                            re.IGNORECASE)
 
 
-#: Findings about one plan year as a whole, anchored at the period: known by code and year.
-PER_YEAR = frozenset({"BAL001", "BAL002", "BAL004", "BAL006"})
 
 _NUMBER = re.compile(r"(?<![\w.])[-+]?\d+(?:[.,]\d+)*(?![\w])")
-_YEAR = re.compile(r"\b(1[89]|2[01])\d\d\b")
 
 
 def normalized_message(message: str) -> str:
     """The message without line and column numbers and without figures: `line 4` becomes `line N`,
     `gap 2.0 mill` becomes `gap # mill`; a year (`2021`) stays."""
     message = _LINE_NUMBERS.sub(lambda m: f"{m.group(1)} N", message)
-    return _NUMBER.sub(lambda m: m.group() if _YEAR.fullmatch(m.group()) else "#", message)
-
-
-def year_of(d: Diagnostic) -> int | None:
-    """The plan year a per-year finding is about: the first year its message names."""
-    found = _YEAR.search(d.message)
-    return int(found.group()) if found else None
+    return _NUMBER.sub(lambda m: m.group() if YEAR.fullmatch(m.group()) else "#", message)
 
 
 def _label(stmt) -> str:
@@ -82,14 +73,16 @@ class Anchors:
     """Finds the statement a position stands in, for one budget; built once, then a bisection a lookup."""
 
     def __init__(self, budget: Budget):
-        self._statements = sorted((s for s in budget.statements if getattr(s, "span", None) is not None),
-                                  key=lambda s: (s.span.line, s.span.column))
-        self._starts = [(s.span.line, s.span.column) for s in self._statements]
+        placed = sorted(((s.span, s) for s in budget.statements if s.span is not None),
+                        key=lambda t: (t[0].line, t[0].column))
+        self._spans = [span for span, _ in placed]
+        self._statements = [s for _, s in placed]
+        self._starts = [(s.line, s.column) for s in self._spans]
         self._lines = budget.text.split("\n")
 
     def anchor(self, span: Span) -> str:
         i = bisect.bisect_right(self._starts, (span.line, span.column)) - 1
-        if i >= 0 and self._statements[i].span.contains(span.line, span.column):
+        if i >= 0 and self._spans[i].contains(span.line, span.column):
             return _label(self._statements[i])
         if 0 < span.line <= len(self._lines):
             return "text " + " ".join(self._lines[span.line - 1].split())

@@ -22,7 +22,7 @@ import io
 import re
 from collections import Counter
 
-from .importer import Block, DocumentTooLarge
+from .draft import Block, DocumentTooLarge
 
 #: A council's proposal has tens of pages, a whole budget book a few hundred.
 MAX_PDF_PAGES = 2_000

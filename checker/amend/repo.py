@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .files import ReadError
+from ..files import ReadError
 
 _TIMEOUT = 60  # seconds; git on a local repository answers in far less
 
@@ -82,6 +82,22 @@ def default_base(root: Path) -> str | None:
         if base and base.strip():
             return base.strip()
     return None
+
+
+def refusal(root: Path) -> str | None:
+    """Why git refuses to work in this folder at all (a repository owned by another user: "dubious
+    ownership"), in git's words with its remedy; None where it works, or where this is no repository."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "--git-dir"], cwd=root, capture_output=True, timeout=_TIMEOUT,
+                              check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    said = done.stderr.decode("utf-8", "replace")
+    if done.returncode == 0 or "dubious ownership" not in said:
+        return None
+    remedy = next((ln.strip() for ln in said.splitlines() if "safe.directory" in ln), None)
+    return "git refuses this repository: it is owned by another user (\"dubious ownership\")" + (
+        f"; to trust it: {remedy}" if remedy else "")
 
 
 def is_commit(ref: str, root: Path) -> bool:

@@ -41,13 +41,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Literal
 
-from ..dsl.model import BUILTIN_SECTORS
-from ..dsl.parser import CONTROL_CHARACTERS, fits
-from ..dsl.prose import Figure, read_figures
-from ..rules._prose import written
-from ..rules._written import spell_in_unit
-from .config import FormatOptions
-from .editor.formatter import format_text
+from ...dsl.model import BUILTIN_SECTORS
+from ...dsl.parser import CONTROL_CHARACTERS, fits
+from ...dsl.prose import Figure, read_figures
+from ...dsl.written import spell_amounts, spell_in_unit
+from ..config import FormatOptions
+from ..editor.formatter import format_text
 
 __all__ = ["Block", "Draft", "Review", "import_blocks", "blocks_from_markdown", "blocks_from_text"]
 
@@ -567,7 +566,7 @@ def _amount_tokens(amounts: dict[int, tuple[Decimal | None, bool]], unit: str) -
             runs[-1][0].append(y)
         else:
             runs.append(([y], value, kroner))
-    return " ".join(written(years, value, kroner, unit) for years, value, kroner in runs) or "?"
+    return " ".join(spell_amounts(years, value, kroner, unit) for years, value, kroner in runs) or "?"
 
 
 # -- directives ------------------------------------------------------------------------

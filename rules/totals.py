@@ -1,4 +1,5 @@
-"""The money-flow model that every balance, funding and link rule and `summary` read,
+"""The money-flow model (public: the checker's summary, diff and reports read it too) that every
+balance, funding and link rule reads,
 made once a budget (`per_budget`): the operating balance of each plan year, what each
 coverage line is used for, and what each directive costs.
 
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import NamedTuple, TypeVar
 
@@ -106,6 +107,16 @@ def figure_unknown(entry: Entry, year: int) -> bool:
     if year in entry.by_year:
         return entry.by_year[year] is None
     return is_lasting(entry) and year > max(entry.by_year) and (entry.until is None or year <= entry.until.year)
+
+
+def known_sum(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the values, or None where any of them is unknown."""
+    total = ZERO
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def unknown_in(entry: Entry, year: int) -> bool:
@@ -192,7 +203,10 @@ def per_budget(make: Callable[[Budget], T]) -> Callable[[Budget], T]:
         if found is not None and found[0]() is budget:
             return found[1]
         made = make(budget)
-        kept[key] = (weakref.ref(budget, lambda _, key=key: kept.pop(key, None)), made)
+        def forget(_: object, key: int = key) -> None:
+            kept.pop(key, None)
+
+        kept[key] = (weakref.ref(budget, forget), made)
         return made
 
     return shared
@@ -213,12 +227,15 @@ def coverage_uses(budget: Budget) -> tuple[Use, ...]:
         if link.amounts:
             takes = {a.year: a.value for a in link.amounts}
         else:
-            takes = needs(named.get(link.target.text), years)
-            if takes is None:
+            needed = needs(named.get(link.target.text), years)
+            if needed is None:
                 continue
+            takes = needed
         uses.append((link.span.start, Use(source, link.kind, link.target.text, link.span, takes, not link.amounts)))
     for d in budget.directives:
-        source = named.get(d.funded_by.text) if d.funded_by is not None else None
+        if d.funded_by is None:
+            continue
+        source = named.get(d.funded_by.text)
         if isinstance(source, Entry) and source.kind in COVER_KINDS:
             uses.append((d.funded_by.span.start,
                          Use(source, "funded-by", d.name.text, d.funded_by.span, directive_cost(d, years), True)))

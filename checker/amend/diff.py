@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..dsl.export import to_data
-from ..dsl.model import SPEND_KINDS, Budget, Entry
-from ..rules._totals import ZERO, YearBalance, operating_balance
-from ..rules.base import fmt
-from .diagnostics import SEVERITY_RANK, Diagnostic
+from ...dsl.export import to_data
+from ...dsl.model import SPEND_KINDS, Budget, Entry
+from ...rules.totals import ZERO, YearBalance, operating_balance
+from ...rules.base import DEFAULT_TOLERANCE, fmt
+from ..diagnostics import SEVERITY_RANK, Diagnostic
 from .amendment import snapshot, worse_than_before
-from .engine import CheckResult
+from ..engine import CheckResult
 from .fingerprint import fingerprints
-from .summary import (
+from ..summary import (
     CAPITAL_KINDS,
     Total,
     balance_status,
@@ -90,7 +90,7 @@ class Amendment:
     introduced: tuple[Diagnostic, ...]
     resolved: tuple[Diagnostic, ...]
     fail_on: str = "error"
-    tolerance: Decimal = Decimal("0.05")
+    tolerance: Decimal = DEFAULT_TOLERANCE
     worse: tuple[tuple[Diagnostic, str], ...] = ()  # findings on both sides whose year got worse, and how
     period_inferred: bool = False  # a side declares no `period`: its years are those it names (STR015)
 
@@ -125,7 +125,7 @@ def status(year: YearBalance | None, tolerance: Decimal) -> str:
     return "outside" if year is None else balance_status(year, tolerance)
 
 
-def compare(base: CheckResult, head: CheckResult, tolerance: Decimal = Decimal("0.05"),
+def compare(base: CheckResult, head: CheckResult, tolerance: Decimal = DEFAULT_TOLERANCE,
             fail_on: str = "error") -> Amendment:
     years = tuple(sorted(set(base.budget.years) | set(head.budget.years)))
     changes, effects = _changes(base.budget, head.budget, years)
@@ -184,7 +184,7 @@ def _side(entry: Entry | None, year: int) -> tuple[Decimal | None, Decimal | Non
 
 def _details(before: dict, after: dict, skip: tuple[str, ...]) -> tuple[str, ...]:
     """What differs between two exported records, apart from the keys in `skip`."""
-    out = []
+    out: list[str] = []
     for key in sorted(set(before) | set(after)):
         if key in skip or before.get(key) == after.get(key):
             continue

@@ -7,14 +7,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..config import Config, ConfigError, find_config, load_config
+from ..config import Config, ConfigError, load_config
 from ..diagnostics import SEVERITY_RANK
 from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, collect, read_bytes, rewrite
 from ..report import FORMATS, Context, NotShown, render
 from ..escaping import visible
 from ..report.full import RELATED_SHOWN
-from ._output import emit, error, note, use_color
+from ._output import config_for, emit, error, note, use_color
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
@@ -38,7 +38,7 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
     p.add_argument("--force", action="store_true",
                    help="with --fix, rewrite read-only files and files with several hard links too")
-    # Amendment mode (checker/amendment.py): judge each file against its base too.
+    # Amendment mode (checker/amend/amendment.py): judge each file against its base too.
     p.add_argument("--diff-base", metavar="REF",
                    help="judge each file as an amendment of its version in this git revision (BAL013, BAL014); "
                         "default: the merge base with main (or master) where the file is tracked there; "
@@ -71,12 +71,12 @@ def run(args: argparse.Namespace) -> int:
                   or _amendment_wanted(args, files))
     root = Path.cwd()
     if wants_root:
-        from ..repo import repository_root
+        from ..amend.repo import repository_root
 
         root = repository_root()
     held = None
     if args.baseline and not args.write_baseline:
-        from .. import baseline
+        from ..amend import baseline
 
         try:
             held = baseline.load(args.baseline)
@@ -97,10 +97,10 @@ def run(args: argparse.Namespace) -> int:
         if not args.diff:
             result = _amended(result, config, args, root, held, ref)
         if held is not None:
-            from .. import baseline
+            from ..amend import baseline
 
             before = len(result.diagnostics)
-            result = baseline.without_baseline([result], held, root, _tolerance(config))[0]
+            result = baseline.without_baseline([result], held, root, config.balance_tolerance)[0]
             held_back[0] += before - len(result.diagnostics)
         if args.write_baseline:  # the baseline records each year's state: it needs the model
             return result
@@ -116,11 +116,11 @@ def run(args: argparse.Namespace) -> int:
     if status and not checked:
         return status
     if args.write_baseline:
-        from .. import baseline
+        from ..amend import baseline
 
         try:
             count = baseline.write(args.write_baseline, [r for r, _ in checked], root,
-                                   _tolerance(checked[0][1]) if checked else _tolerance(Config()))
+                                   (checked[0][1] if checked else Config()).balance_tolerance)
         except baseline.BaselineError as exc:
             error(str(exc))
             return 2
@@ -157,12 +157,6 @@ def run(args: argparse.Namespace) -> int:
 
 # --- amendment mode: each file judged against its base (a git revision, or the baseline's years) ---
 
-def _tolerance(config: Config):
-    from ...rules import unbalanced_year
-
-    return config.options_for(unbalanced_year).tolerance
-
-
 def _amendment_wanted(args: argparse.Namespace, files: list[str]) -> bool:
     """Whether amendment mode may apply: a base named, or files that git may know (not standard input alone)."""
     if args.write_baseline or args.diff:
@@ -176,11 +170,15 @@ def _amendment_base(args: argparse.Namespace, files: list[str], root: Path) -> s
     """The git revision that amendment mode judges files against, or None."""
     if not _amendment_wanted(args, files) or (args.diff_base or "").lower() == "none":
         return None
-    from .. import repo
+    from ..amend import repo
 
     ref = args.diff_base or repo.default_base(root)
-    if args.diff_base and not repo.is_commit(ref, root):
-        raise ReadError(f"--diff-base {ref}: not a revision that git knows here (a branch, tag or commit)")
+    if ref is None and (why := repo.refusal(root)):
+        # an amendment would pass unjudged: say so (a CI container's checkout is often another user's)
+        note(f"warning: amendment mode is off, {why}")
+    if args.diff_base and not repo.is_commit(args.diff_base, root):
+        why = repo.refusal(root) or "not a revision that git knows here (a branch, tag or commit)"
+        raise ReadError(f"--diff-base {ref}: {why}")
     return ref
 
 
@@ -192,19 +190,21 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
     if not _amendment_wanted(args, [result.file]):
         return result
     from ...dsl import parse
-    from .. import amendment, repo
+    from ..amend import amendment, repo
     from ..report import relative
 
     before = lines = base = None
     from_stdin = result.file == "-" or (args.stdin_filename is not None and result.file == args.stdin_filename)
     if ref and (not from_stdin or (args.diff_base and args.stdin_filename)):
         text = repo.file_at(ref, relative(result.file, root), root, config.max_file_size)
-        base = parse(text).budget if text is not None else None
-    tolerance = _tolerance(config)
+        if text is not None:
+            # a file the branch did not change is its own base: no second parse (most files, most runs)
+            base = result.budget if text == result.budget.text else parse(text).budget
+    tolerance = config.balance_tolerance
     if base is not None:
         before, lines = amendment.snapshot(base, tolerance), amendment.changed_lines(base, result.budget)
     elif held is not None:
-        from ..baseline import states
+        from ..amend.baseline import states
 
         before = states(held, result.file, root)
     if before is None:
@@ -232,24 +232,6 @@ def _rule_name(rules: tuple, code: str) -> str:
     return next((rule.NAME for rule in rules if rule.CODE == code), "")
 
 
-_config_cache: dict[Path, Config] = {}
-
-
-def config_for(file: str, args: argparse.Namespace, override: Config | None) -> Config:
-    if override is not None:
-        base = override
-    else:
-        where = Path(args.stdin_filename) if file == "-" and args.stdin_filename else Path(file if file != "-" else ".")
-        found = find_config(where)  # a --stdin-filename need not exist: its folder still has a configuration
-        if found not in _config_cache:
-            _config_cache[found] = load_config(found)
-        base = _config_cache[found]
-    split = lambda s: [c.strip() for c in s.split(",") if c.strip()] if s is not None else None  # noqa: E731
-    if file != "-" or args.stdin_filename:
-        base = base.for_file(args.stdin_filename if file == "-" else file)  # per-file-ignores
-    return base.with_overrides(select=split(args.select), ignore=split(args.ignore), fail_on=args.fail_on)
-
-
 def _check_files(files: list[str], args: argparse.Namespace, override: Config | None,
                  finish: Callable[[CheckResult, Config], CheckResult]) -> tuple[list[tuple[CheckResult, Config]], bool]:
     results: list[tuple[CheckResult, Config]] = []
@@ -269,6 +251,7 @@ def _check_files(files: list[str], args: argparse.Namespace, override: Config | 
         if text is None:
             from ...dsl.model import Budget
 
+            assert problem is not None  # what could not be decoded is said
             results.append((CheckResult(shown, Budget(text=data.decode("utf-8", "replace")), (problem,)), config))
             continue
         del data  # the text holds the file now: a large file's bytes need not stay while it is checked
@@ -301,9 +284,10 @@ def reported(result: CheckResult, whole_text: bool = False) -> CheckResult:
     result = result._replace(balance=balance_of(result))
     if not result.diagnostics:
         return result._replace(budget=Budget())
-    statements = sorted((s for s in result.budget.statements if getattr(s, "span", None) is not None),
-                        key=lambda s: (s.span.line, s.span.column))
-    starts = [(s.span.line, s.span.column) for s in statements]
+    placed = sorted(((s.span, s) for s in result.budget.statements if s.span is not None),
+                    key=lambda t: (t[0].line, t[0].column))
+    statements = [s for _, s in placed]
+    starts = [(span.line, span.column) for span, _ in placed]
     anchors = {bisect_right(starts, (d.span.line, d.span.column)) - 1 for d in result.diagnostics}
     header = result.budget.header  # the full report knows a place at its `period` by it
     if header is not None and header.span is not None:
@@ -320,7 +304,7 @@ def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namesp
     """Apply the fixes to one file, or keep them for --diff; the check of what remains, and
     False where the file could not be written."""
     from ..fixes import fix_text
-    from ..textdiff import unified_diff
+    from ..report.textdiff import unified_diff
 
     outcome = fix_text(text, shown, config, unsafe=args.unsafe_fixes)
     if outcome.syntax_errors:  # then the text is as it was

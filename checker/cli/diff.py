@@ -15,15 +15,15 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from ...rules import unbalanced_year
 from ...rules.base import fmt
-from ..config import Config, ConfigError, find_config, load_config
-from ..diff import Amendment, Change, YearState, compare, to_data_amendment
+from ..config import Config, ConfigError, config_at
+from ..amend.diff import Amendment, Change, YearState, compare, to_data_amendment
 from ..engine import CheckResult, check_text, decode
 from ..files import ReadError, read_named
-from ..repo import is_revision_path, show
+from ..amend.repo import is_revision_path, show
+from ..diagnostics import location
 from ..summary import Total
-from ..tables import Table, markdown, plain
+from ..report.tables import Table, markdown, plain
 from ._output import emit, error
 
 MARKER = "<!-- budsjett-lint diff -->"  # lets CI find and update its own pull request comment
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, ReadError) as exc:
         error(str(exc))
         return 2
-    amendment = compare(base, head, config.options_for(unbalanced_year).tolerance, args.fail_on or config.fail_on)
+    amendment = compare(base, head, config.balance_tolerance, args.fail_on or config.fail_on)
     report = render(amendment, args.format)
     if not emit(report, args.output):
         return 2
@@ -59,11 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    if args.config:
-        return load_config(Path(args.config))
     head = args.head
-    where = Path(head) if head != "-" and not is_revision_path(head) else Path.cwd()
-    return load_config(find_config(where))
+    return config_at(Path(head) if head != "-" and not is_revision_path(head) else Path.cwd(), args.config)
 
 
 def _check(spec: str, config: Config) -> CheckResult:
@@ -219,13 +216,13 @@ def build_tables(a: Amendment) -> list[Table]:
     introduced = _findings(f"Findings introduced ({len(a.introduced)})", a.introduced)
     resolved = _findings(f"Findings resolved ({len(a.resolved)})", a.resolved)
     worse = Table(f"Findings made worse ({len(a.worse)})", ("Code", "Severity", "Where", "Worse"),
-                  tuple((d.code, d.severity, f"{d.file}:{d.span.line}:{d.span.column}", how) for d, how in a.worse),
+                  tuple((d.code, d.severity, location(d.file, d.span), how) for d, how in a.worse),
                   align="llll")
     return [changes, effect, balance, introduced, worse, resolved]
 
 
 def _findings(title: str, found) -> Table:
     return Table(title, ("Code", "Severity", "Where", "Message"),
-                 tuple((d.code, d.severity, f"{d.file}:{d.span.line}:{d.span.column}", d.message) for d in found),
+                 tuple((d.code, d.severity, location(d.file, d.span), d.message) for d in found),
                  align="llll")
 

@@ -2,7 +2,7 @@
 
 Reads plain text, Markdown (`.md`), a Word document (`.docx`, with the
 optional python-docx) or a PDF (`.pdf`, with the optional pdfplumber; both:
-`pip install 'budsjett-lint[import]'`, `pdf_reader.py`), writes the
+`pip install 'budsjett-lint[import]'`, `checker/importer/pdf.py`), writes the
 formatted draft to standard output or FILE, and a short report to standard
 error. Exit codes: 0 the draft was written, 2 the document or FILE could not
 be read or written.
@@ -17,13 +17,14 @@ import re
 import sys
 from pathlib import Path
 
-from ..config import ConfigError, find_config, load_config
+from ..config import ConfigError, config_at
+from ..diagnostics import one_line
 from ..engine import decode
 from ..escaping import visible
 from ..files import ReadError, read_named, write_atomic
 from ..editor.formatter import FormatterError, SyntaxErrors
-from ..importer import Block, DocumentTooLarge, blocks_from_markdown, blocks_from_text, import_blocks
-from ..pdf_reader import blocks_from_pdf
+from ..importer.draft import Block, DocumentTooLarge, blocks_from_markdown, blocks_from_text, import_blocks
+from ..importer.pdf import blocks_from_pdf
 
 _FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
 #: The formats read with an optional library: what the document is called, and the library.
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output and os.path.lexists(args.output) and not args.force:  # a dangling link exists too
         return _error(f"{args.output}: exists; the draft is not written over it (use --force to replace it)")
     try:
-        config = load_config(find_config(Path(args.output).parent if args.output else Path.cwd()))
+        config = config_at(Path(args.output).parent if args.output else Path.cwd())
         data = read_named(args.document, config.max_file_size)
     except (ConfigError, ReadError) as exc:
         return _error(str(exc))
@@ -66,8 +67,7 @@ def run(args: argparse.Namespace) -> int:
         text, problem = decode(data, args.document)
         if text is None:
             assert problem is not None
-            print(visible(f"{args.document}:{problem.span.line}:{problem.span.column}: {problem.code} "
-                          f"{problem.message}"), file=sys.stderr)
+            print(visible(one_line(args.document, problem.span, problem.code, problem.message)), file=sys.stderr)
             return _error(f"{args.document}: not read; save it as UTF-8 text")
         blocks = blocks_from_markdown(text) if kind == "markdown" else blocks_from_text(text)
     try:

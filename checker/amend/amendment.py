@@ -3,7 +3,7 @@
 Pure: the per-year state of the base (`snapshot`), the checked amended file, and
 the lines the amendment added or changed (`diff.changes`, where the base text is
 there) in; BAL013 and BAL014 findings out. The per-year figures are the public
-operating balance (`rules/_totals.operating_balance`) and its status
+operating balance (`rules/totals.operating_balance`) and its status
 (`summary.balance_status`): nothing here adds up a budget again.
 
 - BAL013: a year that did not balance before (a gap, or lines without figures)
@@ -21,12 +21,11 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Span
-from ..rules._totals import operating_balance
-from ..rules.base import Related, fmt, listing
-from .diagnostics import Diagnostic
-from .fingerprint import PER_YEAR, year_of
-from .summary import balance_status
+from ...dsl.model import COVER_KINDS, SPEND_KINDS, Budget, Span
+from ...rules.totals import operating_balance
+from ...rules.base import Related, Severity, fmt, listing
+from ..diagnostics import PER_YEAR, Diagnostic, year_of
+from ..summary import balance_status
 
 WIDENS = ("BAL013", "amendment-widens-gap")
 UNBALANCES = ("BAL014", "amendment-unbalances-year")
@@ -101,7 +100,7 @@ class Line(NamedTuple):
     effect: dict[int, Decimal | None]  # year -> change of the gap (None: not known)
 
     def words(self, years: Sequence[int]) -> str:
-        shown = ", ".join(f"{y} {'?' if self.effect[y] is None else _signed(self.effect[y])}"
+        shown = ", ".join(f"{y} {'?' if (change := self.effect[y]) is None else _signed(change)}"
                           for y in years if y in self.effect)
         return f"{self.status} {self.kind} `{self.name}` (line {self.span.line}: {shown})"
 
@@ -117,14 +116,14 @@ def changed_lines(base: Budget, head: Budget) -> tuple[Line, ...]:
         if c.status == "removed" or not (c.kind in SPEND_KINDS or c.kind in COVER_KINDS) or c.line not in by_line:
             continue
         sign = 1 if c.kind in SPEND_KINDS else -1
-        effect = {y: (None if c.delta(y) is None else sign * c.delta(y)) for y in c.years}
+        effect = {y: (None if (d := c.delta(y)) is None else sign * d) for y in c.years}
         if effect:
             result.append(Line(c.status, c.kind, c.name, by_line[c.line].name.span, effect))
     return tuple(result)
 
 
 def findings(before: Mapping[int, YearState], head_budget: Budget, file: str, tolerance: Decimal,
-             lines: Sequence[Line] | None, severity: str = "error", enabled=lambda code: True) -> list[Diagnostic]:
+             lines: Sequence[Line] | None, severity: Severity = "error", enabled=lambda code: True) -> list[Diagnostic]:
     """BAL013 and BAL014 for the amended budget against the state of its years before.
 
     `lines` are the changed lines where the base text is known (None where only a
@@ -187,9 +186,7 @@ def anchored(diagnostics: Sequence[Diagnostic], lines: Sequence[Line], period: S
 def judged(head, config, before: Mapping[int, YearState], lines: Sequence[Line] | None):
     """The checked file (a `CheckResult`) with BAL013 and BAL014 added, as far as `config` enables them,
     and its per-year findings anchored at the changed lines."""
-    from ..rules import unbalanced_year
-
-    tolerance = config.options_for(unbalanced_year).tolerance
+    tolerance = config.balance_tolerance
     found = anchored(head.diagnostics, lines or (), head.budget.period_span)
     for d in findings(before, head.budget, head.file, tolerance, lines, enabled=config.enabled):
         found.append(d._replace(severity=config.severity_of(d.code, d.severity)))
@@ -198,13 +195,12 @@ def judged(head, config, before: Mapping[int, YearState], lines: Sequence[Line] 
 
 def check_amendment(base_text: str, head_text: str, file: str = "-", config=None):
     """Check `head_text` as an amendment of `base_text`: `check_text` and BAL013, BAL014."""
-    from ..dsl import parse
-    from ..rules import unbalanced_year
-    from .config import Config
-    from .engine import check_text
+    from ...dsl import parse
+    from ..config import Config
+    from ..engine import check_text
 
     config = config or Config()
     base = parse(base_text).budget
     head = check_text(head_text, file, config)
-    tolerance = config.options_for(unbalanced_year).tolerance
+    tolerance = config.balance_tolerance
     return judged(head, config, snapshot(base, tolerance), changed_lines(base, head.budget))

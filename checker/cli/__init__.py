@@ -1,6 +1,6 @@
-"""The command line: `budsjett-lint [COMMAND] ...`.
+"""The command line (argument parsing and one module a command): `budsjett-lint [COMMAND] ...`.
 
-Each command lives in `checker/commands/<name>.py` with `add_arguments(parser)`
+Each command lives in `checker/cli/<name>.py` with `add_arguments(parser)`
 and `run(args) -> int`, and is imported only when it runs. A first argument
 that is not a command is a path: `budsjett-lint FILE` means `check FILE`.
 
@@ -44,7 +44,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     for name, help_text in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         if name == command:
-            module = importlib.import_module(f"{__package__}.commands.{_MODULE.get(name, name)}")
+            module = importlib.import_module(f"{__name__}.{_MODULE.get(name, name)}")
             module.add_arguments(p, name)
             p.set_defaults(run=module.run, parser=p)
     return parser
@@ -52,7 +52,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
 
 class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
-        from . import __version__
+        from .. import __version__
 
         print(f"budsjett-lint {__version__}")
         parser.exit()
@@ -111,7 +111,3 @@ def internal_error(exc: BaseException) -> str:
 def _short(filename: str) -> str:
     parts = filename.replace("\\", "/").split("/")
     return "/".join(parts[-2:])
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -15,10 +15,9 @@ from ..config import Config, ConfigError, load_config
 from ..engine import decode
 from ..files import ReadError, collect, read_bytes, rewrite
 from ..editor.formatter import FormatterError, SyntaxErrors, format_text
-from ..textdiff import unified_diff
+from ..report.textdiff import unified_diff
 from ..escaping import visible
-from ._output import error
-from .check import config_for
+from ._output import config_for, error
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:

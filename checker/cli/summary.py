@@ -20,16 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from ...dsl import parse
-from ...rules import unbalanced_year
 from ...rules.base import fmt
-from ..config import ConfigError, find_config, load_config
-from ..engine import CheckResult, check_text, decode
-from ..escaping import visible
-from ..files import ReadError, read_named
+from ..engine import CheckResult, check_text
 from ..summary import Line, Summary, Total, summarize, to_data, unknown_on
-from ..tables import CSV_DIALECTS, Figure, Table, csv_text, draw, markdown
-from ._output import emit, error, use_color
+from ..report.tables import CSV_DIALECTS, Figure, Table, csv_text, draw, markdown
+from ._output import emit, error, read_parsed, use_color
 
 TABLES = ("areas", "spend", "coverage", "directives", "funds", "investments", "balance", "missing")
 
@@ -61,35 +56,23 @@ def run(args: argparse.Namespace) -> int:
     if args.csv_dialect != "standard" and args.format != "csv":
         error(f"--csv-dialect {args.csv_dialect} is for --format csv")
         return 2
-    try:
-        config = load_config(Path(args.config) if args.config else
-                             find_config(Path(args.file) if args.file != "-" else Path.cwd()))
-        data = read_named(args.file, config.max_file_size)
-    except (ConfigError, ReadError) as exc:
-        error(str(exc))
-        return 2
-    text, problem = decode(data, args.file)
-    if text is None:
-        assert problem is not None
-        print(visible(f"{args.file}:{problem.span.line}:{problem.span.column}: {problem.code} {problem.message}"),
-              file=sys.stderr)
-        return 1
-    parsed = parse(text)
-    for p in parsed.problems:
-        print(visible(f"{args.file}:{p.span.line}:{p.span.column}: {p.code} {p.message}"), file=sys.stderr)
+    read = read_parsed(args.file, args.config)
+    if isinstance(read, int):
+        return read
+    config, parsed = read
     if parsed.problems:
         print(f"budsjett-lint: warning: the summary leaves out what {len(parsed.problems)} syntax "
               f"error{'s' * (len(parsed.problems) != 1)} kept from being read", file=sys.stderr)
     if not parsed.budget.years:
         print("budsjett-lint: warning: no plan years: the file declares no `period` and names no year, "
               "e.g. period 2020..2023", file=sys.stderr)
-    summary = summarize(parsed.budget, config.options_for(unbalanced_year).tolerance)
+    summary = summarize(parsed.budget, config.balance_tolerance)
     chosen = args.table or TABLES
     if args.format == "csv" and args.output and _is_folder(args.output):
         if not _write_tables(summary, chosen, args.csv_dialect, Path(args.output)):
             return 2
         return 1 if parsed.problems else 0
-    result = check_text(text, args.file, config.for_file(args.file)) if args.format == "html" else None
+    result = check_text(parsed.budget.text, args.file, config.for_file(args.file)) if args.format == "html" else None
     report = render(summary, args.format, chosen, use_color(args), result, config.rule_url, args.csv_dialect)
     if not emit(report, args.output):
         return 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..dsl.model import Amount, Span
+from .model import Amount, Span
 
 _MILLION = Decimal(1_000_000)
 
@@ -29,7 +29,7 @@ class Written(NamedTuple):
         return f"{self.first}..{self.last}" if self.ranged else str(self.first)
 
 
-def written(amounts: tuple[Amount, ...]) -> list[Written]:
+def tokens(amounts: tuple[Amount, ...]) -> list[Written]:
     """The amounts of a line as they were written: a range is one token, not one amount a year.
 
     The parser gives the years of one range the same `Span` object, so a token is
@@ -91,3 +91,21 @@ def spell_kroner(value: Decimal) -> str | None:
     whole = int(kroner)
     sign = "-" if whole < 0 else ""
     return f"{sign}{abs(whole):,} kr".replace(",", " ")
+
+
+def spell_amounts(years: tuple[int, ...] | list[int], value: Decimal | None, kroner: bool = False,
+                  unit: str = "mill") -> str:
+    """One figure (in millions) for the years, as a file in `unit` writes it: `2022..2023=5`,
+    `2020=400 000 kr` where `kroner` and the figure is whole kroner, `2021=?`; `2020=5650` for 5.65
+    in a file in `tusen`."""
+    if value is None:
+        figure = "?"
+    else:
+        figure = (spell_kroner(value) if kroner else None) or spell_in_unit(value, unit)
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return " ".join(f"{r[0]}={figure}" if len(r) == 1 else f"{r[0]}..{r[-1]}={figure}" for r in runs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from .escaping import visible
+from ..escaping import visible
 
 
 def _lines(text: str) -> list[str]:
