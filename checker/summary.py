@@ -96,7 +96,9 @@ class Fund:
         (the known part, and the lines without a figure so far); None without an opening balance."""
         if self.opening is None:
             return None
-        known, unknown, out = self.opening, (), {}
+        known = self.opening
+        unknown: tuple[str, ...] = ()
+        out: dict[int, Total] = {}
         for y, change in self.net.items():
             known, unknown = known + change.known, unknown + tuple(n for n in change.unknown if n not in unknown)
             out[y] = Total(known, unknown)

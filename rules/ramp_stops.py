@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dsl.model import Budget, Entry, Span
+from ..dsl.model import Budget, Entry, Flag, Span
 from ._amounts import span_of_year
 from .totals import continued_years
 from .base import Edit, Finding, Fix, NoOptions, Related, fmt
@@ -52,7 +52,7 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     end = budget.years[-1] if budget.years else None
-    for entry, last, rest in _stopping(budget):
+    for entry, ramp, last, rest in _stopping(budget):
         value = entry.by_year[last]
         yield Finding(
             f"the ramp `{entry.name.text}` is stated up to {last} ({fmt(value)}), but the plan runs to {end}: "
@@ -60,12 +60,12 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             span_of_year(entry, last),
             f"state {rest} (`{rest}={fmt(value)}` if it continues at the last figure), "
             f"or add `until {last}` if the ramp ends",
-            (Related(entry.ramp.span, "declared a ramp here"),),
+            (Related(ramp.span, "declared a ramp here"),),
         )
 
 
-def _stopping(budget: Budget) -> Iterator[tuple[Entry, int, str]]:
-    """Each ramp that stops early, the last year it states, and the years after it, as written."""
+def _stopping(budget: Budget) -> Iterator[tuple[Entry, Flag, int, str]]:
+    """Each ramp that stops early, its `ramp`, the last year it states, and the years after it, as written."""
     years = budget.years
     if not years:
         return
@@ -74,14 +74,14 @@ def _stopping(budget: Budget) -> Iterator[tuple[Entry, int, str]]:
             continue
         later = continued_years(entry, years)
         if later:
-            yield entry, max(entry.by_year), str(later[0]) if len(later) == 1 else f"{later[0]}..{later[-1]}"
+            yield entry, entry.ramp, max(entry.by_year), str(later[0]) if len(later) == 1 else f"{later[0]}..{later[-1]}"
 
 
 def remedies(budget: Budget, span: Span) -> list[Fix]:
     """The two remedies the message names, for the finding at `span`, for a person to choose
     between (the editor's quick fixes; `check --fix` applies neither): the later years at the
     last figure, as it is written, or `until` the last year."""
-    for entry, last, rest in _stopping(budget):
+    for entry, ramp, last, rest in _stopping(budget):
         at = span_of_year(entry, last)
         if at != span or not budget.text:
             continue
@@ -90,7 +90,6 @@ def remedies(budget: Budget, span: Span) -> list[Fix]:
         if written:
             fixes.append(Fix(f"continue at the last figure: `{rest}={written}`",
                              (Edit(at.end, at.end, f" {rest}={written}"),), safe=False))
-        ramp = entry.ramp.span.end
-        fixes.append(Fix(f"end the ramp: `until {last}`", (Edit(ramp, ramp, f" until {last}"),), safe=False))
+        fixes.append(Fix(f"end the ramp: `until {last}`", (Edit(ramp.span.end, ramp.span.end, f" until {last}"),), safe=False))
         return fixes
     return []

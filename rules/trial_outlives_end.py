@@ -82,7 +82,7 @@ def remedies(budget: Budget, span: Span) -> list[Fix]:
     editor's quick fix; `check --fix` does not apply it, since only the document can say that
     the trial goes on): `continued` after `trial`."""
     for entry, *_, after in _outliving(budget):
-        if span_of_year(entry, after[0]) == span and budget.text:
+        if span_of_year(entry, after[0]) == span and budget.text and entry.trial is not None:
             at = entry.trial.span.end
             return [Fix("the trial goes on: add `continued`", (Edit(at, at, " continued"),), safe=False)]
     return []

@@ -42,9 +42,11 @@ import logging
 import re
 import sys
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO, cast
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp
@@ -259,9 +261,9 @@ class BudsjettServer(LanguageServer):
             running = self.running.get(uri)
             if running is None:
                 break
-            finished = await asyncio.shield(running[2])
+            result = await asyncio.shield(running[2])
             if running[0] == version and running[1] == text:
-                return finished
+                return result
         config = self.config_for(doc)
         if self.too_large(doc, text, config):
             return None
@@ -501,13 +503,21 @@ async def hover(ls: BudsjettServer, params: lsp.HoverParams) -> lsp.Hover | None
                      a.index.range(found.name.span))
 
 
+async def _named_at(ls: BudsjettServer, uri: str, position: lsp.Position) -> tuple[Analysis, editor.Occurrence] | None:
+    """The document's analysis and the name at `position` in it (for definition, references and
+    rename); None where there is no analysis or no name there."""
+    a = await ls.current(uri)
+    found = editor.occurrence_at(a.budget, *a.index.line_column(position)) if a is not None else None
+    return (a, found) if a is not None and found is not None else None
+
+
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
 @_guarded
 async def definition(ls: BudsjettServer, params: lsp.DefinitionParams) -> list[lsp.Location] | None:
-    a = await ls.current(params.text_document.uri)
-    found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
-    if not found:
+    named = await _named_at(ls, params.text_document.uri, params.position)
+    if named is None:
         return None
+    a, found = named
     return [lsp.Location(a.uri, a.index.range(o.name.span))
             for o in editor.occurrences_of(a.budget, found.name.text) if o.declaration] or None
 
@@ -515,10 +525,10 @@ async def definition(ls: BudsjettServer, params: lsp.DefinitionParams) -> list[l
 @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
 @_guarded
 async def references(ls: BudsjettServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
-    a = await ls.current(params.text_document.uri)
-    found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
-    if not found:
+    named = await _named_at(ls, params.text_document.uri, params.position)
+    if named is None:
         return None
+    a, found = named
     return [lsp.Location(a.uri, a.index.range(o.name.span)) for o in editor.occurrences_of(a.budget, found.name.text)
             if params.context.include_declaration or not o.declaration]
 
@@ -589,7 +599,7 @@ def tokens_delta(old: list[int], new: list[int]) -> list[lsp.SemanticTokensEdit]
 
 @server.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL,
                 lsp.SemanticTokensRegistrationOptions(legend=_LEGEND, full=lsp.SemanticTokensFullDelta(delta=True),
-                                                      document_selector=[{"language": "budsjett"}]))
+                                                      document_selector=[lsp.TextDocumentFilterLanguage(language="budsjett")]))
 @_guarded
 async def semantic_tokens_full(ls: BudsjettServer, params: lsp.SemanticTokensParams) -> lsp.SemanticTokens | None:
     a = await ls.current(params.text_document.uri)
@@ -620,7 +630,7 @@ async def semantic_tokens_delta(ls: BudsjettServer, params: lsp.SemanticTokensDe
 FIX_ALL = f"{lsp.CodeActionKind.SourceFixAll.value}.budsjett"
 
 
-def _asked(only: list[str] | None, kind: str) -> bool:
+def _asked(only: Sequence[str] | None, kind: str) -> bool:
     """Whether a request limited to the kinds `only` (None: any) wants actions of `kind`."""
     return not only or any(kind == k or kind.startswith(k + ".") for k in only)
 
@@ -653,6 +663,7 @@ def _quick_fixes(ls: BudsjettServer, a: Analysis, wanted: lsp.Range) -> list[lsp
     (`remedies(budget, span)` in a rule's module), then, last, suppressing each of them on its line."""
     actions: list[lsp.CodeAction] = []
     suppressions: dict[tuple[int, str], lsp.CodeAction] = {}
+    shown_at: dict[tuple[int, str], list[lsp.Diagnostic]] = {}  # the findings each suppression silences
     for d, shown in zip(a.result.diagnostics, a.diagnostics, strict=True):
         if not _overlaps(shown.range, wanted):
             continue
@@ -668,12 +679,13 @@ def _quick_fixes(ls: BudsjettServer, a: Analysis, wanted: lsp.Range) -> list[lsp
         if d.code.startswith("SYN") or d.code in _UNSUPPRESSIBLE:
             continue  # a syntax error is to be fixed, not silenced
         if key in suppressions:
-            suppressions[key].diagnostics.append(shown)
+            shown_at[key].append(shown)
             continue
         edit = editor.suppression_edit(a.budget, d.span.line, d.code)
         if edit is not None:
+            shown_at[key] = [shown]
             suppressions[key] = lsp.CodeAction(f"Suppress {d.code} on this line", kind=lsp.CodeActionKind.QuickFix,
-                                               diagnostics=[shown], edit=ls.workspace_edit(a, [edit]))
+                                               diagnostics=shown_at[key], edit=ls.workspace_edit(a, [edit]))
         year = year_of(d) if d.code in PER_YEAR else None
         one_year = year and editor.suppression_edit(a.budget, d.span.line, f"{d.code}:{year}")
         if one_year:
@@ -718,10 +730,10 @@ async def formatting(ls: BudsjettServer, params: lsp.DocumentFormattingParams) -
 @server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
 @_guarded
 async def prepare_rename(ls: BudsjettServer, params: lsp.PrepareRenameParams) -> lsp.PrepareRenamePlaceholder | None:
-    a = await ls.current(params.text_document.uri)
-    found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
-    if not found:
+    named = await _named_at(ls, params.text_document.uri, params.position)
+    if named is None:
         return None
+    a, found = named
     start, end = found.inner
     return lsp.PrepareRenamePlaceholder(range=lsp.Range(a.index.position(start), a.index.position(end)),
                                         placeholder=found.name.text)
@@ -730,10 +742,10 @@ async def prepare_rename(ls: BudsjettServer, params: lsp.PrepareRenameParams) ->
 @server.feature(lsp.TEXT_DOCUMENT_RENAME)
 @_guarded
 async def rename(ls: BudsjettServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
-    a = await ls.current(params.text_document.uri)
-    found = a and editor.occurrence_at(a.budget, *a.index.line_column(params.position))
-    if not found:
+    named = await _named_at(ls, params.text_document.uri, params.position)
+    if named is None:
         return None
+    a, found = named
     try:
         edits = editor.rename_edits(a.budget, found.name.text, params.new_name)
     except editor.RenameError as exc:
@@ -748,4 +760,4 @@ def main() -> None:
     # the cycle collector's way, so that its passes walk only what each check makes.
     gc.collect()
     gc.freeze()
-    server.start_io(stdin=Frames(sys.stdin.buffer))
+    server.start_io(stdin=cast(BinaryIO, Frames(sys.stdin.buffer)))  # a reader of whole frames, as pygls reads

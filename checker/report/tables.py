@@ -11,7 +11,7 @@ import io
 import os
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
+from typing import Any, Sequence
 
 from ...rules.base import fmt
 
@@ -33,7 +33,7 @@ class Figure(str):
 class Table:
     title: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Any, ...], ...]  # text, a `Figure`, or on a terminal a rich renderable (a bar)
     footer: tuple[str, ...] | None = None  # a totals row
     note: str | None = None  # said under the table
     align: str = ""  # `l` or `r` for each column; by default the first is text (left), the rest figures (right)
