@@ -187,7 +187,7 @@ def test_export_writes_to_a_file_with_o(cli, workdir):
 
 
 def test_an_amendments_own_error_comes_first_and_its_period_place_has_no_frame():
-    from budsjett_lint.checker.amendment import check_amendment
+    from budsjett_lint.checker.amend.amendment import check_amendment
 
     base = ('budget "Eksempel" period 2020..2021\n'
             'item "Toppet bemanning" oppvekst 2020=3.5 2021=?\n'

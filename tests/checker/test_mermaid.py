@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from budsjett_lint.checker.commands import diff as diff_command
-from budsjett_lint.checker.commands.summary import TABLES, render
-from budsjett_lint.checker.diff import compare
+from budsjett_lint.checker.cli import diff as diff_command
+from budsjett_lint.checker.cli.summary import TABLES, render
+from budsjett_lint.checker.amend.diff import compare
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.report.mermaid import xy_chart
 from budsjett_lint.checker.report.page import COVER, GAP, SPEND
