@@ -32,6 +32,18 @@ _MODULE = {"rule": "rules", "import": "import_"}
 _BATCH = {"check", "export"}
 
 
+#: The human format has one name in every command (as in ruff); the names it had before in
+#: `summary` (`table`) and in `diff` and `rules` (`text`) are still accepted.
+HUMAN = "full"
+_FORMER_NAMES = {"table": HUMAN, "text": HUMAN}
+
+
+def format_name(value: str) -> str:
+    """`--format`'s value as argparse checks it against the choices: a former name of the human format
+    read as `full`."""
+    return _FORMER_NAMES.get(value, value)
+
+
 def build_parser(command: str | None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budsjett-lint",

@@ -7,13 +7,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ...dsl import ParseResult, parse
-from ..config import Config, ConfigError, config_at, find_config, load_config
-from ..diagnostics import one_line
-from ..engine import decode
 from ..escaping import visible
-from ..files import ReadError, read_named, write_atomic
+from ..files import write_atomic
+
+if TYPE_CHECKING:  # the parser, the rules and the configuration load only when a command asks for them
+    from ...dsl import ParseResult
+    from ..config import Config
 
 
 def error(message: str) -> None:
@@ -60,6 +61,8 @@ def config_for(file: str, args: argparse.Namespace, override: Config | None) -> 
     """The configuration of one of many files of a run (`check`, `format`): `override` (from
     `--config`) or the nearest one, each read once a run, with its per-file-ignores and the
     command line's --select, --ignore and --fail-on."""
+    from ..config import find_config, load_config
+
     if override is not None:
         base = override
     else:
@@ -80,6 +83,12 @@ def read_parsed(file: str, explicit_config: str | None) -> tuple[Config, ParseRe
     parsed, for the commands that show a model rather than check it (`summary`, `export`).
     Its syntax problems are printed on standard error, one line each; an exit code where the
     file or its configuration could not be read (2) or decoded (1)."""
+    from ...dsl import parse
+    from ..config import ConfigError, config_at
+    from ..diagnostics import one_line
+    from ..engine import decode
+    from ..files import ReadError, read_named
+
     try:
         config = config_at(Path(file) if file != "-" else Path.cwd(), explicit_config)
         data = read_named(file, config.max_file_size)

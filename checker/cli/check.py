@@ -14,13 +14,14 @@ from ..files import ReadError, collect, read_bytes, rewrite
 from ..report import FORMATS, Context, NotShown, render
 from ..escaping import visible
 from ..report.full import RELATED_SHOWN
+from . import HUMAN, format_name
 from ._output import config_for, emit, error, note, use_color
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files, folders (every *.budsjett below) or - for standard input (default: .)")
-    p.add_argument("--format", choices=list(FORMATS), default="full", help="output format (default: full)")
+    p.add_argument("--format", type=format_name, choices=list(FORMATS), default=HUMAN, help="output format (default: full)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
     p.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to check, e.g. BAL,FUN001")

@@ -24,6 +24,7 @@ from ..amend.repo import is_revision_path, show
 from ..diagnostics import location
 from ..summary import Total
 from ..report.tables import Table, markdown, plain
+from . import HUMAN, format_name
 from ._output import emit, error
 
 MARKER = "<!-- budsjett-lint diff -->"  # lets CI find and update its own pull request comment
@@ -32,8 +33,8 @@ MARKER = "<!-- budsjett-lint diff -->"  # lets CI find and update its own pull r
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("base", metavar="BASE", help="the budget before: a file, - or REF:path, e.g. main:proposal.budsjett")
     p.add_argument("head", metavar="HEAD", help="the budget after the amendment: a file, - or REF:path")
-    p.add_argument("--format", choices=["text", "markdown", "json"], default="text",
-                   help="text (default), markdown for a pull request comment, or json")
+    p.add_argument("--format", type=format_name, choices=[HUMAN, "markdown", "json"], default=HUMAN,
+                   help="full (default), markdown for a pull request comment, or json")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
     p.add_argument("--fail-on", choices=["error", "warning", "info"],

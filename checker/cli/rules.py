@@ -6,13 +6,15 @@ import argparse
 import json
 import sys
 
+from . import HUMAN, format_name
+
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     if name == "rule":
         p.add_argument("code", metavar="CODE", help="a rule code such as BAL001, or its name")
     else:
-        p.add_argument("--format", choices=["text", "json"], default="text",
-                       help="text: one rule a line (default); json: every rule with its fields, for tools")
+        p.add_argument("--format", type=format_name, choices=[HUMAN, "json"], default=HUMAN,
+                       help="full: one rule a line (default); json: every rule with its fields, for tools")
 
 
 def catalogue() -> list[dict]:

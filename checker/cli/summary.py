@@ -24,6 +24,7 @@ from ...rules.base import fmt
 from ..engine import CheckResult, check_text
 from ..summary import Line, Summary, Total, summarize, to_data, unknown_on
 from ..report.tables import CSV_DIALECTS, Figure, Table, csv_text, draw, markdown
+from . import HUMAN, format_name
 from ._output import emit, error, read_parsed, use_color
 
 TABLES = ("areas", "spend", "coverage", "directives", "funds", "investments", "balance", "missing")
@@ -36,8 +37,8 @@ CONTINUED = "?*"
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("file", metavar="FILE", help="a .budsjett file, or - for standard input")
-    p.add_argument("--format", choices=["table", "markdown", "csv", "json", "html"], default="table",
-                   help="table: rich tables, as on a terminal (default); markdown (with a Mermaid chart), csv or "
+    p.add_argument("--format", type=format_name, choices=[HUMAN, "markdown", "csv", "json", "html"], default=HUMAN,
+                   help="full: the tables, as on a terminal (default); markdown (with a Mermaid chart), csv or "
                         "json otherwise; html: one self-contained page with the balance, the areas and the funds "
                         "drawn, the tables and the findings (use with -o)")
     p.add_argument("--table", action="append", choices=TABLES, metavar="NAME",

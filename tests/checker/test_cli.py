@@ -288,3 +288,14 @@ def test_colour_on_a_terminal_unless_no_color(workdir, no_color, coloured):
     assert done.returncode == 1
     assert "BAL001" in out
     assert ("\x1b[" in out) is coloured
+
+
+def test_the_human_format_is_called_full_in_every_command_and_the_former_names_still_work(cli, workdir):
+    for command, former in (("summary", "table"), ("diff", "text"), ("rules", "text")):
+        args = {"summary": ["ok.budsjett"], "diff": ["ok.budsjett", "bad.budsjett"], "rules": []}[command]
+        full = cli(command, *args, "--format", "full", cwd=workdir)
+        assert full.returncode in (0, 1), full.stderr
+        assert cli(command, *args, "--format", former, cwd=workdir).stdout == full.stdout
+        assert cli(command, *args, cwd=workdir).stdout == full.stdout  # the default
+        helped = cli(command, "--help", cwd=workdir).stdout
+        assert "{full," in helped.replace("\n", " ") and former not in helped.split("--format")[1].split("\n")[0]
