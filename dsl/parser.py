@@ -185,11 +185,10 @@ class _Builder(Transformer):
         if bad:  # a NUL or an escape in a heading is damage, not a name as written
             span = self.span(tok)
             at = bad.start() + 1
-            # reported; the statement stays, so that its figures count (messages show the name escaped)
-            self.problems.append(Problem("SYN001", f"control character U+{ord(bad.group()):04X} in a name",
-                                         Span(span.line, span.column + at, span.line, span.column + at + 1,
-                                              span.start + at, span.start + at + 1),
-                                         "remove it; names are the document's headings as written"))
+            raise _Invalid("SYN001", f"control character U+{ord(bad.group()):04X} in a name",
+                           Span(span.line, span.column + at, span.line, span.column + at + 1,
+                                span.start + at, span.start + at + 1),
+                           "remove it; names are the document's headings as written")
         return Name(text, self.span(tok))
 
     def number(self, tok: Token) -> Number:
