@@ -9,14 +9,19 @@ here measures speed.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budsjett_lint.dsl import parse
 from budsjett_lint.dsl.parser import split_statements
+from tests.helpers import lint
+from tests.strategies import balanced_documents
 
 HEADER = 'budget "X" period 2020..2021\n'
 
@@ -187,3 +192,23 @@ def test_a_bad_amount_beside_a_broken_statement_is_reported_once():
     text = HEADER + 'item "A" 2020=3,5 2021=7\nitem "B" 2020=1 )\n'
     assert [code for *_, code in problems(text)].count("SYN003") == 1
     assert parse(text).budget.statements[1].name.text == "A"
+
+
+#: An entry line up to its first amount: junk goes after it (before it, a word would be an area id).
+_ENTRY_LINE = re.compile(r'^(?:item|invest|cover|allocate|draw|loan) "[^"]*"(?: [^\W\d][\w-]*)? \d{4}(?:\.\.\d{4})?=\S*', re.M)
+
+
+@settings(max_examples=40, deadline=None)
+@given(balanced_documents(max_entries=6), st.data())
+def test_a_piece_the_grammar_does_not_take_leaves_a_balanced_plan_without_bal001(doc, data):
+    """Junk inside one line of a plan balanced by construction: one syntax finding, where it
+    stands, and no BAL001 — the line's figures still count (or, where the junk takes the place of
+    one, that year is unknown), so no phantom surplus or gap appears."""
+    text = doc.text()
+    lines = list(_ENTRY_LINE.finditer(text))
+    line = data.draw(st.sampled_from(lines))
+    junk = data.draw(st.sampled_from(["halfyer", "@", '"B"', "skole", ";", "heading", "2021 =", '"aldri lukket']))
+    broken = text[: line.end()] + " " + junk + text[line.end() :]
+    syntax = [d for d in lint(broken) if d.code.startswith("SYN")]
+    assert len(syntax) == 1 and syntax[0].span.line == text.count("\n", 0, line.start()) + 1, broken
+    assert not [d for d in lint(broken) if d.code == "BAL001"], broken
