@@ -638,12 +638,21 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
         except UnexpectedInput as exc:
             at = _error_offset(exc, start)
             line_start = text.rfind("\n", start, at) + 1 if at > start else start
-            if line_start > start and not text[line_start:at].strip():
-                # The statement broke where a new line began: keep what came
-                # before, and read from that line on by itself. Both parts are
+            if line_start > start and not text[line_start:at]:
+                # The statement broke where a new line began at its first column: keep
+                # what came before, and read from that line on by itself. Both parts are
                 # strictly smaller than the chunk, so the work list runs out.
                 work.append((line_start, end, line + text.count("\n", start, line_start)))
                 work.append((start, line_start, line))
+                continue
+            tok = getattr(exc, "token", None)  # lines inside the token it stopped at (a text block) are its
+            past = start + tok.end_pos if isinstance(exc, UnexpectedToken) and tok.end_pos is not None else at
+            after = _FIRST_COLUMN.search(text, max(past, at, start), end)
+            if after is not None:
+                # An indented line is the statement's own, and is read around below; a
+                # line from the first column on is not: it is read by itself.
+                work.append((after.start() + 1, end, line + text.count("\n", start, after.start() + 1)))
+                work.append((start, after.start() + 1, line))
                 continue
             # The rest of the chunk belongs to the broken statement: one
             # problem for it, and go on with the next statement.
@@ -657,6 +666,8 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
     return ParseResult(Budget(tuple(statements), comments, text), tuple(problems))
 
 
+#: A line that starts at its first column with something other than white space.
+_FIRST_COLUMN = re.compile(r"\n[^ \t\r\n]")
 #: How many unreadable pieces of one statement are passed over before it is read as junk from the first on.
 _CUTS = 16
 #: A name never closed is closed before a figure among the first words after its quote.

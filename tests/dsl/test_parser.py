@@ -366,3 +366,15 @@ def test_comment_spans_in_crlf_files_end_where_their_text_ends():
 def test_prose_knows_whether_it_was_a_block():
     assert one('pot "P" text """blokk"""').prose.block is True
     assert one('pot "P" text "streng"').prose.block is False
+
+
+def test_a_mistake_on_an_indented_attribute_line_keeps_the_statement_s_other_lines():
+    result = parse('budget "X" period 2020..2023\n'
+                   'item "A" oppvekst 2020=1 2021=2\n'
+                   '  halfyer\n'
+                   '  permanent\n'
+                   'nonsense\n'
+                   'cover "B" 2020=1\n')
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(3, 3, "SYN001"), (5, 1, "SYN001")]
+    a, b = result.budget.entries
+    assert a.permanent is not None and a.by_year == {2020: 1, 2021: 2} and b.name.text == "B"

@@ -104,9 +104,11 @@ def test_junk_lines_are_one_problem_and_the_next_statement_is_read():
         cover "B" 2020=1
         """)
     result = parse(text)
-    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(3, 3, "SYN001")]
+    # the indented lines are A's: `ramp` stays, and 2021, named by `2021 = 2`, is unknown, not 0;
+    # the line at the first column is no statement's, and is a problem of its own
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(3, 3, "SYN001"), (5, 1, "SYN001")]
     assert [e.name.text for e in result.budget.entries] == ["A", "B"]
-    assert result.budget.entries[0].by_year == {2020: 1}
+    assert result.budget.entries[0].by_year == {2020: 1, 2021: None} and result.budget.entries[0].ramp is not None
 
 
 def test_junk_before_the_first_statement():
