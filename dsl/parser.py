@@ -681,14 +681,13 @@ _LASTING = ("permanent", "ramp")
 
 def _read_around(text: str, start: int, end: int, exc: UnexpectedInput, parser: Lark,
                  builder: _Builder) -> tuple[list, list[Problem]]:
-    """An entry or a directive broken by input the grammar does not take (`item "A" oppvekst
-    2020=3.5 halfyer 2021=7`, a second name, `2023 = 7`, a name never closed): read again with each
-    unreadable piece blanked out (offsets stay), so that its name, area and readable amounts count.
-    A year an unreadable piece names (`2023 = 7`) is unknown on the line, not 0; so are its later
-    plan years where a piece reads like `permanent` or `ramp`. A name never closed is closed at the
-    space after which the statement reads furthest. Returns the statements and the problems of
-    the reading that stood (bad amounts, attributes given twice); nothing where none stands.
-    The syntax problem itself is the caller's: one for the statement."""
+    """A statement broken by input the grammar does not take (`item "A" oppvekst 2020=3.5 halfyer
+    2021=7`, a second name, `2023 = 7`, a name never closed): read again with each unreadable piece
+    blanked out (offsets stay), so that its name, area and readable amounts count, as far as
+    `_kept_where_cut` trusts them. A name never closed is closed before its line's first figure
+    (`_close_quote`). Returns the statement and the problems of the reading that stood (bad
+    amounts, attributes given twice); nothing where none stands. The syntax problem itself is the
+    caller's: one for the statement."""
     chunk = text[start:end]
     if not _STATEMENT_START.match(chunk):  # junk before any statement: nothing to read around
         return [], []
@@ -750,8 +749,8 @@ def _piece_end(chunk: str, pos: int, exc: UnexpectedInput | None) -> int:
     tok = getattr(exc, "token", None)
     if isinstance(exc, UnexpectedToken) and tok is not None and tok.type != "$END" and tok.start_pos == pos:
         return tok.end_pos
-    m = re.compile(r"[^\s]*").match(chunk, pos)
-    return max(m.end(), pos + 1)
+    word = _WORDS.match(chunk, pos)
+    return max(word.end() if word else pos, pos + 1)
 
 
 def _last_word(exc: UnexpectedInput) -> int | None:
