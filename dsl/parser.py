@@ -709,9 +709,13 @@ def _read_around(text: str, start: int, end: int, exc: UnexpectedInput, parser: 
                 and (closed := _close_quote(chunk, pos, builder.areas)) is not None:
             chunk = closed
         else:  # the piece; a quote never closed: the rest of its line
+            keyword = None if unclosed else _keyword_without_value(exc)
+            if keyword is not None:  # `heading evaluate 2020-01`: the piece is `heading`
+                pos, cut_end = keyword
+            else:
+                cut_end = _line_end(chunk, pos) if unclosed else _piece_end(chunk, pos, exc)
             if first is None:
                 original, first = chunk, pos
-            cut_end = _line_end(chunk, pos) if unclosed else _piece_end(chunk, pos, exc)
             cuts.append(chunk[pos:cut_end])
             chunk = chunk[:pos] + _blank(chunk[pos:cut_end]) + chunk[cut_end:]
         builder.problems.clear()
@@ -751,6 +755,27 @@ def _piece_end(chunk: str, pos: int, exc: UnexpectedInput | None) -> int:
         return tok.end_pos
     word = _WORDS.match(chunk, pos)
     return max(word.end() if word else pos, pos + 1)
+
+
+def _keyword_without_value(exc: UnexpectedInput) -> tuple[int, int] | None:
+    """Where the keyword the parser took last is, where the word after it is not its value
+    (`heading evaluate 2020-01`, `until permanent`): that keyword is the piece to pass over, so
+    that the word after it is read as what it is."""
+    if not isinstance(exc, UnexpectedToken):
+        return None
+    try:
+        last = exc.state.value_stack[-1]
+    except (AttributeError, IndexError):
+        return None
+    if isinstance(last, Token) and last.type not in ("STRING", "IDENT", "AMOUNT", "NUMBER", "PROSE") \
+            and last.value in _WITH_VALUE and last.start_pos is not None:
+        return last.start_pos, last.end_pos
+    return None
+
+
+#: The words followed by a value of their own.
+_WITH_VALUE = frozenset({"heading", "until", "evaluate", "total", "to", "from", "text", "exempt", "cost",
+                         "funded-by", "title", "base", "unit", "period", "opening"})
 
 
 def _last_word(exc: UnexpectedInput) -> int | None:
@@ -816,9 +841,10 @@ def _unknown_where_cut(entry: Entry, cuts: list[str], window: tuple[int, int] | 
             first, last = max(first, window[0]), min(last, window[1])
         named.update(range(first, min(last, first + MAX_PERIOD) + 1))
     stated = {a.year for a in entry.amounts if a.year not in named}
-    if window is not None and stated and not (entry.permanent or entry.ramp or entry.oneoff or entry.until) \
-            and any(_reads_like(word, _LASTING) for piece in cuts for word in _LETTERS.findall(piece[:200])):
-        named.update(range(max(stated) + 1, window[1] + 1))
+    lasting = not (entry.permanent or entry.ramp or entry.oneoff or entry.until) \
+        and any(_reads_like(word, _LASTING) for piece in cuts for word in _LETTERS.findall(piece[:200]))
+    if window is not None and stated and (lasting or "until" in cuts):  # or where it ends was not read
+        named.update(y for y in range(max(stated) + 1, window[1] + 1) if y not in stated)
     if not named:
         return entry
     kept = tuple(a for a in entry.amounts if a.year not in named)

@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Span
+from ._names import by_name
 from ._totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
 from .coverage_overcommitted import gap_clause, gap_related, in_the_gap
@@ -70,7 +71,7 @@ def _coverage_lost(budget: Budget, year: int) -> list[tuple[Entry, Decimal, Span
         value = entry.by_year.get(year) if entry.kind in ("cover", "draw") else None
         if value is not None and value < 0:
             lost.append((entry, value, entry.amount_by_year[year].span))
-    return lost
+    return sorted(lost, key=lambda t: by_name(t[0]))  # in the order of their names, however the file orders them
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:

@@ -277,6 +277,11 @@ def test_unexpected_input_inside_an_entry_is_passed_over_and_the_line_stays():
     # a statement cut short after a keyword: the keyword is passed over
     (entry,), problems = read('item "A" oppvekst 2020..2023=1 until')
     assert problems == [(2, 37, "SYN001")] and entry.until is None and entry.by_year[2023] == 1
+    # a keyword whose value does not follow is the piece passed over, not the word after it
+    (entry,), problems = read('item "A" oppvekst 2020=1 heading evaluate 2021-01 until permanent')
+    assert [code for *_, code in problems] == ["SYN001"]
+    assert entry.heading is None and entry.evaluate.year == 2021 and entry.permanent is not None
+    assert entry.by_year == {2020: 1, 2021: None, 2022: None, 2023: None}  # where it ends was not read
     # a statement of another kind: kept where the pieces passed over hold no figure ...
     assert parse(head + 'offset "A" <-> "B" "C"\n').budget.links[0].target.text == "B"
     assert parse('budget "X" "Y" period 2020..2023\n').budget.period == (2020, 2023)
