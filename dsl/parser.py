@@ -9,7 +9,10 @@ around the errors still reaches the rules.
 
 from __future__ import annotations
 
+import dataclasses
 import decimal
+import difflib
+import itertools
 import re
 import sys
 import threading
@@ -17,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from .model import (
+    BUILTIN_SECTORS,
     ENTRY_KINDS,
     MAX_PERIOD,
     Amount,
@@ -142,6 +146,18 @@ def _last_token(item) -> Token:
     return item if isinstance(item, Token) else item[2][1]
 
 
+def _kept(callback):
+    """An attribute callback whose bad value (`until 20x3`) is reported without dropping its line."""
+    def kept(self, c):
+        try:
+            return callback(self, c)
+        except _Invalid as exc:
+            return ("invalid", exc.problem, (c[0], c[-1]))
+
+    kept.__name__ = callback.__name__
+    return kept
+
+
 class _Builder(Transformer):
     """Builds model nodes as the parser reduces; spans are shifted by the offsets
     of the statement being parsed (zero when the whole file is parsed at once)."""
@@ -156,6 +172,7 @@ class _Builder(Transformer):
         self.window: tuple[int, int] | None = None  # the years ranges are expanded into (`range_years`)
         self.in_unit = "mill"  # the header's unit: figures of a file in `tusen` are read as thousands
         self.read_as: set[tuple] = set()  # the (window, unit) pairs figures and ranges were read with
+        self.areas: set[str] = set()  # the area ids known so far in this text (`_close_quote`)
 
     # -- helpers ---------------------------------------------------------
     def span(self, first: Token, last: Token | None = None) -> Span:
@@ -225,8 +242,9 @@ class _Builder(Transformer):
         first, dots, last = years.partition("..")
         y1 = self.year(first, span)
         y2 = self.year(last, span) if dots else y1
-        if y2 < y1:
-            raise _Invalid("SYN004", f"the range {y1}..{y2} runs backwards", span, f"write {y2}..{y1}")
+        if y2 < y1:  # reported; its years and figure are plain, and are read (the line stays)
+            self.problems.append(Problem("SYN004", f"the range {y1}..{y2} runs backwards", span, f"write {y2}..{y1}"))
+            y1, y2 = y2, y1
         if raw == "?":
             value, kroner = None, False
         else:
@@ -252,6 +270,21 @@ class _Builder(Transformer):
         if len(inner) == y2 - y1 + 1:
             return inner
         return sorted({y1, y2, *inner})
+
+    def twice(self, key: str, value, toks, fields: dict, twice: dict) -> None:
+        """An attribute given twice (SYN006): reported, and the line stays. The same value twice
+        is kept once; two different values make that attribute unknown, not the line: it is left
+        out (a directive's two costs make its cost `?`)."""
+        self.problems.append(Problem("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", self.span(*toks),
+                                     "keep one of them"))
+        if key not in twice:  # the value given first, as the fields hold it
+            names = _FIELDS.get(key)
+            twice[key] = _essence(tuple(fields.get(f) for f in names) if names else fields.get(key))
+        if twice[key] != _essence(value):
+            for field in _FIELDS.get(key, (key,)):
+                fields.pop(field, None)
+            if key == "cost":  # two costs: it costs, by an amount not known
+                fields.update(cost="unknown", cost_amount=None, cost_amounts=(), cost_span=value[3])
 
     # -- header ----------------------------------------------------------
     def start(self, children):
@@ -309,6 +342,7 @@ class _Builder(Transformer):
 
     # -- declarations ------------------------------------------------------
     def area(self, c):
+        self.areas.add(str(c[1]))
         return Sector(str(c[1]), self.name(c[2]).text, self.span(c[0], c[2]))
 
     def fund(self, c):
@@ -336,27 +370,40 @@ class _Builder(Transformer):
     # -- entries -----------------------------------------------------------
     def entry(self, c):
         fields: dict = {}
+        twice: dict = {}  # attributes given twice, with their first value
         amounts: list[Amount] = []
         written: list[str] = []
         rest = c[2:]
         if rest and type(rest[0]) is Token and rest[0].type == "IDENT":
             fields["sector"] = SectorRef(sys.intern(rest[0].value), self.span(rest[0]))
             rest = rest[1:]
+        unplaced = later = False  # a figure for a year not read; an end (`until`) not read
         for item in rest:
             if type(item) is Token:  # AMOUNT
-                amounts += self.amounts(item)
+                try:
+                    amounts += self.amounts(item)
+                except _Invalid as exc:  # `202=3`: a figure for some year; the line stays
+                    self.problems.append(exc.problem)
+                    unplaced = True
                 written.append(item.value)
                 continue
             key, value, toks = item
-            if key in fields:
-                span = self.span(*toks)
-                raise _Invalid("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", span, "keep one of them")
+            if key == "invalid":  # an attribute whose value is not read (`until 20x3`): the line stays
+                self.problems.append(value)
+                later = later or toks[0].value == "until"
+                continue
+            if key in twice or key in fields:
+                self.twice(key, value, toks, fields, twice)
+                continue
             if key == "fund":
                 fields["fund"], fields["fund_keyword"], fields["fund_clause"] = value
             else:
                 fields[key] = value
         entry = Entry(sys.intern(c[0].value), self.name(c[1]), self.span(c[0], _last_token(c[-1])),
                       amounts=tuple(amounts), **fields)
+        if (unplaced or later) and self.window is not None:
+            entry = _unknown_after(entry, self.window, every=unplaced)
+            written.append("?")  # not shared with a line that reads alike without it
         if amounts:  # entries whose amounts are written alike share one `by_year` (a large file has many)
             key = tuple(written)
             shared = self.by_year.get(key)
@@ -384,16 +431,20 @@ class _Builder(Transformer):
     frees = _flag("frees")
     del _flag
 
+    @_kept
     def heading(self, c):
         return ("heading", self.number(c[1]), (c[0], c[1]))
 
+    @_kept
     def total(self, c):
         return ("total", self.number(c[1]), (c[0], c[1]))
 
+    @_kept
     def until(self, c):
         span = self.span(c[0], c[1])
         return ("until", YearAttr(self.year(str(c[1]), self.span(c[1])), span), (c[0], c[1]))
 
+    @_kept
     def evaluate(self, c):
         span = self.span(c[0], c[1])
         year, _, month = str(c[1]).partition("-")
@@ -427,9 +478,11 @@ class _Builder(Transformer):
         if rest and isinstance(rest[0], Token) and rest[0].type == "IDENT":
             fields["sector"] = SectorRef(str(rest[0]), self.span(rest[0]))
             rest = rest[1:]
+        twice: dict = {}
         for key, value, toks in rest:
-            if key in fields or (key == "cost" and "cost" in fields):
-                raise _Invalid("SYN006", f"`{_KEYWORD.get(key, key)}` is given twice", self.span(*toks), "keep one of them")
+            if key in twice or key in fields:
+                self.twice(key, value, toks, fields, twice)
+                continue
             if key == "cost":
                 fields["cost"], fields["cost_amount"], fields["cost_amounts"], fields["cost_span"] = value
             else:
@@ -463,8 +516,10 @@ class _Builder(Transformer):
             if type(item) is not Token:
                 plan = item
             elif item.type == "ENTRY_KIND":
-                if item.value in kinds:
-                    raise _Invalid("SYN006", f"`{item.value}` is given twice", self.span(item), "keep one of them")
+                if item.value in (k.value for k in kinds):  # the same kind twice: reported, counted once
+                    self.problems.append(Problem("SYN006", f"`{item.value}` is given twice", self.span(item),
+                                                 "keep one of them"))
+                    continue
                 kinds.append(item)
             else:
                 amounts += self.amounts(item)
@@ -481,6 +536,22 @@ class _Builder(Transformer):
         for tok in c[4:]:
             amounts.extend(self.amounts(tok))
         return Link(kind, self.name(c[1]), self.name(c[3]), self.span(c[0], c[-1]), tuple(amounts))
+
+
+_FIELDS = {"fund": ("fund", "fund_keyword", "fund_clause"), "cost": ("cost", "cost_amount", "cost_amounts", "cost_span")}
+
+
+def _essence(value):
+    """A value as the model reads it, without the places it is written at: two `heading 10`
+    are the same, `heading 10` and `heading 12` are not."""
+    if isinstance(value, Span):
+        return None
+    if isinstance(value, tuple):
+        return tuple(_essence(v) for v in value)
+    if dataclasses.is_dataclass(value):
+        return (type(value).__name__, *(_essence(getattr(value, f.name)) for f in dataclasses.fields(value)
+                                        if f.name not in ("span", "line")))
+    return value
 
 
 _KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by", "unquantified": "?"}
@@ -548,6 +619,7 @@ def _parse_once(text: str, parser: Lark, builder: _Builder, window: tuple[int, i
 def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
     """`parse`, with the parser's lock held: the whole text at once, else statement by statement."""
     builder.problems.clear()
+    builder.areas = {s.id for s in BUILTIN_SECTORS}
     try:
         statements = parser.parse(text)
         comments = [_comment(t, 0, 0) for t in _comments]
@@ -567,20 +639,238 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
         except UnexpectedInput as exc:
             at = _error_offset(exc, start)
             line_start = text.rfind("\n", start, at) + 1 if at > start else start
-            if line_start > start and not text[line_start:at].strip():
-                # The statement broke where a new line began: keep what came
-                # before, and read from that line on by itself. Both parts are
+            if line_start > start and not text[line_start:at]:
+                # The statement broke where a new line began at its first column: keep
+                # what came before, and read from that line on by itself. Both parts are
                 # strictly smaller than the chunk, so the work list runs out.
                 work.append((line_start, end, line + text.count("\n", start, line_start)))
                 work.append((start, line_start, line))
                 continue
+            tok = getattr(exc, "token", None)  # lines inside the token it stopped at (a text block) are its
+            past = start + tok.end_pos if isinstance(exc, UnexpectedToken) and tok.end_pos is not None else at
+            after = _FIRST_COLUMN.search(text, max(past, at, start), end)
+            if after is not None:
+                # An indented line is the statement's own, and is read around below; a
+                # line from the first column on is not: it is read by itself.
+                work.append((after.start() + 1, end, line + text.count("\n", start, after.start() + 1)))
+                work.append((start, after.start() + 1, line))
+                continue
             # The rest of the chunk belongs to the broken statement: one
             # problem for it, and go on with the next statement.
             problems.append(_syntax_problem(exc, parser, text, text[start:end], line - 1, start))
+            kept, more = _read_around(text, start, end, exc, parser, builder)
+            statements.extend(kept)
+            problems.extend(more)
         except _Invalid as exc:
             problems.append(exc.problem)
     comments = tuple(_scan_comments(text))
     return ParseResult(Budget(tuple(statements), comments, text), tuple(problems))
+
+
+#: A line that starts at its first column with something other than white space.
+_FIRST_COLUMN = re.compile(r"\n[^ \t\r\n]")
+#: How many unreadable pieces of one statement are passed over before it is read as junk from the first on.
+_CUTS = 16
+#: A name never closed is closed before a figure among the first words after its quote.
+_NAME_WORDS = 64
+_WORDS = re.compile(r"\S+")
+_YEAR_IN = re.compile(r"(?<!\d)(\d{4})(?:\.\.(\d{4}))?(?!\d)")
+_LETTERS = re.compile(r"[^\W\d_]{2,20}")
+#: Attributes that carry a line into the later years: a misspelling of one leaves those years unknown.
+_LASTING = ("permanent", "ramp")
+
+
+def _read_around(text: str, start: int, end: int, exc: UnexpectedInput, parser: Lark,
+                 builder: _Builder) -> tuple[list, list[Problem]]:
+    """A statement broken by input the grammar does not take (`item "A" oppvekst 2020=3.5 halfyer
+    2021=7`, a second name, `2023 = 7`, a name never closed): read again with each unreadable piece
+    blanked out (offsets stay), so that its name, area and readable amounts count, as far as
+    `_kept_where_cut` trusts them. A name never closed is closed before its line's first figure
+    (`_close_quote`). Returns the statement and the problems of the reading that stood (bad
+    amounts, attributes given twice); nothing where none stands. The syntax problem itself is the
+    caller's: one for the statement."""
+    chunk = text[start:end]
+    if not _STATEMENT_START.match(chunk):  # junk before any statement: nothing to read around
+        return [], []
+    original, first = chunk, None  # the chunk as it was at the first piece passed over, and where that is
+    cuts: list[str] = []
+    for attempt in range(_CUTS + 1):
+        pos = _error_offset(exc, 0)
+        if pos < 0:  # the statement ends too early: its last word is the unreadable piece
+            pos = _last_word(exc)
+            if pos is None:
+                break
+        unclosed = isinstance(exc, UnexpectedCharacters) and chunk.startswith('"', pos)
+        if unclosed and chunk[max(0, pos - 2) : pos] == '""':
+            pos -= 2  # a text block never closed, read as far as `""`
+        if attempt == _CUTS:  # so many pieces: junk, from the first on, whatever of it the grammar takes
+            cuts = [original[first:]]
+            chunk = original[:first] + _blank(original[first:])
+        elif unclosed and not chunk.startswith('"""', pos) and not _AFTER_TEXT.search(chunk, 0, pos) \
+                and (closed := _close_quote(chunk, pos, builder.areas)) is not None:
+            chunk = closed
+        else:  # the piece; a quote never closed: the rest of its line
+            keyword = None if unclosed else _keyword_without_value(exc)
+            if keyword is not None:  # `heading evaluate 2020-01`: the piece is `heading`
+                pos, cut_end = keyword
+            else:
+                cut_end = _line_end(chunk, pos) if unclosed else _piece_end(chunk, pos, exc)
+            if first is None:
+                original, first = chunk, pos
+            cuts.append(chunk[pos:cut_end])
+            chunk = chunk[:pos] + _blank(chunk[pos:cut_end]) + chunk[cut_end:]
+        builder.problems.clear()
+        try:
+            parsed = parser.parse(chunk)
+        except UnexpectedInput as again:
+            exc = again
+            continue
+        except (VisitError, _Invalid):
+            break
+        if len(parsed) != 1:
+            break
+        kept = _kept_where_cut(parsed[0], cuts, builder.window)
+        return ([kept], list(builder.problems)) if kept is not None else ([], [])
+    builder.problems.clear()
+    return [], []
+
+
+#: A quote after `text` opens the line's text, not a name: where it is never closed, the rest of the line is it.
+_AFTER_TEXT = re.compile(r"(?<![\w-])text[ \t]*$")
+
+
+def _blank(piece: str) -> str:
+    """The piece as spaces, its line breaks kept: what follows keeps its line and column."""
+    return "\n".join(" " * len(part) for part in piece.split("\n"))
+
+
+def _line_end(chunk: str, pos: int) -> int:
+    eol = chunk.find("\n", pos)
+    return len(chunk) if eol < 0 else eol
+
+
+def _piece_end(chunk: str, pos: int, exc: UnexpectedInput | None) -> int:
+    """Where the unreadable piece at `pos` ends: the token the parser did not take, else the word."""
+    tok = getattr(exc, "token", None)
+    if isinstance(exc, UnexpectedToken) and tok is not None and tok.type != "$END" and tok.start_pos == pos:
+        return tok.end_pos
+    word = _WORDS.match(chunk, pos)
+    return max(word.end() if word else pos, pos + 1)
+
+
+def _keyword_without_value(exc: UnexpectedInput) -> tuple[int, int] | None:
+    """Where the keyword the parser took last is, where the word after it is not its value
+    (`heading evaluate 2020-01`, `until permanent`): that keyword is the piece to pass over, so
+    that the word after it is read as what it is."""
+    if not isinstance(exc, UnexpectedToken):
+        return None
+    try:
+        last = exc.state.value_stack[-1]
+    except (AttributeError, IndexError):
+        return None
+    if isinstance(last, Token) and last.type not in ("STRING", "IDENT", "AMOUNT", "NUMBER", "PROSE") \
+            and last.value in _WITH_VALUE and last.start_pos is not None:
+        return last.start_pos, last.end_pos
+    return None
+
+
+#: The words followed by a value of their own.
+_WITH_VALUE = frozenset({"heading", "until", "evaluate", "total", "to", "from", "text", "exempt", "cost",
+                         "funded-by", "title", "base", "unit", "period", "opening"})
+
+
+def _last_word(exc: UnexpectedInput) -> int | None:
+    """Where the last word the parser took starts, when the statement ended before it was complete
+    (`until` with no year): that word is the unreadable piece."""
+    try:
+        last = exc.state.value_stack[-1]
+    except (AttributeError, IndexError):
+        return None
+    if isinstance(last, Token) and last.type not in ("ENTRY_KIND", "STRING", "IDENT") and last.start_pos is not None:
+        return last.start_pos
+    return None
+
+
+def _close_quote(chunk: str, pos: int, areas: set[str]) -> str | None:
+    """The chunk with the name whose quote at `pos` is never closed closed where its figures
+    begin, or before the area id that stands just before them: `item "Kutt i innkjøp oppvekst
+    2020=1` reads as `"Kutt i innkjøp"oppvekst 2020=1`. None where no figure follows on the line
+    (then the line states nothing to count)."""
+    eol = _line_end(chunk, pos)
+    words = list(itertools.islice(_WORDS.finditer(chunk, pos + 1, eol), _NAME_WORDS))
+    figure = next((i for i, w in enumerate(words) if _FIGURE.match(w.group())), None)
+    if not figure:  # none, or no word of the name before it
+        return None
+    if figure > 1 and words[figure - 1].group() in areas:
+        figure -= 1
+    space = words[figure].start() - 1  # the space before that word
+    return chunk[:space] + '"' + chunk[space + 1 :]
+
+
+_FIGURE = re.compile(r"-?\d+(?:\.\.-?\d+)?=|\?$")
+
+
+def _kept_where_cut(statement, cuts: list[str], window: tuple[int, int] | None):
+    """A statement read with unreadable pieces passed over, as far as it can be trusted: an entry
+    with the years they name unknown (`_unknown_where_cut`); a directive whose cost may be other
+    than read (a piece holds a figure) costs `?`; the header, and any statement whose pieces hold
+    no figure, as read. A link, sum, fund or area with a figure not read is not kept: an
+    amount-less `funds` would promise all of its source."""
+    if isinstance(statement, Entry):
+        return _unknown_where_cut(statement, cuts, window)
+    if isinstance(statement, Header) or not any(_DIGIT.search(piece) for piece in cuts):
+        return statement
+    if isinstance(statement, Directive):
+        if statement.cost != "amount":
+            return statement
+        return dataclasses.replace(statement, cost="unknown", cost_amount=None,
+                                   cost_amounts=tuple(dataclasses.replace(a, value=None) for a in statement.cost_amounts))
+    return None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _unknown_where_cut(entry: Entry, cuts: list[str], window: tuple[int, int] | None) -> Entry:
+    """The entry with the years its unreadable pieces name unknown, and its later plan years too
+    where a piece reads like a word that carries a line on (`permanet`) and nothing else says how
+    it ends."""
+    named: set[int] = set()
+    for first, last in {m for piece in cuts for m in _YEAR_IN.findall(piece)}:  # megabytes of junk: few distinct
+        first, last = int(first), int(last or first)
+        if window is not None:
+            first, last = max(first, window[0]), min(last, window[1])
+        named.update(range(first, min(last, first + MAX_PERIOD) + 1))
+    stated = {a.year for a in entry.amounts if a.year not in named}
+    lasting = not (entry.permanent or entry.ramp or entry.oneoff or entry.until) \
+        and any(_reads_like(word, _LASTING) for piece in cuts for word in _LETTERS.findall(piece[:200]))
+    if window is not None and stated and (lasting or "until" in cuts):  # or where it ends was not read
+        named.update(y for y in range(max(stated) + 1, window[1] + 1) if y not in stated)
+    if not named:
+        return entry
+    kept = tuple(a for a in entry.amounts if a.year not in named)
+    return _with_unknown(entry, kept, named)
+
+
+def _with_unknown(entry: Entry, kept: tuple[Amount, ...], years) -> Entry:
+    """The entry with `kept` and the `years` unknown, at its name, in year order (so that no rule
+    on how amounts are written takes them for written ones)."""
+    unknown = tuple(Amount(_YEARS.setdefault(y, y), None, entry.name.span) for y in years)
+    return dataclasses.replace(entry, amounts=tuple(sorted(kept + unknown, key=lambda a: a.year)))
+
+
+def _unknown_after(entry: Entry, window: tuple[int, int], every: bool) -> Entry:
+    """The entry with its plan years it does not state unknown: `every` one, else those after the
+    last it states (where its end, `until`, could not be read)."""
+    stated = {a.year for a in entry.amounts}
+    first = window[0] if every or not stated else max(stated) + 1
+    missing = [y for y in range(first, window[1] + 1) if y not in stated]
+    return _with_unknown(entry, entry.amounts, missing) if missing else entry
+
+
+def _reads_like(word: str, words: tuple[str, ...]) -> bool:
+    return bool(difflib.get_close_matches(word.lower(), words, n=1, cutoff=0.75))
+
 
 
 def _error_offset(exc: UnexpectedInput, chunk_start: int) -> int:
@@ -801,7 +1091,8 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
                 col = exc.column - (exc.pos_in_stream - at)
                 span = Span(span.line, col, span.line, col + 3, at + pos_offset, at + 3 + pos_offset)
                 return Problem("SYN002", 'this """text block is never closed', span, 'close it with """')
-            return Problem("SYN002", "this quoted name is never closed", span, 'close it with " on the same line')
+            what = "text" if _AFTER_TEXT.search(chunk, 0, exc.pos_in_stream) else "name"
+            return Problem("SYN002", f"this quoted {what} is never closed", span, 'close it with " on the same line')
         if ch == "\x00" or (not ch.isprintable() and ch not in "\t"):
             found = f"control character U+{ord(ch):04X}"
         else:

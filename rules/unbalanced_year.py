@@ -14,7 +14,9 @@ Where spending grows from the year before and coverage does not grow with it
 places: the ramp-up is the same mistake as the gap, said once. Where a
 coverage line is promised to more uses than it covers (FUN004) by at least the
 year's gap, the finding says so too, with the line and its uses as related
-places: the same money counted twice is the gap.
+places: the same money counted twice is the gap. Where a coverage line or a
+draw is negative in the year (coverage lost, BAL007's finding), the finding
+names it, with its place, as part of the gap.
 
 ## Why
 Kommuneloven § 14-4 demands that the annual budget and every year of the
@@ -46,8 +48,10 @@ cover "Innkjøp" 2020=3.5 2021=7.0
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
-from ..dsl.model import Budget, Span
+from ..dsl.model import Budget, Entry, Span
+from ._names import by_name
 from .totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
 from .coverage_overcommitted import gap_clause, gap_related, in_the_gap
@@ -58,6 +62,16 @@ NAME = "unbalanced-year"
 SEVERITY = "error"
 SUMMARY = "A plan year whose operating spending and coverage differ"
 Options = Tolerance
+
+
+def _coverage_lost(budget: Budget, year: int) -> list[tuple[Entry, Decimal, Span]]:
+    """The coverage lines and draws with a negative amount in the year (BAL007's), with the place that says it."""
+    lost = []
+    for entry in budget.entries:
+        value = entry.by_year.get(year) if entry.kind in ("cover", "draw") else None
+        if value is not None and value < 0:
+            lost.append((entry, value, entry.amount_by_year[year].span))
+    return sorted(lost, key=lambda t: by_name(t[0]))  # in the order of their names, however the file orders them
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
@@ -78,6 +92,12 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
                 hint = (f"cover {fmt(year.gap)} mill more in {year.year} with coverage that grows with the ramp, "
                         f"or spend that much less")
                 related = growth.related(year.year)
+            lost = _coverage_lost(budget, year.year)
+            if lost:  # the sign's finding is BAL007's; said here as the year's cause, not a second mistake
+                message += "; " + "; ".join(f"`{e.name.text}` is {fmt(v)}: coverage lost (BAL007)" for e, v, _ in lost)
+                hint += "; a saving or income that pays is written positive"
+                related = (*related, *(Related(span, f"negative coverage: adds {fmt(-v)} to the gap")
+                                       for _, v, span in lost))
             twice = promised.get(year.year, ())
             if twice:
                 message += "; " + "; ".join(gap_clause(o, year.year) for o in twice)

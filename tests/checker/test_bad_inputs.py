@@ -30,9 +30,14 @@ HEADER = 'budget "Eksempel" period 2020..2021\n'
 
 #: name -> (bytes, expected `line:col: CODE` lines, exit code): inputs too large to commit.
 GENERATED = {
+    # The junk is passed over: the line's figures count, and the plan they balance has no BAL finding.
     "several-megabytes-of-junk-on-a-line": (
-        (HEADER + 'item "A" oppvekst 2020..2021=1 ' + "x" * 3_000_000 + "\ncover \"B\" 2020..2021=0\n").encode(),
+        (HEADER + 'item "A" oppvekst 2020..2021=1 ' + "x" * 3_000_000 + "\ncover \"B\" 2020..2021=1\n").encode(),
         ["2:32: SYN001"], 1),
+    "several-megabytes-of-words-and-signs-on-a-line": (
+        (HEADER + 'item "A" oppvekst 2020=1 ' + 'ord "navn" @ = 5 ' * 200_000 + "2021=1\n"
+         'cover "B" 2020..2021=1\n').encode(),
+        ["1:19: BAL002", "2:26: SYN001"], 1),  # past 16 pieces the rest of the line is not read: 2021 is unknown
     "several-megabytes-of-text-on-a-line": (
         (HEADER + 'item "A" oppvekst 2020..2021=1 text """' + "ord " * 1_000_000 + '"""\n'
          'cover "B" 2020..2021=1\n').encode(),

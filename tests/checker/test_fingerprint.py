@@ -66,14 +66,14 @@ def test_a_year_is_known_by_its_code_and_year_not_by_its_lines_or_figures():
 
 
 def test_the_anchor_is_the_statement_or_else_the_line():
-    budget = parse(DOC + 'item "Broken" oppvekst 2020 = 3\n').budget
+    budget = parse(DOC + 'nonsense "Broken" oppvekst 2020 = 3\n').budget  # a line that is no statement
     anchors = Anchors(budget)
     duplicate = budget.entries[2]
     assert anchors.anchor(duplicate.name.span) == "item Kulturskolen"
     assert anchors.anchor(budget.header.period_span) == "budget Eksempel"
     from budsjett_lint.dsl.model import Span
 
-    assert anchors.anchor(Span(5, 19, 5, 23)) == 'text item "Broken" oppvekst 2020 = 3'
+    assert anchors.anchor(Span(5, 19, 5, 23)) == 'text nonsense "Broken" oppvekst 2020 = 3'
 
 
 def test_equal_fingerprints_are_numbered():

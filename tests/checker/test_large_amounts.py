@@ -68,7 +68,7 @@ def test_amounts_too_large_are_a_syntax_error_in_every_command(tmp_path, args):
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
     assert proc.returncode in ((0, 1) if args[0] == "diff" else (1, 2)), proc.stderr  # diff: errors on both sides
     if args[0] == "check" and "json" not in args:
-        assert proc.stdout.count("SYN003") == 4  # one a bad amount: `y` has two, and its line stays
+        assert proc.stdout.count("SYN003") == 5  # one a bad value: `x` and `y` have two; every line stays
         assert "is larger than an amount can be" in proc.stdout
 
 

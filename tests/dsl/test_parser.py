@@ -240,8 +240,109 @@ def test_recovery_reports_every_error_and_keeps_the_rest():
     result = parse(text)
     assert [(p.span.line, p.code) for p in result.problems] == [
         (2, "SYN003"), (4, "SYN001"), (5, "SYN001"), (7, "SYN002")]
-    assert [e.name.text for e in result.budget.entries] == ["A", "B", "D", "F"]  # A: its bad year is unknown
+    # A: its bad year is unknown; C: the year its unreadable `2020 = 3` names is unknown;
+    # E: the line without its text, which is never closed
+    assert [e.name.text for e in result.budget.entries] == ["A", "B", "C", "D", "E", "F"]
+    by_name = {e.name.text: e.by_year for e in result.budget.entries}
+    assert by_name["A"] == {2020: None} and by_name["B"] == {2020: 1}
+    assert by_name["C"] == {2020: None} and by_name["E"] == {}
+    assert result.budget.entries[4].prose is None
     assert result.budget.header is not None
+
+
+def test_unexpected_input_inside_an_entry_is_passed_over_and_the_line_stays():
+    head = 'budget "X" period 2020..2023\n'
+
+    def read(line):
+        result = parse(head + line + "\n")
+        return result.budget.entries, [(p.span.line, p.span.column, p.code) for p in result.problems]
+
+    # a word the grammar does not take: reported once, where it stands; the rest of the line is read
+    (entry,), problems = read('item "A" oppvekst 2020=3.5 halfyer 2021=7 2023=1')
+    assert problems == [(2, 28, "SYN001")]
+    assert entry.by_year == {2020: 3.5, 2021: 7, 2023: 1} and entry.sector.id == "oppvekst"
+    # a second name, a second area, stray punctuation: passed over alike
+    assert read('item "A" "B" oppvekst 2020..2023=1')[0][0].by_year == dict.fromkeys(range(2020, 2024), 1)
+    assert read('item "A" oppvekst skole 2020..2023=1')[0][0].sector.id == "oppvekst"
+    assert read('item "A" oppvekst 2020..2023=1 @@ ;')[0][0].by_year[2023] == 1
+    # a year an unreadable piece names is unknown on the line, never 0 and never the other figure
+    (entry,), problems = read('item "A" oppvekst 2020..2023=10 2023 = 12')
+    assert problems == [(2, 33, "SYN001")] and entry.by_year == {2020: 10, 2021: 10, 2022: 10, 2023: None}
+    # a misspelt `permanent` or `ramp`: the later years may be carried on, so they are unknown ...
+    assert read('item "A" oppvekst 2020=5 permanet')[0][0].by_year == {2020: 5, 2021: None, 2022: None, 2023: None}
+    assert read('item "A" oppvekst 2020=5 2021=6 rmap')[0][0].by_year == {2020: 5, 2021: 6, 2022: None, 2023: None}
+    # ... not where the line says how it ends, nor for a word that is no such attribute
+    assert read('item "A" oppvekst 2020=5 oneoff permanet')[0][0].by_year == {2020: 5}
+    assert read('item "A" oppvekst 2020=5 halfyer')[0][0].by_year == {2020: 5}
+    # a statement cut short after a keyword: the keyword is passed over
+    (entry,), problems = read('item "A" oppvekst 2020..2023=1 until')
+    assert problems == [(2, 37, "SYN001")] and entry.until is None and entry.by_year[2023] == 1
+    # a keyword whose value does not follow is the piece passed over, not the word after it
+    (entry,), problems = read('item "A" oppvekst 2020=1 heading evaluate 2021-01 until permanent')
+    assert [code for *_, code in problems] == ["SYN001"]
+    assert entry.heading is None and entry.evaluate.year == 2021 and entry.permanent is not None
+    assert entry.by_year == {2020: 1, 2021: None, 2022: None, 2023: None}  # where it ends was not read
+    # a statement of another kind: kept where the pieces passed over hold no figure ...
+    assert parse(head + 'offset "A" <-> "B" "C"\n').budget.links[0].target.text == "B"
+    assert parse('budget "X" "Y" period 2020..2023\n').budget.period == (2020, 2023)
+    # ... else not: an amount-less `funds` would promise all of its source
+    assert parse(head + 'funds "A" -> "B" 2020 = 3\n').budget.links == ()
+    # a directive whose cost may be other than read costs `?`
+    directive, = parse(head + 'directive "D" kultur cost 8 9\n').budget.directives
+    assert (directive.cost, directive.cost_amount) == ("unknown", None)
+    assert parse(head + 'directive "D" kultur cost 8 junk\n').budget.directives[0].cost_amount.value == 8
+
+
+def test_a_name_never_closed_is_closed_where_the_line_reads_on():
+    head = 'budget "X" period 2020..2023\narea oppvekst "Oppvekst"\n'
+    result = parse(head + 'item "Kutt i innkjøp oppvekst 2020..2023=10 permanent\ncover "B" 2020=1\n')
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(3, 6, "SYN002")]
+    a, b = result.budget.entries
+    assert (a.name.text, a.sector.id, a.permanent is not None) == ("Kutt i innkjøp", "oppvekst", True)
+    assert a.by_year == dict.fromkeys(range(2020, 2024), 10) and b.name.text == "B"
+    # a text never closed: the rest of its line is the text, which is lost; the line's figures stay
+    result = parse(head + 'item "A" oppvekst 2020..2023=10 text "flere ansatte 2021=3\n')
+    (problem,) = result.problems
+    assert (problem.code, problem.message) == ("SYN002", "this quoted text is never closed")
+    # 2021=3 may be a figure after a missing quote, or words of the text: 2021 is unknown
+    assert result.budget.entries[0].by_year == {2020: 10, 2021: None, 2022: 10, 2023: 10}
+    result = parse(head + 'item "A" oppvekst 2020..2023=10 text "flere ansatte\n')
+    assert result.budget.entries[0].by_year == dict.fromkeys(range(2020, 2024), 10)
+    # where no closing makes a statement of it, the line is lost, as before (it states no figure)
+    assert parse(head + 'item "A\n').budget.entries == ()
+
+
+def test_a_bad_value_of_an_attribute_or_a_year_keeps_the_line():
+    result = parse('budget "X" period 2020..2023\n'
+                   'item "A" oppvekst 2020..2021=10 permanent until 20x3 heading 1,5\n'
+                   'cover "B" 2023..2020=10\n'
+                   'item "C" oppvekst 2020=5 202=5\n')
+    assert [(p.span.line, p.code) for p in result.problems] == [
+        (2, "SYN004"), (2, "SYN003"), (3, "SYN004"), (4, "SYN004")]
+    a, b, c = result.budget.entries
+    # `until` not read: where the line ends is unknown, so its later years are
+    assert a.by_year == {2020: 10, 2021: 10, 2022: None, 2023: None} and a.heading is None
+    assert b.by_year == dict.fromkeys(range(2020, 2024), 10)  # a range written backwards: its years, its figure
+    assert c.by_year == {2020: 5, 2021: None, 2022: None, 2023: None}  # a figure for a year not read
+
+
+def test_an_attribute_given_twice_keeps_the_line():
+    result = parse('budget "X" period 2020..2021\n'
+                   'item "A" oppvekst 2020..2021=10 heading 10 heading 10 halfyear halfyear\n'
+                   'item "B" oppvekst 2020..2021=10 heading 10 heading 12 until 2021 until 2020\n'
+                   'directive "D" kultur cost 5 cost 6\n'
+                   'directive "E" kultur cost 5 cost 5\n'
+                   'sum "S" item item 2020=20\n')
+    assert [(p.span.line, p.code) for p in result.problems] == [
+        (2, "SYN006"), (2, "SYN006"), (3, "SYN006"), (3, "SYN006"), (4, "SYN006"), (5, "SYN006"), (6, "SYN006")]
+    a, b = result.budget.entries
+    assert a.by_year == b.by_year == {2020: 10, 2021: 10}
+    assert a.heading.value == 10 and a.halfyear is not None  # the same twice: kept once
+    assert b.heading is None and b.until is None  # two different values: that attribute unknown, not the line
+    d, e = result.budget.directives
+    assert d.cost == "unknown" and d.cost_amount is None  # two costs: it costs, by an amount not known
+    assert e.cost == "amount" and e.cost_amount.value == 5
+    assert result.budget.sums[0].kinds == ("item",)
 
 
 def test_a_junk_line_does_not_take_the_statement_before_it():
@@ -270,3 +371,15 @@ def test_comment_spans_in_crlf_files_end_where_their_text_ends():
 def test_prose_knows_whether_it_was_a_block():
     assert one('pot "P" text """blokk"""').prose.block is True
     assert one('pot "P" text "streng"').prose.block is False
+
+
+def test_a_mistake_on_an_indented_attribute_line_keeps_the_statement_s_other_lines():
+    result = parse('budget "X" period 2020..2023\n'
+                   'item "A" oppvekst 2020=1 2021=2\n'
+                   '  halfyer\n'
+                   '  permanent\n'
+                   'nonsense\n'
+                   'cover "B" 2020=1\n')
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(3, 3, "SYN001"), (5, 1, "SYN001")]
+    a, b = result.budget.entries
+    assert a.permanent is not None and a.by_year == {2020: 1, 2021: 2} and b.name.text == "B"

@@ -9,14 +9,19 @@ here measures speed.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budsjett_lint.dsl import parse
 from budsjett_lint.dsl.parser import split_statements
+from tests.helpers import lint
+from tests.strategies import balanced_documents
 
 HEADER = 'budget "X" period 2020..2021\n'
 
@@ -99,9 +104,11 @@ def test_junk_lines_are_one_problem_and_the_next_statement_is_read():
         cover "B" 2020=1
         """)
     result = parse(text)
-    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(3, 3, "SYN001")]
+    # the indented lines are A's: `ramp` stays, and 2021, named by `2021 = 2`, is unknown, not 0;
+    # the line at the first column is no statement's, and is a problem of its own
+    assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(3, 3, "SYN001"), (5, 1, "SYN001")]
     assert [e.name.text for e in result.budget.entries] == ["A", "B"]
-    assert result.budget.entries[0].by_year == {2020: 1}
+    assert result.budget.entries[0].by_year == {2020: 1, 2021: None} and result.budget.entries[0].ramp is not None
 
 
 def test_junk_before_the_first_statement():
@@ -120,7 +127,9 @@ def test_unterminated_text_block_ends_at_the_next_statement():
     text = HEADER + 'item "A" 2020=1 text """ never closed\n  more prose\ncover "B" 2020=1\n'
     result = parse(text)
     assert [(p.span.line, p.span.column, p.code) for p in result.problems] == [(2, 22, "SYN002")]
-    assert [e.name.text for e in result.budget.entries] == ["B"]
+    # A is kept without its text, which never closes; its figures count
+    assert [e.name.text for e in result.budget.entries] == ["A", "B"]
+    assert result.budget.entries[0].by_year[2020] == 1 and result.budget.entries[0].prose is None
 
 
 def test_text_blocks_with_many_quotes_on_one_line_are_split_without_recursion():
@@ -185,3 +194,23 @@ def test_a_bad_amount_beside_a_broken_statement_is_reported_once():
     text = HEADER + 'item "A" 2020=3,5 2021=7\nitem "B" 2020=1 )\n'
     assert [code for *_, code in problems(text)].count("SYN003") == 1
     assert parse(text).budget.statements[1].name.text == "A"
+
+
+#: An entry line up to its first amount: junk goes after it (before it, a word would be an area id).
+_ENTRY_LINE = re.compile(r'^(?:item|invest|cover|allocate|draw|loan) "[^"]*"(?: [^\W\d][\w-]*)? \d{4}(?:\.\.\d{4})?=\S*', re.M)
+
+
+@settings(max_examples=40, deadline=None)
+@given(balanced_documents(max_entries=6), st.data())
+def test_a_piece_the_grammar_does_not_take_leaves_a_balanced_plan_without_bal001(doc, data):
+    """Junk inside one line of a plan balanced by construction: one syntax finding, where it
+    stands, and no BAL001 — the line's figures still count (or, where the junk takes the place of
+    one, that year is unknown), so no phantom surplus or gap appears."""
+    text = doc.text()
+    lines = list(_ENTRY_LINE.finditer(text))
+    line = data.draw(st.sampled_from(lines))
+    junk = data.draw(st.sampled_from(["halfyer", "@", '"B"', "skole", ";", "heading", "2021 =", '"aldri lukket']))
+    broken = text[: line.end()] + " " + junk + text[line.end() :]
+    syntax = [d for d in lint(broken) if d.code.startswith("SYN")]
+    assert len(syntax) == 1 and syntax[0].span.line == text.count("\n", 0, line.start()) + 1, broken
+    assert not [d for d in lint(broken) if d.code == "BAL001"], broken

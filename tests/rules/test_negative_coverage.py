@@ -27,8 +27,11 @@ def test_a_cut_written_negative_on_a_cover_line_is_coverage_lost():
                          "on the covering side is coverage lost, and adds 15.0 to the gap of each of those years "
                          "instead of closing it")
     assert d.fix is not None and not d.fix.safe
-    # the balance reads the sign by the convention: the gap is 30, said once a year by BAL001
-    assert [m.message for m in lint(HEAD + text) if m.code == "BAL001"][0].endswith("gap 30.0 mill")
+    # the balance reads the sign by the convention: the gap is 30, said once a year by BAL001,
+    # which names the negative line as its cause (with its place) rather than as a second mistake
+    (bal001, *_) = [m for m in lint(HEAD + text) if m.code == "BAL001"]
+    assert bal001.message.endswith("gap 30.0 mill; `Kutt i innkjøp` is -15.0: coverage lost (BAL007)")
+    assert [(r.span.line, r.note) for r in bal001.related] == [(4, "negative coverage: adds 15.0 to the gap")]
     after = fixed(text, unsafe=True)
     assert 'cover "Kutt i innkjøp" 2020..2021=15\n' in after
     assert "BAL001" not in codes(after) and "BAL007" not in codes(after)
@@ -69,3 +72,9 @@ def test_the_years_are_said_once_where_the_amount_is_the_same_and_one_by_one_whe
     assert "adds 5.0 to the gap of 2020 and 10.0 to the gap of 2021" in d.message
     (d,) = [d for d in lint(head + 'cover "Kutt i innkjøp" 2020=-5 2022=-5\n') if d.code == "BAL007"]
     assert "is -5.0 in 2020 and -5.0 in 2022:" in d.message  # not a run of years
+
+
+def test_bal001_names_no_negative_line_where_none_is():
+    """Near miss: a gap with coverage written positive, too small, says nothing of signs."""
+    (bal001, *_) = [m for m in lint(HEAD + ITEM + 'cover "Kutt i innkjøp" 2020..2021=10\n') if m.code == "BAL001"]
+    assert bal001.message.endswith("gap 5.0 mill") and bal001.related == ()
