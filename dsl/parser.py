@@ -17,7 +17,7 @@ import re
 import sys
 import threading
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .model import (
     BUILTIN_SECTORS,
@@ -41,6 +41,7 @@ from .model import (
     Sector,
     SectorRef,
     Span,
+    Statement,
     Sum,
     YearAttr,
 )
@@ -52,9 +53,32 @@ if TYPE_CHECKING:
 
 # `_runtime` is lark's stand-alone parser for `budsjett.lark`, generated into the package
 # (`generate.py`): its classes are lark's, without importing lark.
-Token = _runtime.Token
+if TYPE_CHECKING:
+    class Token(str):
+        """lark's Token as our lexer makes it: every position is set (lark's own types say
+        Optional, for lexers configured without positions)."""
+
+        type: str
+        value: Any
+        line: int
+        column: int
+        end_line: int
+        end_column: int
+        start_pos: int
+        end_pos: int
+
+    class UnexpectedCharacters(Exception):
+        """lark's UnexpectedCharacters, as our lexer raises it: with its place."""
+
+        line: int
+        column: int
+        pos_in_stream: int
+        state: Any
+        allowed: set[str]
+else:
+    Token = _runtime.Token
+    UnexpectedCharacters = _runtime.UnexpectedCharacters
 Transformer = _runtime.Transformer
-UnexpectedCharacters = _runtime.UnexpectedCharacters
 UnexpectedEOF = _runtime.UnexpectedEOF
 UnexpectedInput = _runtime.UnexpectedInput
 UnexpectedToken = _runtime.UnexpectedToken
@@ -209,7 +233,8 @@ class _Builder(Transformer):
         if exact and exact.adjusted() - (6 if kroner is not None else 0) >= _DIGITS:
             raise _Invalid("SYN003", f"{_found(raw)} is larger than an amount can be", span,
                            f"amounts are millions of NOK, with at most {_DIGITS} digits before the point")
-        if exact.as_tuple().exponent < -_PLACES:
+        exponent = exact.as_tuple().exponent  # an int: the figure is finite (`_NUMBER_RE`)
+        if isinstance(exponent, int) and exponent < -_PLACES:
             raise _Invalid("SYN003", f"{_found(raw)} has more decimals than an amount can have", span,
                            f"amounts are millions of NOK, with at most {_PLACES} decimals (whole øre)")
         if kroner is not None:
@@ -416,7 +441,8 @@ class _Builder(Transformer):
     def unquantified(self, c):
         return ("unquantified", Flag(self.span(c[0])), (c[0], c[0]))
 
-    def _flag(key):  # noqa: N805 - a factory for the callbacks below
+    @staticmethod
+    def _flag(key: str):  # a factory for the callbacks below
         def callback(self, c):
             return (key, Flag(self.span(c[0])), (c[0], c[0]))
 
@@ -621,12 +647,13 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
     builder.problems.clear()
     builder.areas = {s.id for s in BUILTIN_SECTORS}
     try:
-        statements = parser.parse(text)
-        comments = [_comment(t, 0, 0) for t in _comments]
-        return ParseResult(Budget(tuple(statements), tuple(comments), text), tuple(builder.problems))
+        whole = _read(parser, text)
+        comments = tuple(_comment(t, 0, 0) for t in _comments)
+        return ParseResult(Budget(tuple(whole), comments, text), tuple(builder.problems))
     except (UnexpectedInput, VisitError, _Invalid):
         builder.problems.clear()  # read again below, statement by statement
-    statements, problems = [], []
+    statements: list[Statement] = []
+    problems: list[Problem] = []
     work = split_statements(text)
     work.reverse()
     while work:
@@ -634,7 +661,7 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
         builder.line_offset, builder.pos_offset = line - 1, start
         builder.problems.clear()
         try:
-            statements.extend(parser.parse(text[start:end]))
+            statements.extend(_read(parser, text[start:end]))
             problems.extend(builder.problems)  # bad amounts read as unknown in a statement that stands
         except UnexpectedInput as exc:
             at = _error_offset(exc, start)
@@ -646,7 +673,7 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
                 work.append((line_start, end, line + text.count("\n", start, line_start)))
                 work.append((start, line_start, line))
                 continue
-            tok = getattr(exc, "token", None)  # lines inside the token it stopped at (a text block) are its
+            tok: Any = getattr(exc, "token", None)  # lines inside the token it stopped at (a text block) are its
             past = start + tok.end_pos if isinstance(exc, UnexpectedToken) and tok.end_pos is not None else at
             after = _FIRST_COLUMN.search(text, max(past, at, start), end)
             if after is not None:
@@ -663,8 +690,13 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
             problems.extend(more)
         except _Invalid as exc:
             problems.append(exc.problem)
-    comments = tuple(_scan_comments(text))
-    return ParseResult(Budget(tuple(statements), comments, text), tuple(problems))
+    return ParseResult(Budget(tuple(statements), tuple(_scan_comments(text)), text), tuple(problems))
+
+
+def _read(parser: Lark, text: str) -> list[Statement]:
+    """The statements of `text`: the parser's transformer (`_Builder`) makes them, where lark's own
+    types know only of trees."""
+    return cast("list[Statement]", parser.parse(text))
 
 
 #: A line that starts at its first column with something other than white space.
@@ -697,9 +729,10 @@ def _read_around(text: str, start: int, end: int, exc: UnexpectedInput, parser: 
     for attempt in range(_CUTS + 1):
         pos = _error_offset(exc, 0)
         if pos < 0:  # the statement ends too early: its last word is the unreadable piece
-            pos = _last_word(exc)
-            if pos is None:
+            last = _last_word(exc)
+            if last is None:
                 break
+            pos = last
         unclosed = isinstance(exc, UnexpectedCharacters) and chunk.startswith('"', pos)
         if unclosed and chunk[max(0, pos - 2) : pos] == '""':
             pos -= 2  # a text block never closed, read as far as `""`
@@ -721,7 +754,7 @@ def _read_around(text: str, start: int, end: int, exc: UnexpectedInput, parser: 
             chunk = chunk[:pos] + _blank(chunk[pos:cut_end]) + chunk[cut_end:]
         builder.problems.clear()
         try:
-            parsed = parser.parse(chunk)
+            parsed = _read(parser, chunk)
         except UnexpectedInput as again:
             exc = again
             continue
@@ -978,7 +1011,7 @@ def _expected(exc: UnexpectedInput) -> set[str]:
     Taken from the parser's table: the lexer reads every terminal everywhere,
     so its own list says nothing about the place.
     """
-    state = getattr(exc, "state", None)
+    state: Any = getattr(exc, "state", None)
     try:
         return {name for name in state.parse_conf.states[state.position] if name.isupper()}
     except (AttributeError, KeyError, IndexError):
