@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from budsjett_lint.checker.cli.diff import render, verdict
+from budsjett_lint.checker.report.diff import render, verdict
 from budsjett_lint.checker.amend.diff import compare
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.summary import Total

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from budsjett_lint.checker.cli import diff as diff_command
-from budsjett_lint.checker.cli.summary import TABLES, render
+from budsjett_lint.checker.report import diff as diff_report
+from budsjett_lint.checker.report.summary import TABLES, render
 from budsjett_lint.checker.amend.diff import compare
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.report.mermaid import xy_chart
@@ -120,11 +120,11 @@ def test_a_plan_of_one_year_is_two_bars_since_a_line_needs_two_points():
 def test_a_one_year_amendment_is_a_bar_labelled_with_which_way():
     base = 'budget "E" period 2024..2024\nitem "a" oppvekst 2024=5\ncover "b" 2024=2\n'
     a = compare(check_text(base, "b"), check_text(base.replace("2024=2", "2024=4.5"), "h"))
-    chart = _shape(_blocks(diff_command.render(a, "markdown"))[0])
+    chart = _shape(_blocks(diff_report.render(a, "markdown"))[0])
     assert chart["x"] == ["2024: narrows the gap"] and chart["bar"] == [[Decimal("2.5")]]
     assert chart["palette"] == [COVER] and chart["descr"] == "2024 -2.5"
     a = compare(check_text(base, "b"), check_text(base.replace("2024=5", "2024=6"), "h"))
-    chart = _shape(_blocks(diff_command.render(a, "markdown"))[0])
+    chart = _shape(_blocks(diff_report.render(a, "markdown"))[0])
     assert chart["x"] == ["2024: widens the gap"] and chart["bar"] == [[1]] and chart["palette"] == [GAP]
 
 
@@ -135,7 +135,7 @@ def test_the_diff_draws_its_effect_on_the_gap_per_year_below_zero_too():
     head = BASE.replace('cover "b" 2020..2022=2', 'cover "b" 2020=2 2021=5 2022=?') \
         + 'item "c" kultur 2020=1.5\n'
     a = compare(check_text(BASE, "base.budsjett"), check_text(head, "head.budsjett"))
-    out = diff_command.render(a, "markdown")
+    out = diff_report.render(a, "markdown")
     [block] = _blocks(out)
     chart = _shape(block)
     assert chart["x"] == ["2020", "2021", "2022"] and not chart["bar"]
@@ -149,7 +149,7 @@ def test_the_diff_draws_its_effect_on_the_gap_per_year_below_zero_too():
 
 def test_a_diff_that_changes_no_balance_draws_nothing():
     a = compare(check_text(BASE, "base.budsjett"), check_text(BASE + "# a comment\n", "head.budsjett"))
-    out = diff_command.render(a, "markdown")
+    out = diff_report.render(a, "markdown")
     assert not _blocks(out) and "The amendment changes no year's operating balance." in out
 
 
@@ -184,7 +184,7 @@ def test_mermaid_renders_both_charts(tmp_path: Path):
     markdown = {
         "summary": _summary_md(PROPOSAL.read_text(encoding="utf-8")),
         "one-year": _summary_md('budget "E" period 2024..2024\nitem "a" oppvekst 2024=5\ncover "b" 2024=2\n'),
-        "diff": diff_command.render(compare(check_text(BASE, "b"), check_text(head, "h")), "markdown"),
+        "diff": diff_report.render(compare(check_text(BASE, "b"), check_text(head, "h")), "markdown"),
     }
     for name, text in markdown.items():
         [block] = _blocks(text)

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 
-from budsjett_lint.checker.cli.summary import TABLES, build_tables, render
+from budsjett_lint.checker.report.summary import TABLES, build_tables, render
 from budsjett_lint.checker.summary import Total, summarize
 from budsjett_lint.dsl import parse
 from tests.checker.conftest import DATA

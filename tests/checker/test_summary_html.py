@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from budsjett_lint.checker.cli.summary import TABLES, render
+from budsjett_lint.checker.report.summary import TABLES, render
 from budsjett_lint.checker.config import Config
 from budsjett_lint.checker.engine import check_text
 from budsjett_lint.checker.report.page import SPEND
