@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Config, ConfigError, load_config
@@ -59,7 +60,7 @@ def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     status = 0
-    args.diffs, args.fixed_stdin = [], None  # filled by --diff, and by --fix on standard input
+    fixed = Fixed()  # what --diff and --fix on standard input give instead of writing files
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     files, errors = collect(paths)
     for e in errors:
@@ -109,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         override = load_config(Path(args.config)) if args.config else None
-        checked, failed_io = _check_files(files, args, override, finish)
+        checked, failed_io = _check_files(files, args, override, finish, fixed)
     except ConfigError as exc:
         error(str(exc))
         return 2
@@ -128,8 +129,8 @@ def run(args: argparse.Namespace) -> int:
         note(f"wrote {count} finding{'s' * (count != 1)} to {args.write_baseline}")
         return status
     if args.diff:  # the diff instead of the report
-        sys.stdout.write("".join(args.diffs))
-        return status or int(any(args.diffs))
+        sys.stdout.write("".join(fixed.diffs))
+        return status or int(any(fixed.diffs))
     results = [r for r, _ in checked]
     below = 0
     if args.severity:
@@ -143,9 +144,9 @@ def run(args: argparse.Namespace) -> int:
     context = Context(color=use_color(args), root=root, fail_on=first.fail_on, docs_url=first.rule_url,
                       show_all=args.show_all, not_shown=not_shown)
     report = statistics(results, not_shown) if args.statistics else render(args.format, results, context)
-    if args.fixed_stdin is not None:
-        sys.stdout.write(args.fixed_stdin)
-    if args.fixed_stdin is not None and not args.output:  # the fixed text goes to standard output
+    if fixed.stdin is not None:
+        sys.stdout.write(fixed.stdin)
+    if fixed.stdin is not None and not args.output:  # the fixed text goes to standard output
         sys.stderr.write(report)
     elif not emit(report, args.output):
         return 2
@@ -233,8 +234,17 @@ def _rule_name(rules: tuple, code: str) -> str:
     return next((rule.NAME for rule in rules if rule.CODE == code), "")
 
 
+@dataclass
+class Fixed:
+    """What `--fix` and `--diff` give besides the report, gathered as the files are checked."""
+
+    diffs: list[str] = field(default_factory=list)  # --diff: one unified diff a file
+    stdin: str | None = None  # --fix on standard input: the fixed text, written to standard output
+
+
 def _check_files(files: list[str], args: argparse.Namespace, override: Config | None,
-                 finish: Callable[[CheckResult, Config], CheckResult]) -> tuple[list[tuple[CheckResult, Config]], bool]:
+                 finish: Callable[[CheckResult, Config], CheckResult],
+                 fixed: Fixed) -> tuple[list[tuple[CheckResult, Config]], bool]:
     results: list[tuple[CheckResult, Config]] = []
     failed = False
     for file in files:
@@ -257,7 +267,7 @@ def _check_files(files: list[str], args: argparse.Namespace, override: Config | 
             continue
         del data  # the text holds the file now: a large file's bytes need not stay while it is checked
         if args.fix or args.diff:
-            result, written = _fix(file, shown, text, config, args)
+            result, written = _fix(file, shown, text, config, args, fixed)
             failed |= not written
         else:
             result = check_text(text, shown, config)
@@ -301,7 +311,8 @@ def reported(result: CheckResult, whole_text: bool = False) -> CheckResult:
     return result._replace(budget=Budget(statements=kept, text=text))
 
 
-def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namespace) -> tuple[CheckResult, bool]:
+def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namespace,
+         fixed: Fixed) -> tuple[CheckResult, bool]:
     """Apply the fixes to one file, or keep them for --diff; the check of what remains, and
     False where the file could not be written."""
     from ..fixes import fix_text
@@ -311,9 +322,9 @@ def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namesp
     if outcome.syntax_errors:  # then the text is as it was
         note(f"{shown}: not fixed: the file has syntax errors")
     if args.diff:
-        args.diffs.append(unified_diff(text, outcome.text, shown))
+        fixed.diffs.append(unified_diff(text, outcome.text, shown))
     elif file == "-":
-        args.fixed_stdin = outcome.text
+        fixed.stdin = outcome.text
     elif outcome.text != text:
         try:
             rewrite(file, outcome.text.encode("utf-8"), force=getattr(args, "force", False))
