@@ -83,9 +83,11 @@ class Draft:
     coverage: int  # cover, draw, allocate and loan lines
     directives: int
     sections: int
-    figures_read: int  # figures in the prose of entries and directives, beside headings, in tables
-    figures_placed: int  # those written as an amount, a total or a heading amount
+    figures_read: int  # every figure of the document: in its prose, beside its headings, in its tables
+    figures_placed: int  # those written as an amount, a total, a heading amount or a printed sum
+    figures_marked: int  # those written only in a `# REVIEW:` comment, beside the text they came from
     reviews: tuple[Review, ...]
+    sums_checked: int = 0  # table sum rows compared by the import with the rows above them
 
     def report(self, source: str) -> str:
         """The short report for standard error."""
@@ -94,8 +96,9 @@ class Draft:
         return (
             f"budsjett-lint import: {source}: {_count(self.entries, 'entry', 'entries')}, "
             f"{_count(self.coverage, 'coverage line')}, {_count(self.directives, 'directive')}, "
-            f"{_count(self.sections, 'section')}; {_count(self.figures_read, 'figure')} read, "
-            f"{self.figures_placed} placed.\n"
+            f"{_count(self.sections, 'section')}; {_count(self.figures_read, 'figure')} read: "
+            f"{self.figures_placed} placed, {self.figures_marked} marked for review; "
+            f"{_count(self.sums_checked, 'sum')} checked against {'its' if self.sums_checked == 1 else 'their'} rows.\n"
             f"Left for review ({_count(len(self.reviews), 'line')} marked `{REVIEW}`): {left}.\n"
         )
 
@@ -250,6 +253,19 @@ def _heading_amount(text: str, thousands: bool = False) -> tuple[str, Figure, st
     return name, figures[0], tail
 
 
+def _marked_heading_amount(text: str, thousands: bool = False) -> tuple[str, Figure, str] | None:
+    """A line the document marks as a heading that ends in its amount without a gap before it
+    ("Flere lærere 3,5 mill", as a Word heading or a PDF's bold line prints it)."""
+    line = text.strip().rstrip(".")
+    figures = read_figures(line, thousands)
+    if not figures or figures[-1].end != len(line) or figures[-1].years or figures[-1].change != "level":
+        return None
+    name = line[: figures[-1].start].rstrip(" :–-")
+    if not name or name.endswith(_SENTENCE_END) or len(name) > _NAME_MAX or not re.search(r"[^\W\d]", name):
+        return None
+    return name, figures[-1], line[figures[-1].start:]
+
+
 def _bare_number(text: str) -> Decimal | None:
     """A number standing alone, as a table or a heading prints one ("5 650", "1.500", "2,5"); not a year."""
     if _YEAR_CELL.fullmatch(text) or not _NUMBER_CELL.fullmatch(text) or text[0] in "-−–":
@@ -398,7 +414,7 @@ def _split(blocks: list[Block], thousands: bool) -> tuple[list[str], list[_Headi
         subheading = len(cells) == 1 and not b.heading and _short_title(cells[0])
         if table is not None and cells and not subheading:
             table = None  # something else than a row: the table has ended
-        with_amount = _heading_amount(b.text, thousands)
+        with_amount = _heading_amount(b.text, thousands) or (b.heading and _marked_heading_amount(b.text, thousands))
         if table is not None and subheading:
             headings.append(_Heading(cells[0]))  # a row of one cell heads the rows below it
             previous_heading = True
@@ -474,7 +490,8 @@ class _Reading:
     ramp: bool = False
     permanent: bool = False
     figures: int = 0
-    placed: int = 0
+    placed: int = 0  # figures written as an amount, a total or the heading amount
+    marked: int = 0  # figures written only in a note
     notes: list[Review] = field(default_factory=list)
 
 
@@ -494,10 +511,12 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool, 
         return " ".join(prose[f.phrase_start : f.phrase_end].split())
 
     r.figures += len(h.refused)
+    r.marked += len(h.refused)
     r.notes += [Review("not an amount", f'the heading\'s "{words}": {_NOT_AN_AMOUNT}') for words in h.refused]
     for f in figures:
         if not fits(f.amount):
             r.notes.append(Review("not an amount", f'"{words(f)}": {_NOT_AN_AMOUNT}'))
+            r.marked += 1
             continue
         if f.change == "total":
             if r.total is None:
@@ -506,15 +525,21 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool, 
                 if reducing:
                     r.notes.append(Review("sign", f'"{words(f)}" read as a total of -{spell(f.amount)} '
                                                   "(a reduction)"))
+            else:
+                r.notes.append(Review("conflicting figures", f'"{words(f)}" is a second total, after '
+                                      f"{spell(abs(r.total))}: not placed"))
+                r.marked += 1
             continue
         years = f.years_in(first, last)
         if not years and (f.years or f.for_years):
             r.notes.append(Review("figure outside the plan",
                                   f'"{words(f)}" names no year of the plan {first}-{last}: not placed'))
+            r.marked += 1
             continue
         if not years:
             if r.amounts:
                 r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: not placed'))
+                r.marked += 1
                 continue
             years = (first,)
             r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: read as {first}'))
@@ -540,6 +565,7 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool, 
             r.amounts[y] = (f.amount, kroner(f))
             written_any = True
         r.placed += written_any
+        r.marked += not written_any
     if h.amount is not None:
         r.figures += 1
         r.placed += 1
@@ -663,6 +689,8 @@ class _Writer:
         self.funds: list[str] = []
         self.figures_read = 0
         self.figures_placed = 0
+        self.figures_marked = 0
+        self.sums_checked = 0
 
     def spell(self, value: Decimal) -> str:
         return spell_in_unit(value, self.unit)
@@ -680,12 +708,32 @@ class _Writer:
             self.entries.setdefault(statement.name, statement)
         self.statements.append(statement)
 
-    def note(self, review: Review) -> None:
-        """A note that belongs to no statement."""
+    def figures(self, text: str) -> tuple[Figure, ...]:
+        return read_figures(text, self.unit == "tusen")
+
+    def note(self, review: Review, text: str = "") -> None:
+        """A note that belongs to no statement; the figures of `text`, which it quotes, are marked."""
+        self.mark(len(self.figures(text)) if text else 0)
         self.add(_Statement("", notes=[review]))
+
+    def mark(self, figures: int) -> None:
+        """Figures of the document written only in a note."""
+        self.figures_read += figures
+        self.figures_marked += figures
+
+    def unplaced(self, prose: str, kind: str, why: str) -> list[Review]:
+        """The note for the figures of a text that no entry holds (a section's, a directive's), marked."""
+        figures = self.figures(prose)
+        self.mark(len(figures))
+        if not figures:
+            return []
+        named = "; ".join(f'"{" ".join(prose[f.phrase_start:f.phrase_end].split())}"' for f in figures)
+        return [Review(kind, f"the text names {named}: {why}")]
 
     def section(self, h: _Heading, area: str | None, prose: str, why: str | None = None) -> None:
         notes = [Review("section", why)] if why else []
+        notes += self.unplaced(prose, "section figure", "not placed (a section's text; if it is a line's, "
+                                                        "make the section an item)")
         self.add(_Statement("section", _name(h.name), area, prose=prose, notes=notes))
 
     def entry(self, kind: str, h: _Heading, area: str | None, prose: str) -> None:
@@ -706,6 +754,7 @@ class _Writer:
         reading = _read_entry(h, prose, self.first, self.last, reducing, self.unit)
         self.figures_read += reading.figures
         self.figures_placed += reading.placed
+        self.figures_marked += reading.marked
         notes += reading.notes
         if kind in ("item", "invest") and area is None:
             notes.append(Review("no area", "no service area: add one after the name"))
@@ -732,7 +781,6 @@ class _Writer:
         """A row of a table of figures per year: added to the entry of that name, or a new entry."""
         assert h.table is not None
         name = _name(h.name)
-        self.figures_read += len(h.table) + len(h.refused)
         outside = sorted(y for y in h.table if not self.first <= y <= self.last)
         known = self.entries.get(name)
         if known is None:
@@ -742,18 +790,20 @@ class _Writer:
         assert known.amounts is not None
         for cell in h.refused:
             known.notes.append(Review("not an amount", f'the table "{source}" gives {cell}: {_NOT_AN_AMOUNT}'))
+        self.mark(len(h.refused) + len(outside))
         for y, value in sorted(h.table.items()):
             if y in outside:
                 continue
             before = known.amounts.get(y, (None, False))[0]
-            if before is None:
-                known.amounts[y] = (value, False)
-                self.figures_placed += 1
-            elif abs(before) != abs(value):
+            if before is not None and abs(before) != abs(value):
                 known.notes.append(Review("conflicting figures", f'the table "{source}" gives {self.spell(value)} '
                                           f"for {y}, the text {self.spell(before)}: the text's is kept"))
-            else:
-                self.figures_placed += 1
+                self.mark(1)
+                continue
+            if before is None:
+                known.amounts[y] = (value, False)
+            self.figures_read += 1
+            self.figures_placed += 1
         if outside:
             known.notes.append(Review("figure outside the plan", f'the table "{source}" gives figures for '
                                       f"{', '.join(map(str, outside))}, outside the plan: not placed"))
@@ -771,11 +821,7 @@ class _Writer:
         if m := _OWN_FUNDING.search(flat):
             notes.append(Review("funding", f'the text names its own funding ("{m.group()}"): '
                                            "add a `pot` and `funded-by`"))
-        figures = read_figures(prose)
-        self.figures_read += len(figures)
-        if figures:
-            named = "; ".join(f'"{" ".join(prose[f.phrase_start:f.phrase_end].split())}"' for f in figures)
-            notes.append(Review("directive figure", f"the text names {named}: a cost estimate?"))
+        notes += self.unplaced(prose, "directive figure", "a cost estimate?")
         self.add(_Statement("directive", _name(h.name), area, tail=f"cost {cost}", prose=prose, notes=notes))
 
     def reviews(self) -> list[Review]:
@@ -833,6 +879,10 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
     notes = [n for n in (None if title else Review("header", "the document does not start with its name: "
                                                      "the budget's name is a placeholder"), period_note,
                          unit_note) if n]
+    for line in title:
+        if figures := w.figures(line):
+            w.mark(len(figures))
+            notes.append(Review("header", f'the title names "{line[figures[0].start:figures[-1].end]}": not placed'))
     header = [*(_comment(n.note) for n in notes), f'budget "{_name(title[0]) if title else "Budsjett"}"']
     if len(title) > 1:
         header.append(f'  title "{_name(title[1])}"')
@@ -840,8 +890,11 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
     if unit != "mill":
         header.append(f"  unit {unit}")
     for b in loose:
-        w.note(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"))
+        w.note(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"), b.text)
 
+    # Where the document has area or part headings, those before the first are its introduction.
+    opening = [k for k, h in enumerate(headings) if h.amount is None and h.table is None
+               and (area_of(h.name) or part_of(h.name))]
     area: str | None = None
     part: Part = "intro"
     section = ""
@@ -849,13 +902,15 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         prose = _prose(h.body)
         following = headings[k + 1] if k + 1 < len(headings) else None
         if h.sum_row:
+            assert h.table is not None
+            w.mark(len(h.table) + len(h.refused))
             w.note(Review("table sum", f'a sum in the table "{section}", not an entry: {h.name} '
                           + " ".join([f"{y}={w.spell(v)}" for y, v in sorted(h.table.items())]
                                      + [f"({cell}: not an amount)" for cell in h.refused])))
         elif h.table is not None:
             w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
             if prose:
-                w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'))
+                w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'), prose)
         elif h.amount is None and (found := area_of(h.name)):
             area, part, section = found, "intro", h.name
             w.section(h, area, prose)
@@ -867,6 +922,9 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         elif h.amount is not None:
             if part in ("intro", "directive"):
                 part = "item"
+            w.entry(part, h, area, prose)
+        elif part == "intro" and w.figures(prose) and (area is not None or not opening or opening[0] < k):
+            part = "item"  # a heading whose text gives figures is a line: its money is not left in a section
             w.entry(part, h, area, prose)
         elif part == "intro":
             section = h.name
@@ -890,5 +948,7 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         sections=w.count("section"),
         figures_read=w.figures_read,
         figures_placed=w.figures_placed,
+        figures_marked=w.figures_marked,
         reviews=(*notes, *w.reviews()),
+        sums_checked=w.sums_checked,
     )
