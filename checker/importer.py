@@ -226,6 +226,7 @@ class _Heading:
     body: list[str] = field(default_factory=list)
     table: dict[int, Decimal] | None = None  # a row of a table of figures per year
     sum_row: bool = False  # the table's sum ("Sum", "Totalt"), not an entry
+    table_no: int = -1  # which table of the document a row is of
     refused: tuple[str, ...] = ()  # figures of the heading or the row that no amount can hold, as written
 
 
@@ -401,13 +402,16 @@ def _split(blocks: list[Block], thousands: bool) -> tuple[list[str], list[_Headi
     loose: list[Block] = []
     previous_heading = False
     table: _Table | None = None
+    tables = 0
     for k in range(i, len(blocks)):
         b = blocks[k]
         if found := _table_header(b.text, thousands):
             table = found
+            tables += 1
             continue
         if table is not None and (row := table.row(b.text)):
-            headings.append(_Heading(row[0], table=row[1], sum_row=bool(_SUM_ROW.match(row[0])), refused=row[2]))
+            headings.append(_Heading(row[0], table=row[1], sum_row=bool(_SUM_ROW.match(row[0])), refused=row[2],
+                                     table_no=tables))
             previous_heading = False
             continue
         cells = [c.strip() for c in b.text.split("\t") if c.strip()]
@@ -663,21 +667,26 @@ class _Statement:
     attrs: list[str] = field(default_factory=list)
     prose: str = ""
     notes: list[Review] = field(default_factory=list)
+    rows: list[_Statement] = field(default_factory=list)  # a sum's: the lines its table's rows are
+    source: str = ""  # a sum's: the heading of its table
 
     def lines(self, unit: str) -> list[str]:
         out = ["", *(_comment(n.note) for n in self.notes)]
         if not self.keyword:
             return out
         head = [self.keyword, f'"{self.name}"', *([self.area] if self.area else [])]
+        if self.keyword == "sum":  # the kinds come before the amounts
+            head.append(self.tail)
         if self.amounts is not None:
             head.append(_amount_tokens(self.amounts, unit))
-        out.append(" ".join([*head, *([self.tail] if self.tail else [])]))
+        out.append(" ".join([*head, *([self.tail] if self.tail and self.keyword != "sum" else [])]))
         if self.attrs:
             out.append("  " + " ".join(self.attrs))
         return out + _text_block(self.prose)
 
 
 _COVERAGE = ("cover", "draw", "allocate", "loan")
+_SUM_TOLERANCE = Decimal("0.05")  # millions: rounding in the document, as STR013's default
 
 
 class _Writer:
@@ -696,7 +705,7 @@ class _Writer:
         return spell_in_unit(value, self.unit)
 
     def add(self, statement: _Statement) -> None:
-        if statement.keyword in ("", "section"):  # sections may share a name; lines may not
+        if statement.keyword in ("", "section", "sum"):  # sections may share a name; lines may not
             self.statements.append(statement)
             return
         self.names[statement.name] += 1
@@ -777,7 +786,7 @@ class _Writer:
             notes.append(Review("kind", "`frees`: the text says lower repayments (avdrag) free operating room"))
         self.add(_Statement(kind, name, area, reading.amounts, attrs=attrs, prose=prose, notes=notes))
 
-    def table_row(self, kind: str, h: _Heading, area: str | None, source: str) -> None:
+    def table_row(self, kind: str, h: _Heading, area: str | None, source: str) -> _Statement:
         """A row of a table of figures per year: added to the entry of that name, or a new entry."""
         assert h.table is not None
         name = _name(h.name)
@@ -813,6 +822,73 @@ class _Writer:
             known.notes = [n for n in known.notes if n.kind != "no figure" and not (
                 n.kind == "heading amount as first year" and heading_in_table is not None
                 and known.amounts.get(self.first, (None, False))[0] == heading_in_table)]
+        return known
+
+    def table_sum(self, h: _Heading, rows: list[tuple[_Statement, dict[int, Decimal]]], source: str) -> None:
+        """A table's sum row: checked against the table's rows above it, and written as a `sum` of the
+        lines those rows are, so that the checker compares it with them (`_place_sums` decides where)."""
+        assert h.table is not None
+        notes = [Review("not an amount", f'the table "{source}" gives {cell}: {_NOT_AN_AMOUNT}') for cell in h.refused]
+        outside = sorted(y for y in h.table if not self.first <= y <= self.last)
+        if outside:
+            notes.append(Review("figure outside the plan", f'the sum "{h.name}" of the table "{source}" gives '
+                                f"figures for {', '.join(map(str, outside))}, outside the plan: not placed"))
+        self.mark(len(h.refused) + len(outside))
+        figures = {y: v for y, v in h.table.items() if y not in outside}
+        if rows:
+            self.sums_checked += 1
+            for y, printed in sorted(figures.items()):
+                made = sum((cells.get(y, Decimal(0)) for _, cells in rows), Decimal(0))
+                if abs(made - printed) > _SUM_TOLERANCE:
+                    notes.append(Review("sum differs", f'the rows of the table "{source}" add up to '
+                                        f'{self.spell(made)} for {y}, its row "{h.name}" prints {self.spell(printed)}'))
+        statement = _Statement("sum", _name(h.name), amounts={y: (v, False) for y, v in figures.items()},
+                               notes=notes)
+        statement.rows = [row for row, _ in rows]
+        statement.source = source
+        self.figures_read += len(figures)
+        self.figures_placed += len(figures)
+        self.add(statement)
+
+    def place_sums(self) -> None:
+        """Each sum where the checker sums exactly its table's lines: where it stands, or with `plan`, or
+        after the last of its lines where they are all the lines of their kinds in one section; where
+        none of these is so, the sum stays a comment, with its figures."""
+        section_of: dict[int, int | None] = {}
+        current: int | None = None
+        for s in self.statements:
+            if s.keyword == "section":
+                current = id(s)
+            section_of[id(s)] = current
+        for total in [s for s in self.statements if s.keyword == "sum"]:
+            rows = {id(r): r for r in total.rows}
+            kinds = sorted({r.keyword for r in total.rows})
+
+            def lines(scope: int | None, whole: bool = False, kinds: list[str] = kinds) -> set[int]:
+                return {id(e) for e in self.statements if e.keyword in kinds and (whole or section_of[id(e)] == scope)}
+
+            total.tail = " ".join(kinds)
+            here = section_of[id(total)]
+            if rows and here is not None and lines(here) == rows.keys():
+                continue
+            if rows and lines(None, whole=True) == rows.keys():
+                total.tail += " plan" if here is not None else ""
+                continue
+            homes = {section_of[k] for k in rows}
+            if len(homes) == 1 and (home := homes.pop()) is not None and lines(home) == rows.keys():
+                self.statements.remove(total)
+                last = max(self.statements.index(r) for r in total.rows)
+                self.statements.insert(last + 1, total)
+                continue
+            # No scope sums exactly these lines: the figures go in the comment.
+            figures = [y for y, (v, _) in total.amounts.items() if v is not None]
+            self.figures_placed -= len(figures)
+            self.figures_marked += len(figures)
+            why = ("the table has no rows above it" if not rows else
+                   "its rows are not all the lines of their kinds in one section or in the plan")
+            total.notes.append(Review("table sum", f'a sum in the table "{total.source}", not written as a `sum` '
+                                      f"({why}): {total.name} {_amount_tokens(total.amounts, self.unit)}"))
+            total.keyword = ""
 
     def directive(self, h: _Heading, area: str | None, prose: str) -> None:
         flat = _flat(prose)
@@ -898,17 +974,15 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
     area: str | None = None
     part: Part = "intro"
     section = ""
+    rows: dict[int, list[tuple[_Statement, dict[int, Decimal]]]] = {}  # each table's rows: their lines and figures
     for k, h in enumerate(headings):
         prose = _prose(h.body)
         following = headings[k + 1] if k + 1 < len(headings) else None
         if h.sum_row:
-            assert h.table is not None
-            w.mark(len(h.table) + len(h.refused))
-            w.note(Review("table sum", f'a sum in the table "{section}", not an entry: {h.name} '
-                          + " ".join([f"{y}={w.spell(v)}" for y, v in sorted(h.table.items())]
-                                     + [f"({cell}: not an amount)" for cell in h.refused])))
+            w.table_sum(h, rows.pop(h.table_no, []), section)
         elif h.table is not None:
-            w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
+            line = w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
+            rows.setdefault(h.table_no, []).append((line, h.table))
             if prose:
                 w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'), prose)
         elif h.amount is None and (found := area_of(h.name)):
@@ -937,6 +1011,7 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         else:
             w.entry(part, h, area, prose)
 
+    w.place_sums()
     funds = [f'fund "{f}"' for f in w.funds]
     body = [line for s in w.statements for line in s.lines(unit)]
     text = "\n".join([*header, *([""] + funds if funds else []), *body]) + "\n"

@@ -312,7 +312,9 @@ def test_a_table_of_figures_per_year_fills_the_entries_and_adds_the_rest():
     lines = draft.text.splitlines()
     assert f'{REVIEW} the table "Utgifter drift" gives 2 for 2020, the text 1: the text\'s is kept' in lines
     assert f'{REVIEW} only in the table "Utgifter drift": no text; the kind and area are guessed' in lines
-    assert f'{REVIEW} a sum in the table "Utgifter drift", not an entry: Sum 2020=8.5 2021=10 2022=9 2023=2' in lines
+    # The sum row sums the table's rows, which are all the items of the plan: a `sum ... plan`.
+    assert "sum \"Sum\" item plan 2020=8.5 2021=10 2022=9 2023=2" in lines
+    assert draft.sums_checked == 1 and not any("add up to" in ln for ln in lines)  # the rows make it
     # The table gave the figures the text lacked: those lines are no longer marked as having none.
     assert not any("gives no figure for this line" in ln for ln in lines)
 
@@ -346,3 +348,61 @@ def test_a_heading_whose_text_gives_figures_is_a_line_and_an_introduction_keeps_
     assert lines[note].startswith(f'{REVIEW} the text names "12 millioner') and "not placed" in lines[note]
     assert (draft.figures_read, draft.figures_placed, draft.figures_marked) == (3, 2, 1)
     assert "3 figures read: 2 placed, 1 marked for review" in draft.report("x")
+
+
+TWO_TABLES = """\
+Bodøbudsjettet
+Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+Oppvekst
+
+Flere lærere
+Vi setter av 3 millioner i 2024.
+
+Skolemat
+Vi setter av 2 millioner i 2024.
+
+Tiltak\t2024\t2025
+Flere lærere\t3\t6
+Skolemat\t2\t2
+Sum\t5\t8
+
+Helse og eldre
+
+Hjemmetjenesten
+Vi setter av 1 million i 2024.
+
+Tiltak\t2024\t2025
+Hjemmetjenesten\t1\t1
+Dagtilbud\t2\t2
+Sum drift\t3\t4
+"""
+
+
+def test_each_table_sum_is_a_sum_of_its_own_rows_in_its_own_section():
+    draft = draft_of(TWO_TABLES)
+    budget = model(draft.text)
+    lines = draft.text.splitlines()
+    assert [(s.name.text, s.kinds, s.plan is not None, {a.year: a.value for a in s.amounts}) for s in budget.sums] == [
+        ("Sum", ("item",), False, {2024: 5, 2025: 8}), ("Sum drift", ("item",), False, {2024: 3, 2025: 4})]
+    # Each stands in the section of its table, after its lines.
+    order = [s.name.text for s in budget.statements if hasattr(s, "name")]
+    assert order.index("Sum") < order.index("Helse og eldre") < order.index("Sum drift")
+    assert draft.sums_checked == 2
+    # The import sees that the second table's rows make 2025=3, not 4, and says so with both figures.
+    assert f'{REVIEW} the rows of the table "Helse og eldre" add up to 3 for 2025, its row "Sum drift" prints 4' in lines
+    assert "2 sums checked against their rows" in draft.report("x")
+    # And the checker compares the sums with the lines: the first holds, the second differs in 2025.
+    found = [d for d in check_text(draft.text).diagnostics if d.code == "STR013"]
+    assert [(d.message.split(" prints ")[0], d.message.split(" for ")[1][:4]) for d in found] == [("`Sum drift`", "2025")]
+
+
+def test_a_table_sum_whose_rows_are_lines_of_two_sections_stays_a_comment():
+    text = TWO_TABLES.replace("Hjemmetjenesten\t1\t1\n", "Hjemmetjenesten\t1\t1\nSkolemat\t2\t2\n")
+    draft = draft_of(text)
+    budget = model(draft.text)
+    assert [s.name.text for s in budget.sums] == ["Sum"]
+    assert any(ln.startswith(f'{REVIEW} a sum in the table "Helse og eldre", not written as a `sum` (its rows are not '
+                             "all the lines of their kinds in one section or in the plan): Sum drift 2024=3 2025=4")
+               for ln in draft.text.splitlines())
+    assert draft.figures_read == draft.figures_placed + draft.figures_marked
