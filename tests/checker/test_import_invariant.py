@@ -47,9 +47,9 @@ SENTENCES = {
     "no year": lambda m, kr, y: f"Vi bruker {m} millioner på dette.",
     "kroner": lambda m, kr, y: f"Det koster {kr} kroner i {y}.",
     "outside": lambda m, kr, y: f"Senere kommer {m} millioner i {y + 10}.",
-    "year colon": lambda m, kr, y: f"Beløp: {y}: {m} mill, {y + 1}: {m} mill.",
+    "year colon": None,  # "2024: 4 mill, 2025: 6 mill" or "2024: 4, 2025: 6 mill": two figures
 }
-FORMS = sorted(f for f in SENTENCES if f != "year colon")
+FORMS = sorted(SENTENCES)
 WORDS = ["Dette er viktig for byen.", "Vi vil gjøre mer for innbyggerne.", ""]
 
 
@@ -90,7 +90,8 @@ def documents(draw):
             elif form == "year colon":
                 year = draw(st.integers(FIRST, LAST - 1))
                 a, b = figures.next(), figures.next()
-                out.append(f"Beløp: {year}: {comma(a)} mill, {year + 1}: {comma(b)} mill.")
+                unit = " mill" if draw(st.booleans()) else ""
+                out.append(f"Beløp: {year}: {comma(a)}{unit}, {year + 1}: {comma(b)} mill.")
                 shown.extend([a, b])
             else:
                 v = figures.next()

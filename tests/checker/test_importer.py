@@ -406,3 +406,19 @@ def test_a_table_sum_whose_rows_are_lines_of_two_sections_stays_a_comment():
                              "all the lines of their kinds in one section or in the plan): Sum drift 2024=3 2025=4")
                for ln in draft.text.splitlines())
     assert draft.figures_read == draft.figures_placed + draft.figures_marked
+
+
+def test_a_heading_whose_only_figures_are_years_with_colons_keeps_its_money():
+    text = textwrap.dedent("""\
+        Bodøbudsjettet
+        Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+        Oppvekst
+
+        Skolemat
+        Skolemat for alle: 2024: 4, 2025: 6 mill.
+        """)
+    draft = draft_of(text)
+    entry = model(draft.text).entry_by_name["Skolemat"]
+    assert (entry.kind, entry.sector.id, entry.by_year) == ("item", "oppvekst", {2024: 4, 2025: 6})
+    assert (draft.figures_read, draft.figures_placed) == (2, 2)

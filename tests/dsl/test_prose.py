@@ -519,3 +519,32 @@ def test_the_longest_number_read_is_fifteen_digits():
     (f,) = read_figures("999 999 999 999 999 kr i 2020")
     assert f.amount == Decimal("999999999.999999")
     assert read_figures("1 999 999 999 999 999 kr i 2020") == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year and a colon before each figure: the figure of that year
+    ("Skolemat: 2024: 4 mill, 2025: 6 mill.", [("4", (2024,), "level", False, False), ("6", (2025,), "level", False, False)]),
+    # a figure without a unit takes the unit of the next one in the list
+    ("2024: 4, 2025: 6 mill til dagtilbud.", [("4", (2024,), "level", False, False), ("6", (2025,), "level", False, False)]),
+    ("2024: 1,5 og 2025: 3 millioner", [("1.5", (2024,), "level", False, False), ("3", (2025,), "level", False, False)]),
+    ("Beløp 2024: 300 000 kroner; 2025: 400 000 kroner",
+     [("0.3", (2024,), "level", False, True), ("0.4", (2025,), "level", False, True)]),
+    ("2024 : 2 mill", [("2", (2024,), "level", False, False)]),
+])
+def test_a_list_of_years_with_colons_is_read(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024: 4, 2025: 6", []),  # no unit anywhere in the list: no money
+    ("2024: 12 plasser, 2025: 4 mill", [("4", (2025,), "level", False, False)]),  # a count is not given the unit
+    ("Møtet 12.03.2024: 5 mill", [("5", (), "level", False, False)]),  # a date, not a year before a colon
+    ("2024: 4 mill. Vi bygger i 2025: 6 elever.", [("4", (2024,), "level", False, False)]),
+])
+def test_near_misses_of_a_list_of_years_with_colons(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_list_of_years_with_colons_in_a_document_in_thousands():
+    assert [(str(f.amount), f.years, f.thousands) for f in read_figures("2024: 500, 2025: 600", True)] == [
+        ("0.5", (2024,), True), ("0.6", (2025,), True)]
