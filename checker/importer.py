@@ -66,6 +66,7 @@ class Block:
 
     text: str
     heading: bool = False  # marked as a heading by the document itself
+    level: int = 0  # a marked heading's level, where the document gives one (Heading 1, `##`): 1 is the highest
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,9 @@ def blocks_from_markdown(text: str) -> list[Block]:
     for raw in _lines(text):
         line = _clean(raw)
         if m := _MD_HEADING.match(line):
-            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", m.group(2)), True))
+            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", m.group(2)), True, len(m.group(1))))
         elif _MD_SETEXT.match(line) and blocks and blocks[-1].text.strip() and not blocks[-1].heading:
-            blocks[-1] = Block(blocks[-1].text, True)
+            blocks[-1] = Block(blocks[-1].text, True, 1 if line.strip().startswith("=") else 2)
         elif _MD_TABLE_RULE.match(line) and "|" in line:
             continue
         elif line.strip().startswith("|"):
@@ -218,6 +219,43 @@ def part_of(text: str) -> tuple[Part, str | None] | None:
     return part, area
 
 
+def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
+    """A heading of a known level that is no standard area and no part, under which come headings of
+    a deeper level that are lines (an amount beside them, or figures in their text): an area of the
+    document's own ("Helse og velferd")."""
+    h = headings[k]
+    if not h.level or h.amount is not None or h.table is not None or area_of(h.name) or part_of(h.name):
+        return False
+    if read_figures(_prose(h.body), thousands):
+        return False  # its text gives figures: a line
+    for sub in headings[k + 1:]:
+        if sub.table is not None or not sub.level:
+            continue
+        if sub.level <= h.level:
+            return False
+        if sub.amount is not None or read_figures(_prose(sub.body), thousands):
+            return True
+    return False
+
+
+def _has_subheadings(headings: list[_Heading], k: int) -> bool:
+    """Whether a heading of a known level has headings of a deeper level under it."""
+    level = headings[k].level
+    following = next((h for h in headings[k + 1:] if h.table is None and h.level), None)
+    return bool(level) and following is not None and following.level > level
+
+
+def _area_id(name: str, taken: set[str]) -> str:
+    """An id for an area of the document's own: its words joined by hyphens, made unique."""
+    words = [w for w in _words(name) if re.fullmatch(r"[^\W\d]\w*", w)]
+    base = "-".join(words[:3]) or "område"
+    found, n = base, 1
+    while found in taken:
+        n += 1
+        found = f"{base}-{n}"
+    return found
+
+
 @dataclass
 class _Heading:
     name: str
@@ -227,6 +265,7 @@ class _Heading:
     table: dict[int, Decimal] | None = None  # a row of a table of figures per year
     sum_row: bool = False  # the table's sum ("Sum", "Totalt"), not an entry
     table_no: int = -1  # which table of the document a row is of
+    level: int = 0  # a heading's level where the document marks it (1 the highest), 0 where it does not
     refused: tuple[str, ...] = ()  # figures of the heading or the row that no amount can hold, as written
 
 
@@ -418,17 +457,19 @@ def _split(blocks: list[Block], thousands: bool) -> tuple[list[str], list[_Headi
         subheading = len(cells) == 1 and not b.heading and _short_title(cells[0])
         if table is not None and cells and not subheading:
             table = None  # something else than a row: the table has ended
-        with_amount = _heading_amount(b.text, thousands) or (b.heading and _marked_heading_amount(b.text, thousands))
+        with_amount = _heading_amount(b.text, thousands) or (
+            (b.heading or _standalone(blocks, k, previous_heading)) and _marked_heading_amount(b.text, thousands))
         if table is not None and subheading:
             headings.append(_Heading(cells[0]))  # a row of one cell heads the rows below it
             previous_heading = True
         elif with_amount:
             name, figure, words = with_amount
             held = fits(figure.amount)
-            headings.append(_Heading(name, figure if held else None, words if held else "", refused=() if held else (words,)))
+            headings.append(_Heading(name, figure if held else None, words if held else "",
+                                     refused=() if held else (words,), level=b.level if b.heading else 0))
             previous_heading = True
         elif b.heading and b.text.strip() or _standalone(blocks, k, previous_heading):
-            headings.append(_Heading(b.text.strip()))
+            headings.append(_Heading(b.text.strip(), level=b.level if b.heading else 0))
             previous_heading = True
         else:
             previous_heading = previous_heading and not b.text.strip()
@@ -739,8 +780,8 @@ class _Writer:
         named = "; ".join(f'"{" ".join(prose[f.phrase_start:f.phrase_end].split())}"' for f in figures)
         return [Review(kind, f"the text names {named}: {why}")]
 
-    def section(self, h: _Heading, area: str | None, prose: str, why: str | None = None) -> None:
-        notes = [Review("section", why)] if why else []
+    def section(self, h: _Heading, area: str | None, prose: str, why: str | None = None, kind: str = "section") -> None:
+        notes = [Review(kind, why)] if why else []
         notes += self.unplaced(prose, "section figure", "not placed (a section's text; if it is a line's, "
                                                         "make the section an item)")
         self.add(_Statement("section", _name(h.name), area, prose=prose, notes=notes))
@@ -972,12 +1013,18 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
     opening = [k for k, h in enumerate(headings) if h.amount is None and h.table is None
                and (area_of(h.name) or part_of(h.name))]
     area: str | None = None
+    area_level = 0  # the level of the heading that opened `area`, where the document gives levels
+    declared: list[tuple[str, str]] = []  # the document's own areas: id, name
     part: Part = "intro"
     section = ""
     rows: dict[int, list[tuple[_Statement, dict[int, Decimal]]]] = {}  # each table's rows: their lines and figures
     for k, h in enumerate(headings):
         prose = _prose(h.body)
         following = headings[k + 1] if k + 1 < len(headings) else None
+        if h.level and area_level and h.level <= area_level and h.table is None:
+            # A heading as high as the area's own ends it: areas are inherited only within their heading.
+            area, area_level = None, 0
+            part = "intro" if part != "cover" else part
         if h.sum_row:
             w.table_sum(h, rows.pop(h.table_no, []), section)
         elif h.table is not None:
@@ -986,11 +1033,19 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
             if prose:
                 w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'), prose)
         elif h.amount is None and (found := area_of(h.name)):
-            area, part, section = found, "intro", h.name
+            area, part, section, area_level = found, "intro", h.name, h.level
             w.section(h, area, prose)
+        elif _opens_area(headings, k, unit == "tusen"):
+            found = _area_id(h.name, {s.id for s in BUILTIN_SECTORS} | {i for i, _ in declared})
+            declared.append((found, _name(h.name)))
+            area, part, section, area_level = found, "intro", h.name, h.level
+            w.section(h, area, prose, f'read as an area of the document\'s own (`area {found}`): '
+                                      "the headings under it are lines", "area")
         elif h.amount is None and (opened := part_of(h.name)):
             part, named_area = opened
             area = named_area if named_area else (None if part == "cover" else area)
+            if named_area or part == "cover":
+                area_level = h.level
             section = h.name
             w.section(h, area, prose)
         elif h.amount is not None:
@@ -1000,8 +1055,10 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         elif part == "intro" and w.figures(prose) and (area is not None or not opening or opening[0] < k):
             part = "item"  # a heading whose text gives figures is a line: its money is not left in a section
             w.entry(part, h, area, prose)
-        elif part == "intro":
-            section = h.name
+        elif part == "intro" or (_has_subheadings(headings, k) and not w.figures(prose)):
+            # An introduction, or a heading over others: a section. Among operating items, what comes under
+            # it is read as under an area's heading: sections until a heading whose text gives figures.
+            section, part = h.name, "intro" if part == "item" else part
             w.section(h, area, prose)
         elif part == "directive" and following is not None and following.amount is not None:
             part, section = "intro", h.name
@@ -1012,7 +1069,7 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
             w.entry(part, h, area, prose)
 
     w.place_sums()
-    funds = [f'fund "{f}"' for f in w.funds]
+    funds = [f'fund "{f}"' for f in w.funds] + [f'area {i} "{name}"' for i, name in declared]
     body = [line for s in w.statements for line in s.lines(unit)]
     text = "\n".join([*header, *([""] + funds if funds else []), *body]) + "\n"
     return Draft(

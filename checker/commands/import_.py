@@ -171,8 +171,9 @@ def _docx_blocks(document) -> list[Block]:
             style_id = item._p.style
             style = names.get(style_id, default_name) if style_id else default_name
             heading = style.lower().startswith(("heading", "title", "overskrift", "tittel"))
+            level = int(m.group()) if heading and (m := re.search(r"\d+$", style.strip())) else 0
             for line in item.text.split("\n"):
-                blocks.append(Block(line.rstrip(), heading and bool(line.strip())))
+                blocks.append(Block(line.rstrip(), heading and bool(line.strip()), level if heading else 0))
         blocks.append(Block(""))
     return blocks
 

@@ -300,3 +300,47 @@ def test_a_long_document_with_styles_imports_in_reasonable_time(cli, tmp_path):
     done = cli("import", str(path))
     assert done.returncode == 0, done.stderr
     assert 'section "Oppvekst" oppvekst' in done.stdout, "the heading style was read"
+
+
+def test_a_word_document_with_amounts_in_its_headings_and_an_area_of_its_own(cli, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Bodøbudsjettet", level=0)
+    document.add_paragraph("Alternativt budsjett 2024 og økonomiplan 2024-2027")
+    document.add_heading("Oppvekst", level=1)
+    document.add_heading("Flere lærere 3,5 mill", level=2)
+    document.add_paragraph("Flere lærere gir mindre klasser.")
+    document.add_heading("Skolemat", level=2)
+    document.add_paragraph("Skolemat for alle: 2024: 4, 2025: 6 mill.")
+    document.add_heading("Helse og velferd", level=1)
+    document.add_heading("Hjemmetjenesten", level=2)
+    document.add_paragraph("Vi styrker hjemmetjenesten med 2 millioner i 2024.")
+    document.add_heading("Demens", level=2)
+    document.add_paragraph("2024: 1, 2025: 2 mill til dagtilbud.")
+    table = document.add_table(rows=4, cols=3)
+    for row, texts in zip(table.rows, [["Tiltak", "2024", "2025"], ["Hjemmetjenesten", "2", "2"],
+                                       ["Demens", "1", "2"], ["Sum", "3", "5"]]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    document.add_heading("Inndekning", level=1)
+    document.add_heading("Konsulenter 5 mill", level=2)
+    path = tmp_path / "bodø.docx"
+    document.save(path)
+
+    done = cli("import", str(path), "-o", str(tmp_path / "draft.budsjett"))
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "draft.budsjett").read_text(encoding="utf-8")
+    budget = parse(text).budget
+    got = {e.name.text: (e.kind, e.sector.id if e.sector else None, e.by_year) for e in budget.entries}
+    assert got == {
+        "Flere lærere": ("item", "oppvekst", {2024: Decimal("3.5")}),
+        "Skolemat": ("item", "oppvekst", {2024: 4, 2025: 6}),
+        "Hjemmetjenesten": ("item", "helse-velferd", {2024: 2, 2025: 2}),
+        "Demens": ("item", "helse-velferd", {2024: 1, 2025: 2}),
+        "Konsulenter": ("cover", None, {2024: 5}),
+    }
+    assert [s.name.text for s in budget.sums] == ["Sum"]
+    assert "# REVIEW: the rows of the table \"Helse og velferd\" add up to 4 for 2025, its row \"Sum\" prints 5" in text
+    assert "13 figures read: 13 placed, 0 marked for review; 1 sum checked against its rows." in done.stderr
+    checked = cli(str(tmp_path / "draft.budsjett"))
+    assert "STR013" in checked.stdout and "`Sum` prints 5.0 mill for 2025" in checked.stdout

@@ -26,7 +26,9 @@ from budsjett_lint.dsl import parse
 from budsjett_lint.dsl.model import Entry, Sum
 
 FIRST, LAST = 2024, 2027
-AREAS = ["Oppvekst", "Arbeid og sosial", "Helse og eldre", "Kultur, idrett og friluftsliv", "Miljø og næring"]
+# Standard areas, and areas of a document's own (read as areas where the document gives heading levels).
+AREAS = ["Oppvekst", "Arbeid og sosial", "Helse og eldre", "Kultur, idrett og friluftsliv", "Helse og velferd",
+         "Byutvikling"]
 NAMES = ["Flere lærere", "Skolemat", "Leirskole", "Helsesykepleiere", "Hjemmetjenesten", "Dagtilbud",
          "Bibliotek", "Fritidsklubber", "Sykkelveier", "Kollektivtilbud", "Ungdomshus", "Brannvern",
          "Lekeplasser", "Turstier", "Legevakt", "Rusomsorg"]

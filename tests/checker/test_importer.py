@@ -422,3 +422,61 @@ def test_a_heading_whose_only_figures_are_years_with_colons_keeps_its_money():
     entry = model(draft.text).entry_by_name["Skolemat"]
     assert (entry.kind, entry.sector.id, entry.by_year) == ("item", "oppvekst", {2024: 4, 2025: 6})
     assert (draft.figures_read, draft.figures_placed) == (2, 2)
+
+
+OWN_AREAS = """\
+# Bodøbudsjettet
+Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+## Oppvekst
+
+### Flere lærere 3,5 mill
+Flere lærere gir mindre klasser.
+
+## Helse og velferd
+Vi satser på helse.
+
+### Hjemmetjenesten
+Vi styrker hjemmetjenesten med 2 millioner i 2024.
+
+### Demensomsorg 1 million
+
+## Sykkelveier
+Vi setter av 4 millioner i 2025.
+
+## Om budsjettet
+Budsjettet er lagt fram av tre partier.
+
+### Bakgrunn
+Vi har lyttet til innbyggerne.
+"""
+
+
+def test_a_heading_with_an_amount_is_a_line_and_a_heading_over_lines_is_an_area_of_its_own():
+    draft = draft_of(OWN_AREAS, markdown=True)
+    budget = model(draft.text)
+    got = {e.name.text: (e.sector.id if e.sector else None, e.by_year, e.heading.value if e.heading else None)
+           for e in budget.entries}
+    assert got == {
+        "Flere lærere": ("oppvekst", {2024: Decimal("3.5")}, Decimal("3.5")),
+        "Hjemmetjenesten": ("helse-velferd", {2024: 2}, None),
+        "Demensomsorg": ("helse-velferd", {2024: 1}, 1),
+        # A heading as high as the area's is not under it: the area is not inherited (no area, marked).
+        "Sykkelveier": (None, {2025: 4}, None),
+    }
+    assert [(s.id, s.name) for s in budget.declared_sectors] == [("helse-velferd", "Helse og velferd")]
+    sections = {s.name.text: s.sector.id if s.sector else None for s in budget.sections}
+    assert sections == {"Oppvekst": "oppvekst", "Helse og velferd": "helse-velferd", "Om budsjettet": None,
+                        "Bakgrunn": None}
+    assert f"{REVIEW} read as an area of the document's own (`area helse-velferd`): the headings under it are lines" \
+        in draft.text.splitlines()
+    assert not [d for d in check_text(draft.text).diagnostics if d.code.startswith(("SYN", "STR00"))]
+
+
+def test_without_heading_levels_a_heading_is_no_area_of_its_own():
+    text = "\n".join(line.lstrip("#").strip() for line in OWN_AREAS.splitlines())
+    budget = model(draft_of(text).text)
+    assert not budget.declared_sectors
+    # A short line standing alone that ends in its amount is a heading with that amount in plain text too.
+    assert budget.entry_by_name["Flere lærere"].heading.value == Decimal("3.5")
+    assert budget.entry_by_name["Demensomsorg"].heading.value == 1
