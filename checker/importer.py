@@ -226,16 +226,21 @@ def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
     h = headings[k]
     if not h.level or h.amount is not None or h.table is not None or area_of(h.name) or part_of(h.name):
         return False
-    if read_figures(_prose(h.body), thousands):
+    if _gives_figures(h, thousands):
         return False  # its text gives figures: a line
     for sub in headings[k + 1:]:
         if sub.table is not None or not sub.level:
             continue
         if sub.level <= h.level:
             return False
-        if sub.amount is not None or read_figures(_prose(sub.body), thousands):
+        if sub.amount is not None or _gives_figures(sub, thousands):
             return True
     return False
+
+
+def _gives_figures(h: _Heading, thousands: bool) -> bool:
+    """Whether a heading's name or text states a figure (beside the amount printed next to it)."""
+    return bool(read_figures(h.name, thousands) or read_figures(_prose(h.body), thousands))
 
 
 def _has_subheadings(headings: list[_Heading], k: int) -> bool:
@@ -303,6 +308,8 @@ def _marked_heading_amount(text: str, thousands: bool = False) -> tuple[str, Fig
     name = line[: figures[-1].start].rstrip(" :–-")
     if not name or name.endswith(_SENTENCE_END) or len(name) > _NAME_MAX or not re.search(r"[^\W\d]", name):
         return None
+    if re.search(r"\b(?:med|til|på|av|for|ca\.?|om lag|totalt|samlet|i alt)$", name, re.I):
+        return None  # "Veivedlikehold økes med 2 mill": the figure is what the heading says, not beside it
     return name, figures[-1], line[figures[-1].start:]
 
 
@@ -542,6 +549,10 @@ class _Reading:
 
 def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool, unit: str) -> _Reading:
     r = _Reading()
+    if read_figures(h.name, unit == "tusen"):
+        # The heading's own figures ("Veivedlikehold økes med 2 mill fra 2021") are the line's too: read as
+        # a sentence before the text (a blank line ends it).
+        prose = f"{_name(h.name)}\n\n{prose}"
     figures = read_figures(prose, unit == "tusen")
 
     def spell(value: Decimal) -> str:
@@ -771,17 +782,18 @@ class _Writer:
         self.figures_read += figures
         self.figures_marked += figures
 
-    def unplaced(self, prose: str, kind: str, why: str) -> list[Review]:
+    def unplaced(self, prose: str, kind: str, why: str, where: str = "text") -> list[Review]:
         """The note for the figures of a text that no entry holds (a section's, a directive's), marked."""
         figures = self.figures(prose)
         self.mark(len(figures))
         if not figures:
             return []
         named = "; ".join(f'"{" ".join(prose[f.phrase_start:f.phrase_end].split())}"' for f in figures)
-        return [Review(kind, f"the text names {named}: {why}")]
+        return [Review(kind, f"the {where} names {named}: {why}")]
 
     def section(self, h: _Heading, area: str | None, prose: str, why: str | None = None, kind: str = "section") -> None:
         notes = [Review(kind, why)] if why else []
+        notes += self.unplaced(h.name, "section figure", "not placed (a section's heading)", "heading")
         notes += self.unplaced(prose, "section figure", "not placed (a section's text; if it is a line's, "
                                                         "make the section an item)")
         self.add(_Statement("section", _name(h.name), area, prose=prose, notes=notes))
@@ -938,6 +950,7 @@ class _Writer:
         if m := _OWN_FUNDING.search(flat):
             notes.append(Review("funding", f'the text names its own funding ("{m.group()}"): '
                                            "add a `pot` and `funded-by`"))
+        notes += self.unplaced(h.name, "directive figure", "a cost estimate?", "heading")
         notes += self.unplaced(prose, "directive figure", "a cost estimate?")
         self.add(_Statement("directive", _name(h.name), area, tail=f"cost {cost}", prose=prose, notes=notes))
 
@@ -1052,10 +1065,11 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
             if part in ("intro", "directive"):
                 part = "item"
             w.entry(part, h, area, prose)
-        elif part == "intro" and w.figures(prose) and (area is not None or not opening or opening[0] < k):
+        elif part == "intro" and _gives_figures(h, unit == "tusen") and (
+                area is not None or not opening or opening[0] < k):
             part = "item"  # a heading whose text gives figures is a line: its money is not left in a section
             w.entry(part, h, area, prose)
-        elif part == "intro" or (_has_subheadings(headings, k) and not w.figures(prose)):
+        elif part == "intro" or (_has_subheadings(headings, k) and not _gives_figures(h, unit == "tusen")):
             # An introduction, or a heading over others: a section. Among operating items, what comes under
             # it is read as under an area's heading: sections until a heading whose text gives figures.
             section, part = h.name, "intro" if part == "item" else part

@@ -111,8 +111,13 @@ def documents(draw):
             amount = figures.next() if draw(st.booleans()) else None
             if amount is not None:
                 shown.append(amount)
+            elif draw(st.integers(0, 3)) == 0:  # a figure in the heading's own words
+                v = figures.next()
+                name = f"{name} økes med {comma(v)} mill fra {draw(st.integers(FIRST, LAST))}"
+                shown.append(v)
             parts.append(("item", name, amount, prose(draw(st.integers(0, 2)))))
-            items.append(name)
+            if " økes med " not in name:  # a row named so would print its figure again
+                items.append(name)
         if draw(st.booleans()):
             rows = [*items[: draw(st.integers(0, len(items)))], *[next(names) for _ in range(draw(st.integers(0, 2)))]]
             table = []

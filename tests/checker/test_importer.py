@@ -480,3 +480,41 @@ def test_without_heading_levels_a_heading_is_no_area_of_its_own():
     # A short line standing alone that ends in its amount is a heading with that amount in plain text too.
     assert budget.entry_by_name["Flere lærere"].heading.value == Decimal("3.5")
     assert budget.entry_by_name["Demensomsorg"].heading.value == 1
+
+
+@pytest.mark.parametrize("document", [SEED, TROMSO], ids=lambda p: p.name)
+def test_every_figure_of_a_real_document_is_placed_or_marked(document):
+    """The invariant on real documents: the figures the prose reader finds in the whole text (these have
+    no tables) are the figures read, each placed as an amount or written in a `# REVIEW:` comment."""
+    from tests.checker.test_import_invariant import in_a_review, model_values
+
+    text = document.read_text(encoding="utf-8")
+    draft = draft_of(text)
+    figures = read_figures(text)
+    assert draft.figures_read == len(figures) == draft.figures_placed + draft.figures_marked
+    placed = model_values(model(draft.text))
+    reviews = "\n".join(ln for ln in draft.text.splitlines() if ln.startswith(REVIEW))
+    assert [text[f.start:f.end] for f in figures if f.amount not in placed and not in_a_review(f.amount, reviews)] == []
+
+
+def test_figures_in_a_heading_are_the_lines_or_marked():
+    text = textwrap.dedent("""\
+        Bodøbudsjettet
+        Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+        Miljø og næring
+
+        Veivedlikehold økes med 2 mill fra 2025
+        Veiene skal bli bedre.
+
+        Verbale føringer
+
+        Sykkelplan for 3 millioner
+        Kommunedirektøren bes legge fram en sykkelplan.
+        """)
+    draft = draft_of(text)
+    budget = model(draft.text)
+    vei = budget.entry_by_name["Veivedlikehold økes med 2 mill fra 2025"]
+    assert (vei.by_year, vei.heading) == ({2025: 2, 2026: 2, 2027: 2}, None)
+    assert f'{REVIEW} the heading names "3 millioner": a cost estimate?' in draft.text.splitlines()
+    assert (draft.figures_read, draft.figures_placed, draft.figures_marked) == (2, 1, 1)
