@@ -440,6 +440,8 @@ def _split(blocks: list[Block], thousands: bool) -> tuple[list[str], list[_Headi
         if not blocks[i].text.strip():
             break
         line = blocks[i].text.strip()
+        if title and line.endswith(".") and _PERIOD.search(line):
+            line = line.rstrip(".")  # "Budsjett 2024, økonomiplan 2024-2027.": the title, as a sentence
         if line.endswith(_SENTENCE_END) or title and not re.search(r"\b(?:19|20)\d\d\b", line):
             break
         title.append(line)
@@ -961,10 +963,18 @@ class _Writer:
         return sum(s.keyword in keywords for s in self.statements)
 
 
+_PERIOD_LINES = 10  # the first lines of a document, where it says its plan period if not in its title
+
+
 def _period(title: list[str], blocks: list[Block]) -> tuple[int, int, Review | None]:
     for line in title:
         if m := _PERIOD.search(line):
             return int(m.group(1)), int(m.group(2)), None
+    for b in [b for b in blocks if b.text.strip()][:_PERIOD_LINES]:
+        if (m := _PERIOD.search(b.text)) and int(m.group(1)) <= int(m.group(2)) <= int(m.group(1)) + 10:
+            said = " ".join(b.text.split())
+            return int(m.group(1)), int(m.group(2)), Review("period", f'the plan period read from "{said}", '
+                                                                       "not the title")
     for b in blocks:
         if m := _YEAR.search(b.text):
             first = int(m.group())

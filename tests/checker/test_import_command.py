@@ -344,3 +344,27 @@ def test_a_word_document_with_amounts_in_its_headings_and_an_area_of_its_own(cli
     assert "13 figures read: 13 placed, 0 marked for review; 1 sum checked against its rows." in done.stderr
     checked = cli(str(tmp_path / "draft.budsjett"))
     assert "STR013" in checked.stdout and "`Sum` prints 5.0 mill for 2025" in checked.stdout
+
+
+@pytest.mark.parametrize(("lines", "title", "note"), [
+    (["Budsjett 2024, økonomiplan 2024-2027."], "Budsjett 2024, økonomiplan 2024-2027", None),
+    (["Dette er vårt forslag.", "Økonomiplan 2024-2027"], None,
+     '# REVIEW: the plan period read from "Økonomiplan 2024-2027", not the title'),
+])
+def test_the_title_and_period_of_a_word_document_in_other_layouts(tmp_path, lines, title, note):
+    docx = pytest.importorskip("docx")
+    from budsjett_lint.checker.commands.import_ import blocks_from_docx
+    from budsjett_lint.checker.importer import import_blocks
+
+    document = docx.Document()
+    document.add_heading("Moldebudsjettet", level=0)
+    for line in lines:
+        document.add_paragraph(line)
+    document.add_heading("Oppvekst", level=1)
+    path = tmp_path / "molde.docx"
+    document.save(path)
+    draft = import_blocks(blocks_from_docx(path.read_bytes()))
+    budget = parse(draft.text).budget
+    assert (budget.header.name.text, budget.period) == ("Moldebudsjettet", (2024, 2027))
+    assert (budget.header.title.text if budget.header.title else None) == title
+    assert (note in draft.text.splitlines()) if note else not draft.text.startswith("# REVIEW")
