@@ -6,7 +6,10 @@ reviews and corrects instead of transcribing; every guess and every line that
 could not be placed carries a comment starting with `# REVIEW:`, and no
 figure is ever invented: a figure comes from the document's words (read with
 the same reader as the prose rules, `dsl.prose.read_figures`), or from the
-amount printed beside a heading, or it is `?`.
+amount printed beside a heading, or it is `?`. And no figure is lost: each
+figure of the document is either placed (an amount, a total, a heading
+amount, a printed `sum`) or marked (written in a `# REVIEW:` comment beside
+the text it came from), and the report counts both.
 
 How the document is read, by its structure (no heading of any one document is
 known here):
@@ -22,15 +25,19 @@ known here):
   organisering") opens that area; one whose words are those of a part
   ("Drift", "Investeringer", "Verbale føringer", "Inndekning"), possibly
   followed by " - Area", opens that part. Both become `section`s.
-- Under an area, headings without an amount before the first entry are
-  sections (introductions); then, by the part: operating items, investments,
+- Where the document gives heading levels, a heading over lines that is no
+  standard area is an area of the document's own (declared with `area`), and
+  an area ends at a heading as high as its own.
+- Under an area, headings without an amount or figures before the first entry
+  are sections (introductions); then, by the part: operating items, investments,
   directives or coverage lines. A heading with an amount is an entry; an
   amount met in the directives starts items again, and the heading without
   an amount just before it is read as a section.
 - In the coverage part "Avsetning til X" is an allocation to the fund X,
   "Bruk av X" a draw on it, and a line about borrowing ("låneopptak") a loan.
 - A row of years starts a table of figures per year; its rows fill in the
-  entries of their names, or become entries of their own.
+  entries of their names, or become entries of their own; its sum row is a
+  `sum` of those lines, checked against the rows.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ sentences in the number forms the reader knows, tables of figures per year with 
 row), each figure with a value of its own. It is written as plain text, Markdown, a Word document
 (python-docx) and a PDF (fpdf2), imported, and the figures the generator wrote are counted against
 the report (placed + marked) and looked for in the draft: each value as an amount of the model, or
-written in a `# REVIEW:` comment.
+written in a `# REVIEW:` comment. Where every figure names its years and none is marked, the lines of
+the draft add up, in each year, to the document's figures of that year.
 """
 
 from __future__ import annotations
@@ -76,6 +77,13 @@ def documents(draw):
     names = iter(draw(st.permutations(NAMES)))
     parts: list[tuple] = []
     shown: list[Decimal] = []  # every figure the document prints, in millions
+    # What the lines' figures add up to in each year, where every figure names its years (None otherwise).
+    by_year: dict[int, Decimal] = {}
+    yearless: list[bool] = []
+
+    def add(years, v: Decimal) -> None:
+        for y in years:
+            by_year[y] = by_year.get(y, Decimal(0)) + v
 
     def prose(count: int) -> list[str]:
         out = []
@@ -87,18 +95,28 @@ def documents(draw):
                     k = k % 999 + 1
                 v = Decimal(k) / 1000
                 kr = f"{int(v * 1_000_000):,}".replace(",", " ")
-                out.append(SENTENCES[form](None, kr, draw(st.integers(FIRST, LAST))))
+                year = draw(st.integers(FIRST, LAST))
+                out.append(SENTENCES[form](None, kr, year))
                 shown.append(v)
+                add([year], v)
             elif form == "year colon":
                 year = draw(st.integers(FIRST, LAST - 1))
                 a, b = figures.next(), figures.next()
                 unit = " mill" if draw(st.booleans()) else ""
                 out.append(f"Beløp: {year}: {comma(a)}{unit}, {year + 1}: {comma(b)} mill.")
                 shown.extend([a, b])
+                add([year], a)
+                add([year + 1], b)
             else:
                 v = figures.next()
-                out.append(SENTENCES[form](comma(v), None, draw(st.integers(FIRST, LAST - 1))))
+                year = draw(st.integers(FIRST, LAST - 1))
+                out.append(SENTENCES[form](comma(v), None, year))
                 shown.append(v)
+                years = {"in year": [year], "from year": range(year, LAST + 1), "two years": [year, year + 1]}
+                if form in years:
+                    add(years[form], v)
+                else:
+                    yearless.append(True)  # a total, no year, a year outside the plan
             if draw(st.booleans()):
                 out.append(draw(st.sampled_from(WORDS)))
         return [" ".join(s for s in out if s)] if out else []
@@ -111,10 +129,13 @@ def documents(draw):
             amount = figures.next() if draw(st.booleans()) else None
             if amount is not None:
                 shown.append(amount)
+                yearless.append(True)  # a heading amount: no year of its own
             elif draw(st.integers(0, 3)) == 0:  # a figure in the heading's own words
                 v = figures.next()
-                name = f"{name} økes med {comma(v)} mill fra {draw(st.integers(FIRST, LAST))}"
+                year = draw(st.integers(FIRST, LAST))
+                name = f"{name} økes med {comma(v)} mill fra {year}"
                 shown.append(v)
+                add(range(year, LAST + 1), v)
             parts.append(("item", name, amount, prose(draw(st.integers(0, 2)))))
             if " økes med " not in name:  # a row named so would print its figure again
                 items.append(name)
@@ -123,11 +144,12 @@ def documents(draw):
             table = []
             for name in rows:
                 cells = []
-                for _ in range(FIRST, LAST + 1):
+                for year in range(FIRST, LAST + 1):
                     v = figures.next() if draw(st.integers(0, 3)) else None
                     cells.append(v)
                     if v is not None:
                         shown.append(v)
+                        add([year], v)
                 table.append((name, cells))
             if table and draw(st.booleans()):
                 sums = [sum((c[k] for _, c in table if c[k] is not None), Decimal(0)) for k in range(LAST - FIRST + 1)]
@@ -146,8 +168,9 @@ def documents(draw):
         amount = figures.next() if draw(st.booleans()) else None
         if amount is not None:
             shown.append(amount)
+            yearless.append(True)
         parts.append(("item", name, amount, prose(draw(st.integers(0, 2)))))
-    return parts, shown
+    return parts, shown, None if yearless else by_year
 
 
 TITLE = ("Eksempelbudsjettet", f"Forslag til budsjett {FIRST} og økonomiplan {FIRST}-{LAST}")
@@ -281,7 +304,7 @@ def in_a_review(value: Decimal, reviews: str) -> bool:
     return any(re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d]|,\d)", reviews) for f in forms)
 
 
-def check(kind: str, parts, shown) -> None:
+def check(kind: str, parts, shown, by_year) -> None:
     draft = import_blocks(blocks_of(kind, parts))
     result = parse(draft.text)
     assert not result.problems, (result.problems, draft.text)
@@ -291,6 +314,14 @@ def check(kind: str, parts, shown) -> None:
     reviews = "\n".join(ln for ln in draft.text.splitlines() if ln.lstrip().startswith(REVIEW))
     lost = [v for v in shown if v not in placed and not in_a_review(v, reviews)]
     assert not lost, (lost, draft.text)
+    if by_year is not None and not draft.figures_marked:
+        # Every figure names its years and none is marked: the lines add up to the document in each year.
+        made: dict[int, Decimal] = {}
+        for e in result.budget.entries:
+            for y, v in e.by_year.items():
+                if v is not None:
+                    made[y] = made.get(y, Decimal(0)) + abs(v)
+        assert made == {y: v for y, v in by_year.items() if v}, draft.text
     assert draft.text.count(f"\n{REVIEW}") + draft.text.startswith(REVIEW) == len(draft.reviews)
 
 
