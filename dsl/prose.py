@@ -297,6 +297,7 @@ class _Found(NamedTuple):
     thousands: bool = False
     year: int | None = None  # "2024: 4 mill": the year written before it, with a colon
     year_start: int = 0  # where that year starts
+    scale: Decimal = Decimal(1)  # millions per unit of the number as written (1/1000 for "500 tusen kroner")
 
 
 # "2024: 4 mill, 2025: 6 mill", "2024: 4, 2025: 6 mill": a list of years each with a colon and a figure,
@@ -338,21 +339,12 @@ def _year_lists(flat: str, found: list[_Found], thousands: bool) -> list[_Found]
             if value is None:
                 continue
             if unit is not None:
-                scale = unit.amount / _number_of(flat, unit)
-                out.append(_Found(value * scale, m.start("num"), m.end("num"), unit.kroner, unit.thousands,
-                                  year, m.start()))
+                out.append(_Found(value * unit.scale, m.start("num"), m.end("num"), unit.kroner, unit.thousands,
+                                  year, m.start(), unit.scale))
             elif thousands:
-                out.append(_Found(value / THOUSAND, m.start("num"), m.end("num"), True, True, year, m.start()))
+                out.append(_Found(value / THOUSAND, m.start("num"), m.end("num"), True, True, year, m.start(),
+                                  1 / THOUSAND))
     return sorted(out, key=lambda f: f.start)
-
-
-def _number_of(flat: str, f: _Found) -> Decimal:
-    """The number an amount is written with ("6" of "6 mill", "400 000" of "kr 400 000")."""
-    m = _AMOUNT.match(flat, f.start)
-    assert m is not None
-    value = _number(m.group("num") or m.group("num2") or m.group("num3"))
-    assert value
-    return value
 
 
 def _amounts(flat: str, thousands: bool) -> list[_Found]:
@@ -370,13 +362,18 @@ def _amounts(flat: str, thousands: bool) -> list[_Found]:
         if value is None:
             continue
         kroner = bool(m.group("kr") or m.group("num2"))
+        scale = Decimal(1)
         if kroner:
+            scale = 1 / MILLION
             value = value / MILLION
         elif m.group("bill"):
+            scale = Decimal(1000)
             value = value * 1000
         elif m.group("thou") or m.group("in_thou"):
+            scale = 1 / THOUSAND
             value, kroner = value / THOUSAND, True
-        found.append(_Found(value, m.start(), m.end(), kroner, bool(m.group("thou") or m.group("in_thou"))))
+        found.append(_Found(value, m.start(), m.end(), kroner, bool(m.group("thou") or m.group("in_thou")),
+                            scale=scale))
     if declared or thousands:  # bare figures before a year, after "tall i 1000 kr" (or all through)
         taken = [(f.start, f.end) for f in found]
         for m in _BARE.finditer(flat, 0 if thousands else declared[0][1]):
@@ -384,7 +381,7 @@ def _amounts(flat: str, thousands: bool) -> list[_Found]:
                 continue
             value = _number(m.group("num"))
             if value is not None:
-                found.append(_Found(value / THOUSAND, m.start(), m.end(), True, True))
+                found.append(_Found(value / THOUSAND, m.start(), m.end(), True, True, scale=1 / THOUSAND))
         found.sort(key=lambda f: f.start)
     if ":" in flat:
         found = _year_lists(flat, found, thousands)

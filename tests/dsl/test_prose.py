@@ -548,3 +548,27 @@ def test_near_misses_of_a_list_of_years_with_colons(text, expected):
 def test_a_list_of_years_with_colons_in_a_document_in_thousands():
     assert [(str(f.amount), f.years, f.thousands) for f in read_figures("2024: 500, 2025: 600", True)] == [
         ("0.5", (2024,), True), ("0.6", (2025,), True)]
+
+
+@pytest.mark.parametrize(("text", "thousands", "expected"), [
+    # a bare figure of a document in thousands takes that unit; so does one before a zero
+    ("2024: 300, 2025: 500 i 2026", True, [("0.3", (2024,)), ("0.5", (2025,))]),
+    ("2024: 3, 2025: 0 mill", False, [("3", (2024,)), ("0", (2025,))]),
+    ("2024: 500, 2025: 600 tusen kroner", False, [("0.5", (2024,)), ("0.6", (2025,))]),
+])
+def test_a_list_of_years_takes_the_unit_of_any_kind_of_figure(text, thousands, expected):
+    assert [(str(f.amount.normalize()), f.years) for f in read_figures(text, thousands)] == expected
+
+
+_colon_vocabulary = st.sampled_from(["2024:", "2025 :", "2024", ":", "0", "3", "1,5", "400 000", ",", "og", ";", "mill",
+                                     "kroner", "tusen kroner", "mrd", "i 2026", "fra 2025", "plasser", ".", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_colon_vocabulary, max_size=25).map(" ".join), st.booleans())
+def test_lists_of_years_with_colons_never_raise_and_stay_in_the_text(text, thousands):
+    previous_end = 0
+    for f in read_figures(text, thousands):
+        assert 0 <= f.phrase_start <= f.start < f.end <= f.phrase_end <= len(text)
+        assert f.start >= previous_end and f.amount >= 0
+        previous_end = f.end
