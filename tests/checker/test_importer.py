@@ -241,7 +241,9 @@ def test_a_name_with_a_quote_and_a_repeated_heading():
     st.sampled_from(["", "Oppvekst", "Inndekning", "Verbale føringer - Helse og eldre", "Tiltak\t\t3,5 millioner",
                      'Navn "med" """sitat"""', "i 2020 økende til 7 millioner i 2021.", "Avsetning til fondet",
                      "Reduserte låneopptak", "  innrykket linje", "# overskrift", "| a | 1 million |",
-                     "Tiltak\t2020\t2021", "Rad\t1,5\t-", "Sum\t3\t4", "| | 2021 | 2022 |", "| Rad | 2 | |"]),
+                     "Tiltak\t2020\t2021", "Rad\t1,5\t-", "Sum\t3\t4", "| | 2021 | 2022 |", "| Rad | 2 | |",
+                     "## Helse og velferd", "### Tiltak 3 mill", "# Oppvekst", "2020: 4, 2021: 6 mill.",
+                     "Tiltak økes med 2 mill fra 2021", "Budsjett 2020, økonomiplan 2020-2023."]),
 ), max_size=25), st.booleans())
 def test_any_document_gives_a_draft_that_parses(lines, markdown):
     text = "\n".join(lines)
