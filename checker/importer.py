@@ -862,6 +862,7 @@ class _Writer:
         for cell in h.refused:
             known.notes.append(Review("not an amount", f'the table "{source}" gives {cell}: {_NOT_AN_AMOUNT}'))
         self.mark(len(h.refused) + len(outside))
+        known.notes += self.unplaced(h.name, "table figure", f'not placed (a row\'s name, in the table "{source}")', "row")
         for y, value in sorted(h.table.items()):
             if y in outside:
                 continue

@@ -520,3 +520,10 @@ def test_figures_in_a_heading_are_the_lines_or_marked():
     assert (vei.by_year, vei.heading) == ({2025: 2, 2026: 2, 2027: 2}, None)
     assert f'{REVIEW} the heading names "3 millioner": a cost estimate?' in draft.text.splitlines()
     assert (draft.figures_read, draft.figures_placed, draft.figures_marked) == (2, 1, 1)
+
+
+def test_a_figure_in_the_name_of_a_table_row_is_marked():
+    text = "Budsjett\nForslag 2024-2027\n\nOppvekst\n\nTiltak\t2024\t2025\nTilskudd 2 mill til lag\t2\t3\n"
+    draft = draft_of(text)
+    assert f'{REVIEW} the row names "2 mill": not placed (a row\'s name, in the table "Oppvekst")' in draft.text.splitlines()
+    assert (draft.figures_read, draft.figures_placed, draft.figures_marked) == (3, 2, 1)
