@@ -527,3 +527,14 @@ def test_a_figure_in_the_name_of_a_table_row_is_marked():
     draft = draft_of(text)
     assert f'{REVIEW} the row names "2 mill": not placed (a row\'s name, in the table "Oppvekst")' in draft.text.splitlines()
     assert (draft.figures_read, draft.figures_placed, draft.figures_marked) == (3, 2, 1)
+
+
+def test_a_table_sum_in_a_document_in_thousands_is_a_sum_as_printed():
+    text = ("Budsjett\nForslag 2024-2027\nAlle tall i 1000 kr\n\nOppvekst\n\nLærere\nVi setter av 5 650 i 2024.\n\n"
+            "Tiltak\t2024\t2025\nLærere\t5 650\t11 300\nSkolemat\t1 000\t1 000\nSum\t6 650\t12 400\n")
+    draft = draft_of(text)
+    lines = draft.text.splitlines()
+    assert "sum \"Sum\" item 2024=6650 2025=12400" in lines
+    assert f'{REVIEW} the rows of the table "Oppvekst" add up to 12300 for 2025, its row "Sum" prints 12400' in lines
+    found = [d for d in check_text(draft.text).diagnostics if d.code == "STR013"]
+    assert len(found) == 1 and "for 2025" in found[0].message
