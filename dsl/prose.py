@@ -4,7 +4,10 @@
 "400 000 kroner", "5,1 mill", "14,6 millioner kroner", "kr 300 000") and what
 the words around each say: the years it is stated for ("i 2020", "i 2020 og
 2021", "i 2022-2023", "fra 2021", "i to år", a year just before it as in
-"settes det i 2020 av 0,9 millioner") and how it relates to them. "økende til
+"settes det i 2020 av 0,9 millioner", a year and a colon before it as in
+"2024: 4 mill, 2025: 6 mill", where a figure without a unit in such a list
+takes the unit of the next one: "2024: 4, 2025: 6 mill") and how it relates to
+them. "økende til
 7 millioner i 2021" is a level reached; "økende med 20 mill i 2023" is a step
 from the figure before it, which real documents also write for the level
 reached, so it is marked ambiguous and carries both readings; "totalt 365
@@ -292,6 +295,56 @@ class _Found(NamedTuple):
     end: int
     kroner: bool
     thousands: bool = False
+    year: int | None = None  # "2024: 4 mill": the year written before it, with a colon
+    year_start: int = 0  # where that year starts
+    scale: Decimal = Decimal(1)  # millions per unit of the number as written (1/1000 for "500 tusen kroner")
+
+
+# "2024: 4 mill, 2025: 6 mill", "2024: 4, 2025: 6 mill": a list of years each with a colon and a figure,
+# separated by a comma, "og" or a semicolon. A figure of the list without a unit takes the unit of the
+# next figure that has one; in a list with no unit at all the figures are no money (unless the text is
+# in thousands, where a bare figure is an amount).
+_YEAR_COLON = re.compile(rf"(?<![\w.,])(?P<year>{_YEAR}) ?: ?(?P<num>{_NUMBER})(?!\d|,\d)")
+_YEAR_LIST_GAP = re.compile(r"(?:,| og|;) ?")
+_BARE_END = re.compile(r"\.?(?:[,;)]|$| og |\.? ?\n|\. )")
+
+
+def _year_lists(flat: str, found: list[_Found], thousands: bool) -> list[_Found]:
+    """The amounts with the years of a "2024: 4 mill, 2025: 6 mill" list, figures without a unit added."""
+    by_start = {f.start: k for k, f in enumerate(found)}
+    items = list(_YEAR_COLON.finditer(flat))
+    lists: list[list[re.Match]] = []
+    for m in items:
+        if lists:
+            last = lists[-1][-1]
+            k = by_start.get(last.start("num"))
+            end = found[k].end if k is not None else last.end()
+            if _YEAR_LIST_GAP.fullmatch(flat, end, m.start()):
+                lists[-1].append(m)
+                continue
+        lists.append([m])
+    out = list(found)
+    for group in lists:
+        unit: _Found | None = None  # of the next figure with a unit, from the end of the list
+        for m in reversed(group):
+            k = by_start.get(m.start("num"))
+            year = int(m.group("year"))
+            if k is not None:
+                unit = found[k]
+                out[k] = found[k]._replace(year=year, year_start=m.start())
+                continue
+            if not _BARE_END.match(flat, m.end()):
+                continue  # "2024: 12 plasser": a count
+            value = _number(m.group("num"))
+            if value is None:
+                continue
+            if unit is not None:
+                out.append(_Found(value * unit.scale, m.start("num"), m.end("num"), unit.kroner, unit.thousands,
+                                  year, m.start(), unit.scale))
+            elif thousands:
+                out.append(_Found(value / THOUSAND, m.start("num"), m.end("num"), True, True, year, m.start(),
+                                  1 / THOUSAND))
+    return sorted(out, key=lambda f: f.start)
 
 
 def _amounts(flat: str, thousands: bool) -> list[_Found]:
@@ -309,13 +362,18 @@ def _amounts(flat: str, thousands: bool) -> list[_Found]:
         if value is None:
             continue
         kroner = bool(m.group("kr") or m.group("num2"))
+        scale = Decimal(1)
         if kroner:
+            scale = 1 / MILLION
             value = value / MILLION
         elif m.group("bill"):
+            scale = Decimal(1000)
             value = value * 1000
         elif m.group("thou") or m.group("in_thou"):
+            scale = 1 / THOUSAND
             value, kroner = value / THOUSAND, True
-        found.append(_Found(value, m.start(), m.end(), kroner, bool(m.group("thou") or m.group("in_thou"))))
+        found.append(_Found(value, m.start(), m.end(), kroner, bool(m.group("thou") or m.group("in_thou")),
+                            scale=scale))
     if declared or thousands:  # bare figures before a year, after "tall i 1000 kr" (or all through)
         taken = [(f.start, f.end) for f in found]
         for m in _BARE.finditer(flat, 0 if thousands else declared[0][1]):
@@ -323,8 +381,10 @@ def _amounts(flat: str, thousands: bool) -> list[_Found]:
                 continue
             value = _number(m.group("num"))
             if value is not None:
-                found.append(_Found(value / THOUSAND, m.start(), m.end(), True, True))
+                found.append(_Found(value / THOUSAND, m.start(), m.end(), True, True, scale=1 / THOUSAND))
         found.sort(key=lambda f: f.start)
+    if ":" in flat:
+        found = _year_lists(flat, found, thousands)
     return found
 
 
@@ -380,7 +440,10 @@ def read_figures(text: str, thousands: bool = False) -> tuple[Figure, ...]:
         years: tuple[int, ...] = ()
         onwards = False
         for_years = None
-        if phrase := _year_after(flat, f.end, after_stop, next_start):
+        if f.year is not None:  # "2024: 4 mill"
+            phrase, years = None, (f.year,)
+            phrase_start = min(phrase_start, f.year_start)
+        elif phrase := _year_after(flat, f.end, after_stop, next_start):
             phrase_end = phrase[1].end()
         elif phrase := _year_before(flat, before_from, f.start):
             phrase_start = min(phrase_start, phrase[1].start())

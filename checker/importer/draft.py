@@ -6,7 +6,10 @@ reviews and corrects instead of transcribing; every guess and every line that
 could not be placed carries a comment starting with `# REVIEW:`, and no
 figure is ever invented: a figure comes from the document's words (read with
 the same reader as the prose rules, `dsl.prose.read_figures`), or from the
-amount printed beside a heading, or it is `?`.
+amount printed beside a heading, or it is `?`. And no figure is lost: each
+figure of the document is either placed (an amount, a total, a heading
+amount, a printed `sum`) or marked (written in a `# REVIEW:` comment beside
+the text it came from), and the report counts both.
 
 How the document is read, by its structure (no heading of any one document is
 known here):
@@ -22,15 +25,19 @@ known here):
   organisering") opens that area; one whose words are those of a part
   ("Drift", "Investeringer", "Verbale føringer", "Inndekning"), possibly
   followed by " - Area", opens that part. Both become `section`s.
-- Under an area, headings without an amount before the first entry are
-  sections (introductions); then, by the part: operating items, investments,
+- Where the document gives heading levels, a heading over lines that is no
+  standard area is an area of the document's own (declared with `area`), and
+  an area ends at a heading as high as its own.
+- Under an area, headings without an amount or figures before the first entry
+  are sections (introductions); then, by the part: operating items, investments,
   directives or coverage lines. A heading with an amount is an entry; an
   amount met in the directives starts items again, and the heading without
   an amount just before it is read as a section.
 - In the coverage part "Avsetning til X" is an allocation to the fund X,
   "Bruk av X" a draw on it, and a line about borrowing ("låneopptak") a loan.
 - A row of years starts a table of figures per year; its rows fill in the
-  entries of their names, or become entries of their own.
+  entries of their names, or become entries of their own; its sum row is a
+  `sum` of those lines, checked against the rows.
 """
 
 from __future__ import annotations
@@ -65,6 +72,7 @@ class Block:
 
     text: str
     heading: bool = False  # marked as a heading by the document itself
+    level: int = 0  # a marked heading's level, where the document gives one (Heading 1, `##`): 1 is the highest
 
 
 @dataclass(frozen=True)
@@ -82,9 +90,11 @@ class Draft:
     coverage: int  # cover, draw, allocate and loan lines
     directives: int
     sections: int
-    figures_read: int  # figures in the prose of entries and directives, beside headings, in tables
-    figures_placed: int  # those written as an amount, a total or a heading amount
+    figures_read: int  # every figure of the document: in its prose, beside its headings, in its tables
+    figures_placed: int  # those written as an amount, a total, a heading amount or a printed sum
+    figures_marked: int  # those written only in a `# REVIEW:` comment, beside the text they came from
     reviews: tuple[Review, ...]
+    sums_checked: int = 0  # table sum rows compared by the import with the rows above them
 
     def report(self, source: str) -> str:
         """The short report for standard error."""
@@ -93,8 +103,9 @@ class Draft:
         return (
             f"budsjett-lint import: {source}: {_count(self.entries, 'entry', 'entries')}, "
             f"{_count(self.coverage, 'coverage line')}, {_count(self.directives, 'directive')}, "
-            f"{_count(self.sections, 'section')}; {_count(self.figures_read, 'figure')} read, "
-            f"{self.figures_placed} placed.\n"
+            f"{_count(self.sections, 'section')}; {_count(self.figures_read, 'figure')} read: "
+            f"{self.figures_placed} placed, {self.figures_marked} marked for review; "
+            f"{_count(self.sums_checked, 'sum')} checked against {'its' if self.sums_checked == 1 else 'their'} rows.\n"
             f"Left for review ({_count(len(self.reviews), 'line')} marked `{REVIEW}`): {left}.\n"
         )
 
@@ -123,9 +134,9 @@ def blocks_from_markdown(text: str) -> list[Block]:
     for raw in _lines(text):
         line = _clean(raw)
         if m := _MD_HEADING.match(line):
-            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", m.group(2)), True))
+            blocks.append(Block(_MD_EMPHASIS.sub(r"\2", m.group(2)), True, len(m.group(1))))
         elif _MD_SETEXT.match(line) and blocks and blocks[-1].text.strip() and not blocks[-1].heading:
-            blocks[-1] = Block(blocks[-1].text, True)
+            blocks[-1] = Block(blocks[-1].text, True, 1 if line.strip().startswith("=") else 2)
         elif _MD_TABLE_RULE.match(line) and "|" in line:
             continue
         elif line.strip().startswith("|"):
@@ -214,6 +225,48 @@ def part_of(text: str) -> tuple[Part, str | None] | None:
     return part, area
 
 
+def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
+    """A heading of a known level that is no standard area and no part, under which come headings of
+    a deeper level that are lines (an amount beside them, or figures in their text): an area of the
+    document's own ("Helse og velferd")."""
+    h = headings[k]
+    if not h.level or h.amount is not None or h.table is not None or area_of(h.name) or part_of(h.name):
+        return False
+    if _gives_figures(h, thousands):
+        return False  # its text gives figures: a line
+    for sub in headings[k + 1:]:
+        if sub.table is not None or not sub.level:
+            continue
+        if sub.level <= h.level:
+            return False
+        if sub.amount is not None or _gives_figures(sub, thousands):
+            return True
+    return False
+
+
+def _gives_figures(h: _Heading, thousands: bool) -> bool:
+    """Whether a heading's name or text states a figure (beside the amount printed next to it)."""
+    return bool(read_figures(h.name, thousands) or read_figures(_prose(h.body), thousands))
+
+
+def _has_subheadings(headings: list[_Heading], k: int) -> bool:
+    """Whether a heading of a known level has headings of a deeper level under it."""
+    level = headings[k].level
+    following = next((h for h in headings[k + 1:] if h.table is None and h.level), None)
+    return bool(level) and following is not None and following.level > level
+
+
+def _area_id(name: str, taken: set[str]) -> str:
+    """An id for an area of the document's own: its words joined by hyphens, made unique."""
+    words = [w for w in _words(name) if re.fullmatch(r"[^\W\d]\w*", w)]
+    base = "-".join(words[:3]) or "område"
+    found, n = base, 1
+    while found in taken:
+        n += 1
+        found = f"{base}-{n}"
+    return found
+
+
 @dataclass
 class _Heading:
     name: str
@@ -222,6 +275,8 @@ class _Heading:
     body: list[str] = field(default_factory=list)
     table: dict[int, Decimal] | None = None  # a row of a table of figures per year
     sum_row: bool = False  # the table's sum ("Sum", "Totalt"), not an entry
+    table_no: int = -1  # which table of the document a row is of
+    level: int = 0  # a heading's level where the document marks it (1 the highest), 0 where it does not
     refused: tuple[str, ...] = ()  # figures of the heading or the row that no amount can hold, as written
 
 
@@ -247,6 +302,21 @@ def _heading_amount(text: str, thousands: bool = False) -> tuple[str, Figure, st
     if name.endswith(_SENTENCE_END) or len(name) > _NAME_MAX:
         return None
     return name, figures[0], tail
+
+
+def _marked_heading_amount(text: str, thousands: bool = False) -> tuple[str, Figure, str] | None:
+    """A line the document marks as a heading that ends in its amount without a gap before it
+    ("Flere lærere 3,5 mill", as a Word heading or a PDF's bold line prints it)."""
+    line = text.strip().rstrip(".")
+    figures = read_figures(line, thousands)
+    if not figures or figures[-1].end != len(line) or figures[-1].years or figures[-1].change != "level":
+        return None
+    name = line[: figures[-1].start].rstrip(" :–-")
+    if not name or name.endswith(_SENTENCE_END) or len(name) > _NAME_MAX or not re.search(r"[^\W\d]", name):
+        return None
+    if re.search(r"\b(?:med|til|på|av|for|ca\.?|om lag|totalt|samlet|i alt)$", name, re.I):
+        return None  # "Veivedlikehold økes med 2 mill": the figure is what the heading says, not beside it
+    return name, figures[-1], line[figures[-1].start:]
 
 
 def _bare_number(text: str) -> Decimal | None:
@@ -309,6 +379,7 @@ class _Table:
                 if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
                     digits = digits.replace(".", "")
                 sign, coefficient, exponent = Decimal(digits.replace(",", ".")).as_tuple()
+                assert isinstance(exponent, int)  # the cell matched a figure: finite
                 value = Decimal((sign, coefficient, exponent + self.scale.adjusted()))  # exact, as the scale is 10**k
                 if fits(value):
                     figures[year] = value
@@ -376,6 +447,8 @@ def _split(blocks: list[Block], thousands: bool) -> tuple[list[str], list[_Headi
         if not blocks[i].text.strip():
             break
         line = blocks[i].text.strip()
+        if title and line.endswith(".") and _PERIOD.search(line):
+            line = line.rstrip(".")  # "Budsjett 2024, økonomiplan 2024-2027.": the title, as a sentence
         if line.endswith(_SENTENCE_END) or title and not re.search(r"\b(?:19|20)\d\d\b", line):
             break
         title.append(line)
@@ -384,30 +457,35 @@ def _split(blocks: list[Block], thousands: bool) -> tuple[list[str], list[_Headi
     loose: list[Block] = []
     previous_heading = False
     table: _Table | None = None
+    tables = 0
     for k in range(i, len(blocks)):
         b = blocks[k]
         if found := _table_header(b.text, thousands):
             table = found
+            tables += 1
             continue
         if table is not None and (row := table.row(b.text)):
-            headings.append(_Heading(row[0], table=row[1], sum_row=bool(_SUM_ROW.match(row[0])), refused=row[2]))
+            headings.append(_Heading(row[0], table=row[1], sum_row=bool(_SUM_ROW.match(row[0])), refused=row[2],
+                                     table_no=tables))
             previous_heading = False
             continue
         cells = [c.strip() for c in b.text.split("\t") if c.strip()]
         subheading = len(cells) == 1 and not b.heading and _short_title(cells[0])
         if table is not None and cells and not subheading:
             table = None  # something else than a row: the table has ended
-        with_amount = _heading_amount(b.text, thousands)
+        with_amount = _heading_amount(b.text, thousands) or (
+            (b.heading or _standalone(blocks, k, previous_heading)) and _marked_heading_amount(b.text, thousands))
         if table is not None and subheading:
             headings.append(_Heading(cells[0]))  # a row of one cell heads the rows below it
             previous_heading = True
         elif with_amount:
             name, figure, words = with_amount
             held = fits(figure.amount)
-            headings.append(_Heading(name, figure if held else None, words if held else "", refused=() if held else (words,)))
+            headings.append(_Heading(name, figure if held else None, words if held else "",
+                                     refused=() if held else (words,), level=b.level if b.heading else 0))
             previous_heading = True
         elif b.heading and b.text.strip() or _standalone(blocks, k, previous_heading):
-            headings.append(_Heading(b.text.strip()))
+            headings.append(_Heading(b.text.strip(), level=b.level if b.heading else 0))
             previous_heading = True
         else:
             previous_heading = previous_heading and not b.text.strip()
@@ -449,6 +527,7 @@ _YEARS_NAMED = re.compile(
 def _named_years(flat: str, first: int, last: int) -> list[int]:
     """The plan years the prose names with "i 2020", "fra 2021", "i 2020 og 2021" or "i 2022-2023"."""
     years: set[int] = set()
+    found: range | list[int]
     for m in _YEARS_NAMED.finditer(flat):
         y1 = int(m.group("y1"))
         if m.group("y2"):
@@ -473,12 +552,17 @@ class _Reading:
     ramp: bool = False
     permanent: bool = False
     figures: int = 0
-    placed: int = 0
+    placed: int = 0  # figures written as an amount, a total or the heading amount
+    marked: int = 0  # figures written only in a note
     notes: list[Review] = field(default_factory=list)
 
 
 def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool, unit: str) -> _Reading:
     r = _Reading()
+    if read_figures(h.name, unit == "tusen"):
+        # The heading's own figures ("Veivedlikehold økes med 2 mill fra 2021") are the line's too: read as
+        # a sentence before the text (a blank line ends it).
+        prose = f"{_name(h.name)}\n\n{prose}"
     figures = read_figures(prose, unit == "tusen")
 
     def spell(value: Decimal) -> str:
@@ -493,10 +577,12 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool, 
         return " ".join(prose[f.phrase_start : f.phrase_end].split())
 
     r.figures += len(h.refused)
+    r.marked += len(h.refused)
     r.notes += [Review("not an amount", f'the heading\'s "{words}": {_NOT_AN_AMOUNT}') for words in h.refused]
     for f in figures:
         if not fits(f.amount):
             r.notes.append(Review("not an amount", f'"{words(f)}": {_NOT_AN_AMOUNT}'))
+            r.marked += 1
             continue
         if f.change == "total":
             if r.total is None:
@@ -505,15 +591,21 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool, 
                 if reducing:
                     r.notes.append(Review("sign", f'"{words(f)}" read as a total of -{spell(f.amount)} '
                                                   "(a reduction)"))
+            else:
+                r.notes.append(Review("conflicting figures", f'"{words(f)}" is a second total, after '
+                                      f"{spell(abs(r.total))}: not placed"))
+                r.marked += 1
             continue
         years = f.years_in(first, last)
         if not years and (f.years or f.for_years):
             r.notes.append(Review("figure outside the plan",
                                   f'"{words(f)}" names no year of the plan {first}-{last}: not placed'))
+            r.marked += 1
             continue
         if not years:
             if r.amounts:
                 r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: not placed'))
+                r.marked += 1
                 continue
             years = (first,)
             r.notes.append(Review("figure without a year", f'"{words(f)}" names no year: read as {first}'))
@@ -539,6 +631,7 @@ def _read_entry(h: _Heading, prose: str, first: int, last: int, reducing: bool, 
             r.amounts[y] = (f.amount, kroner(f))
             written_any = True
         r.placed += written_any
+        r.marked += not written_any
     if h.amount is not None:
         r.figures += 1
         r.placed += 1
@@ -636,21 +729,26 @@ class _Statement:
     attrs: list[str] = field(default_factory=list)
     prose: str = ""
     notes: list[Review] = field(default_factory=list)
+    rows: list[_Statement] = field(default_factory=list)  # a sum's: the lines its table's rows are
+    source: str = ""  # a sum's: the heading of its table
 
     def lines(self, unit: str) -> list[str]:
         out = ["", *(_comment(n.note) for n in self.notes)]
         if not self.keyword:
             return out
         head = [self.keyword, f'"{self.name}"', *([self.area] if self.area else [])]
+        if self.keyword == "sum":  # the kinds come before the amounts
+            head.append(self.tail)
         if self.amounts is not None:
             head.append(_amount_tokens(self.amounts, unit))
-        out.append(" ".join([*head, *([self.tail] if self.tail else [])]))
+        out.append(" ".join([*head, *([self.tail] if self.tail and self.keyword != "sum" else [])]))
         if self.attrs:
             out.append("  " + " ".join(self.attrs))
         return out + _text_block(self.prose)
 
 
 _COVERAGE = ("cover", "draw", "allocate", "loan")
+_SUM_TOLERANCE = Decimal("0.05")  # millions: rounding in the document, as STR013's default
 
 
 class _Writer:
@@ -662,12 +760,14 @@ class _Writer:
         self.funds: list[str] = []
         self.figures_read = 0
         self.figures_placed = 0
+        self.figures_marked = 0
+        self.sums_checked = 0
 
     def spell(self, value: Decimal) -> str:
         return spell_in_unit(value, self.unit)
 
     def add(self, statement: _Statement) -> None:
-        if statement.keyword in ("", "section"):  # sections may share a name; lines may not
+        if statement.keyword in ("", "section", "sum"):  # sections may share a name; lines may not
             self.statements.append(statement)
             return
         self.names[statement.name] += 1
@@ -679,12 +779,33 @@ class _Writer:
             self.entries.setdefault(statement.name, statement)
         self.statements.append(statement)
 
-    def note(self, review: Review) -> None:
-        """A note that belongs to no statement."""
+    def figures(self, text: str) -> tuple[Figure, ...]:
+        return read_figures(text, self.unit == "tusen")
+
+    def note(self, review: Review, text: str = "") -> None:
+        """A note that belongs to no statement; the figures of `text`, which it quotes, are marked."""
+        self.mark(len(self.figures(text)) if text else 0)
         self.add(_Statement("", notes=[review]))
 
-    def section(self, h: _Heading, area: str | None, prose: str, why: str | None = None) -> None:
-        notes = [Review("section", why)] if why else []
+    def mark(self, figures: int) -> None:
+        """Figures of the document written only in a note."""
+        self.figures_read += figures
+        self.figures_marked += figures
+
+    def unplaced(self, prose: str, kind: str, why: str, where: str = "text") -> list[Review]:
+        """The note for the figures of a text that no entry holds (a section's, a directive's), marked."""
+        figures = self.figures(prose)
+        self.mark(len(figures))
+        if not figures:
+            return []
+        named = "; ".join(f'"{" ".join(prose[f.phrase_start:f.phrase_end].split())}"' for f in figures)
+        return [Review(kind, f"the {where} names {named}: {why}")]
+
+    def section(self, h: _Heading, area: str | None, prose: str, why: str | None = None, kind: str = "section") -> None:
+        notes = [Review(kind, why)] if why else []
+        notes += self.unplaced(h.name, "section figure", "not placed (a section's heading)", "heading")
+        notes += self.unplaced(prose, "section figure", "not placed (a section's text; if it is a line's, "
+                                                        "make the section an item)")
         self.add(_Statement("section", _name(h.name), area, prose=prose, notes=notes))
 
     def entry(self, kind: str, h: _Heading, area: str | None, prose: str) -> None:
@@ -705,6 +826,7 @@ class _Writer:
         reading = _read_entry(h, prose, self.first, self.last, reducing, self.unit)
         self.figures_read += reading.figures
         self.figures_placed += reading.placed
+        self.figures_marked += reading.marked
         notes += reading.notes
         if kind in ("item", "invest") and area is None:
             notes.append(Review("no area", "no service area: add one after the name"))
@@ -727,11 +849,10 @@ class _Writer:
             notes.append(Review("kind", "`frees`: the text says lower repayments (avdrag) free operating room"))
         self.add(_Statement(kind, name, area, reading.amounts, attrs=attrs, prose=prose, notes=notes))
 
-    def table_row(self, kind: str, h: _Heading, area: str | None, source: str) -> None:
+    def table_row(self, kind: str, h: _Heading, area: str | None, source: str) -> _Statement:
         """A row of a table of figures per year: added to the entry of that name, or a new entry."""
         assert h.table is not None
         name = _name(h.name)
-        self.figures_read += len(h.table) + len(h.refused)
         outside = sorted(y for y in h.table if not self.first <= y <= self.last)
         known = self.entries.get(name)
         if known is None:
@@ -741,18 +862,21 @@ class _Writer:
         assert known.amounts is not None
         for cell in h.refused:
             known.notes.append(Review("not an amount", f'the table "{source}" gives {cell}: {_NOT_AN_AMOUNT}'))
+        self.mark(len(h.refused) + len(outside))
+        known.notes += self.unplaced(h.name, "table figure", f'not placed (a row\'s name, in the table "{source}")', "row")
         for y, value in sorted(h.table.items()):
             if y in outside:
                 continue
             before = known.amounts.get(y, (None, False))[0]
-            if before is None:
-                known.amounts[y] = (value, False)
-                self.figures_placed += 1
-            elif abs(before) != abs(value):
+            if before is not None and abs(before) != abs(value):
                 known.notes.append(Review("conflicting figures", f'the table "{source}" gives {self.spell(value)} '
                                           f"for {y}, the text {self.spell(before)}: the text's is kept"))
-            else:
-                self.figures_placed += 1
+                self.mark(1)
+                continue
+            if before is None:
+                known.amounts[y] = (value, False)
+            self.figures_read += 1
+            self.figures_placed += 1
         if outside:
             known.notes.append(Review("figure outside the plan", f'the table "{source}" gives figures for '
                                       f"{', '.join(map(str, outside))}, outside the plan: not placed"))
@@ -762,6 +886,74 @@ class _Writer:
             known.notes = [n for n in known.notes if n.kind != "no figure" and not (
                 n.kind == "heading amount as first year" and heading_in_table is not None
                 and known.amounts.get(self.first, (None, False))[0] == heading_in_table)]
+        return known
+
+    def table_sum(self, h: _Heading, rows: list[tuple[_Statement, dict[int, Decimal]]], source: str) -> None:
+        """A table's sum row: checked against the table's rows above it, and written as a `sum` of the
+        lines those rows are, so that the checker compares it with them (`_place_sums` decides where)."""
+        assert h.table is not None
+        notes = [Review("not an amount", f'the table "{source}" gives {cell}: {_NOT_AN_AMOUNT}') for cell in h.refused]
+        outside = sorted(y for y in h.table if not self.first <= y <= self.last)
+        if outside:
+            notes.append(Review("figure outside the plan", f'the sum "{h.name}" of the table "{source}" gives '
+                                f"figures for {', '.join(map(str, outside))}, outside the plan: not placed"))
+        self.mark(len(h.refused) + len(outside))
+        figures = {y: v for y, v in h.table.items() if y not in outside}
+        if rows:
+            self.sums_checked += 1
+            for y, printed in sorted(figures.items()):
+                made = sum((cells.get(y, Decimal(0)) for _, cells in rows), Decimal(0))
+                if abs(made - printed) > _SUM_TOLERANCE:
+                    notes.append(Review("sum differs", f'the rows of the table "{source}" add up to '
+                                        f'{self.spell(made)} for {y}, its row "{h.name}" prints {self.spell(printed)}'))
+        statement = _Statement("sum", _name(h.name), amounts={y: (v, False) for y, v in figures.items()},
+                               notes=notes)
+        statement.rows = [row for row, _ in rows]
+        statement.source = source
+        self.figures_read += len(figures)
+        self.figures_placed += len(figures)
+        self.add(statement)
+
+    def place_sums(self) -> None:
+        """Each sum where the checker sums exactly its table's lines: where it stands, or with `plan`, or
+        after the last of its lines where they are all the lines of their kinds in one section; where
+        none of these is so, the sum stays a comment, with its figures."""
+        section_of: dict[int, int | None] = {}
+        current: int | None = None
+        for s in self.statements:
+            if s.keyword == "section":
+                current = id(s)
+            section_of[id(s)] = current
+        for total in [s for s in self.statements if s.keyword == "sum"]:
+            rows = {id(r): r for r in total.rows}
+            kinds = sorted({r.keyword for r in total.rows})
+
+            def lines(scope: int | None, whole: bool = False, kinds: list[str] = kinds) -> set[int]:
+                return {id(e) for e in self.statements if e.keyword in kinds and (whole or section_of[id(e)] == scope)}
+
+            total.tail = " ".join(kinds)
+            here = section_of[id(total)]
+            if rows and here is not None and lines(here) == rows.keys():
+                continue
+            if rows and lines(None, whole=True) == rows.keys():
+                total.tail += " plan" if here is not None else ""
+                continue
+            homes = {section_of[k] for k in rows}
+            if len(homes) == 1 and (home := homes.pop()) is not None and lines(home) == rows.keys():
+                self.statements.remove(total)
+                last = max(self.statements.index(r) for r in total.rows)
+                self.statements.insert(last + 1, total)
+                continue
+            # No scope sums exactly these lines: the figures go in the comment.
+            assert total.amounts is not None  # a sum row has its figures
+            figures = [y for y, (v, _) in total.amounts.items() if v is not None]
+            self.figures_placed -= len(figures)
+            self.figures_marked += len(figures)
+            why = ("the table has no rows above it" if not rows else
+                   "its rows are not all the lines of their kinds in one section or in the plan")
+            total.notes.append(Review("table sum", f'a sum in the table "{total.source}", not written as a `sum` '
+                                      f"({why}): {total.name} {_amount_tokens(total.amounts, self.unit)}"))
+            total.keyword = ""
 
     def directive(self, h: _Heading, area: str | None, prose: str) -> None:
         flat = _flat(prose)
@@ -770,11 +962,8 @@ class _Writer:
         if m := _OWN_FUNDING.search(flat):
             notes.append(Review("funding", f'the text names its own funding ("{m.group()}"): '
                                            "add a `pot` and `funded-by`"))
-        figures = read_figures(prose)
-        self.figures_read += len(figures)
-        if figures:
-            named = "; ".join(f'"{" ".join(prose[f.phrase_start:f.phrase_end].split())}"' for f in figures)
-            notes.append(Review("directive figure", f"the text names {named}: a cost estimate?"))
+        notes += self.unplaced(h.name, "directive figure", "a cost estimate?", "heading")
+        notes += self.unplaced(prose, "directive figure", "a cost estimate?")
         self.add(_Statement("directive", _name(h.name), area, tail=f"cost {cost}", prose=prose, notes=notes))
 
     def reviews(self) -> list[Review]:
@@ -784,10 +973,18 @@ class _Writer:
         return sum(s.keyword in keywords for s in self.statements)
 
 
+_PERIOD_LINES = 10  # the first lines of a document, where it says its plan period if not in its title
+
+
 def _period(title: list[str], blocks: list[Block]) -> tuple[int, int, Review | None]:
     for line in title:
         if m := _PERIOD.search(line):
             return int(m.group(1)), int(m.group(2)), None
+    for b in [b for b in blocks if b.text.strip()][:_PERIOD_LINES]:
+        if (m := _PERIOD.search(b.text)) and int(m.group(1)) <= int(m.group(2)) <= int(m.group(1)) + 10:
+            said = " ".join(b.text.split())
+            return int(m.group(1)), int(m.group(2)), Review("period", f'the plan period read from "{said}", '
+                                                                       "not the title")
     for b in blocks:
         if m := _YEAR.search(b.text):
             first = int(m.group())
@@ -832,6 +1029,10 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
     notes = [n for n in (None if title else Review("header", "the document does not start with its name: "
                                                      "the budget's name is a placeholder"), period_note,
                          unit_note) if n]
+    for said in title:
+        if figures := w.figures(said):
+            w.mark(len(figures))
+            notes.append(Review("header", f'the title names "{said[figures[0].start:figures[-1].end]}": not placed'))
     header = [*(_comment(n.note) for n in notes), f'budget "{_name(title[0]) if title else "Budsjett"}"']
     if len(title) > 1:
         header.append(f'  title "{_name(title[1])}"')
@@ -839,36 +1040,59 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
     if unit != "mill":
         header.append(f"  unit {unit}")
     for b in loose:
-        w.note(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"))
+        w.note(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"), b.text)
 
+    # Where the document has area or part headings, those before the first are its introduction.
+    opening = [k for k, h in enumerate(headings) if h.amount is None and h.table is None
+               and (area_of(h.name) or part_of(h.name))]
     area: str | None = None
+    area_level = 0  # the level of the heading that opened `area`, where the document gives levels
+    declared: list[tuple[str, str]] = []  # the document's own areas: id, name
     part: Part = "intro"
     section = ""
+    rows: dict[int, list[tuple[_Statement, dict[int, Decimal]]]] = {}  # each table's rows: their lines and figures
     for k, h in enumerate(headings):
         prose = _prose(h.body)
         following = headings[k + 1] if k + 1 < len(headings) else None
+        if h.level and area_level and h.level <= area_level and h.table is None:
+            # A heading as high as the area's own ends it: areas are inherited only within their heading.
+            area, area_level = None, 0
+            part = "intro" if part != "cover" else part
         if h.sum_row:
-            w.note(Review("table sum", f'a sum in the table "{section}", not an entry: {h.name} '
-                          + " ".join([f"{y}={w.spell(v)}" for y, v in sorted(h.table.items())]
-                                     + [f"({cell}: not an amount)" for cell in h.refused])))
+            w.table_sum(h, rows.pop(h.table_no, []), section)
         elif h.table is not None:
-            w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
+            line = w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
+            rows.setdefault(h.table_no, []).append((line, h.table))
             if prose:
-                w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'))
+                w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'), prose)
         elif h.amount is None and (found := area_of(h.name)):
-            area, part, section = found, "intro", h.name
+            area, part, section, area_level = found, "intro", h.name, h.level
             w.section(h, area, prose)
+        elif _opens_area(headings, k, unit == "tusen"):
+            found = _area_id(h.name, {s.id for s in BUILTIN_SECTORS} | {i for i, _ in declared})
+            declared.append((found, _name(h.name)))
+            area, part, section, area_level = found, "intro", h.name, h.level
+            w.section(h, area, prose, f'read as an area of the document\'s own (`area {found}`): '
+                                      "the headings under it are lines", "area")
         elif h.amount is None and (opened := part_of(h.name)):
             part, named_area = opened
             area = named_area if named_area else (None if part == "cover" else area)
+            if named_area or part == "cover":
+                area_level = h.level
             section = h.name
             w.section(h, area, prose)
         elif h.amount is not None:
             if part in ("intro", "directive"):
                 part = "item"
             w.entry(part, h, area, prose)
-        elif part == "intro":
-            section = h.name
+        elif part == "intro" and _gives_figures(h, unit == "tusen") and (
+                area is not None or not opening or opening[0] < k):
+            part = "item"  # a heading whose text gives figures is a line: its money is not left in a section
+            w.entry(part, h, area, prose)
+        elif part == "intro" or (_has_subheadings(headings, k) and not _gives_figures(h, unit == "tusen")):
+            # An introduction, or a heading over others: a section. Among operating items, what comes under
+            # it is read as under an area's heading: sections until a heading whose text gives figures.
+            section, part = h.name, "intro" if part == "item" else part
             w.section(h, area, prose)
         elif part == "directive" and following is not None and following.amount is not None:
             part, section = "intro", h.name
@@ -878,7 +1102,8 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         else:
             w.entry(part, h, area, prose)
 
-    funds = [f'fund "{f}"' for f in w.funds]
+    w.place_sums()
+    funds = [f'fund "{f}"' for f in w.funds] + [f'area {i} "{name}"' for i, name in declared]
     body = [line for s in w.statements for line in s.lines(unit)]
     text = "\n".join([*header, *([""] + funds if funds else []), *body]) + "\n"
     return Draft(
@@ -889,5 +1114,7 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         sections=w.count("section"),
         figures_read=w.figures_read,
         figures_placed=w.figures_placed,
+        figures_marked=w.figures_marked,
         reviews=(*notes, *w.reviews()),
+        sums_checked=w.sums_checked,
     )

@@ -86,6 +86,8 @@ def _page(page) -> list[_Item]:
 def _blocks(pages: list[list[_Item]]) -> list[Block]:
     sizes = Counter(item[3] for page in pages for item in page if item[0] == "line")
     body = sizes.most_common(1)[0][0] if sizes else 0
+    # A heading's level by its size: the largest is 1; a bold line of the body's size is the deepest.
+    larger = sorted({size for size in sizes if size > body + 0.5}, reverse=True)
     blocks: list[Block] = []
 
     def blank() -> None:
@@ -109,7 +111,8 @@ def _blocks(pages: list[list[_Item]]) -> list[Block]:
             gap = top - last_bottom if last_bottom is not None else None
             if gap is None or gap > 0.8 * size or heading != was_heading:
                 blank()
-            blocks.append(Block(text, heading))
+            level = (larger.index(size) + 1 if size in larger else len(larger) + 1) if heading else 0
+            blocks.append(Block(text, heading, level))
             last_bottom, was_heading = bottom, heading
         blank()
     return blocks

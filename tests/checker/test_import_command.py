@@ -284,7 +284,7 @@ def test_a_text_node_bomb_is_refused_before_it_is_unpacked(cli, tmp_path):
 
 
 def test_a_document_that_unpacks_to_more_than_the_limit_is_refused(tmp_path, monkeypatch, capsys):
-    from budsjett_lint.checker.cli import import_
+    from budsjett_lint.checker.importer import docx as import_
 
     path = _word_document(tmp_path, b"<w:p><w:r><w:t>Ja</w:t></w:r></w:p>", extra={"word/media/image1.png": bytes(3_000_000)})
     monkeypatch.setattr(import_, "MAX_DOCX_UNCOMPRESSED", 2_000_000)
@@ -300,3 +300,71 @@ def test_a_long_document_with_styles_imports_in_reasonable_time(cli, tmp_path):
     done = cli("import", str(path))
     assert done.returncode == 0, done.stderr
     assert 'section "Oppvekst" oppvekst' in done.stdout, "the heading style was read"
+
+
+def test_a_word_document_with_amounts_in_its_headings_and_an_area_of_its_own(cli, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Bodøbudsjettet", level=0)
+    document.add_paragraph("Alternativt budsjett 2024 og økonomiplan 2024-2027")
+    document.add_heading("Oppvekst", level=1)
+    document.add_heading("Flere lærere 3,5 mill", level=2)
+    document.add_paragraph("Flere lærere gir mindre klasser.")
+    document.add_heading("Skolemat", level=2)
+    document.add_paragraph("Skolemat for alle: 2024: 4, 2025: 6 mill.")
+    document.add_heading("Helse og velferd", level=1)
+    document.add_heading("Hjemmetjenesten", level=2)
+    document.add_paragraph("Vi styrker hjemmetjenesten med 2 millioner i 2024.")
+    document.add_heading("Demens", level=2)
+    document.add_paragraph("2024: 1, 2025: 2 mill til dagtilbud.")
+    table = document.add_table(rows=4, cols=3)
+    for row, texts in zip(table.rows, [["Tiltak", "2024", "2025"], ["Hjemmetjenesten", "2", "2"],
+                                       ["Demens", "1", "2"], ["Sum", "3", "5"]]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    document.add_heading("Inndekning", level=1)
+    document.add_heading("Konsulenter 5 mill", level=2)
+    path = tmp_path / "bodø.docx"
+    document.save(path)
+
+    done = cli("import", str(path), "-o", str(tmp_path / "draft.budsjett"))
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "draft.budsjett").read_text(encoding="utf-8")
+    budget = parse(text).budget
+    got = {e.name.text: (e.kind, e.sector.id if e.sector else None, e.by_year) for e in budget.entries}
+    assert got == {
+        "Flere lærere": ("item", "oppvekst", {2024: Decimal("3.5")}),
+        "Skolemat": ("item", "oppvekst", {2024: 4, 2025: 6}),
+        "Hjemmetjenesten": ("item", "helse-velferd", {2024: 2, 2025: 2}),
+        "Demens": ("item", "helse-velferd", {2024: 1, 2025: 2}),
+        "Konsulenter": ("cover", None, {2024: 5}),
+    }
+    assert [s.name.text for s in budget.sums] == ["Sum"]
+    assert "# REVIEW: the rows of the table \"Helse og velferd\" add up to 4 for 2025, its row \"Sum\" prints 5" in text
+    assert "13 figures read: 13 placed, 0 marked for review; 1 sum checked against its rows." in done.stderr
+    checked = cli(str(tmp_path / "draft.budsjett"))
+    assert "STR013" in checked.stdout and "`Sum` prints 5.0 mill for 2025" in checked.stdout
+
+
+@pytest.mark.parametrize(("lines", "title", "note"), [
+    (["Budsjett 2024, økonomiplan 2024-2027."], "Budsjett 2024, økonomiplan 2024-2027", None),
+    (["Dette er vårt forslag.", "Økonomiplan 2024-2027"], None,
+     '# REVIEW: the plan period read from "Økonomiplan 2024-2027", not the title'),
+])
+def test_the_title_and_period_of_a_word_document_in_other_layouts(tmp_path, lines, title, note):
+    docx = pytest.importorskip("docx")
+    from budsjett_lint.checker.importer.docx import blocks_from_docx
+    from budsjett_lint.checker.importer.draft import import_blocks
+
+    document = docx.Document()
+    document.add_heading("Moldebudsjettet", level=0)
+    for line in lines:
+        document.add_paragraph(line)
+    document.add_heading("Oppvekst", level=1)
+    path = tmp_path / "molde.docx"
+    document.save(path)
+    draft = import_blocks(blocks_from_docx(path.read_bytes()))
+    budget = parse(draft.text).budget
+    assert (budget.header.name.text, budget.period) == ("Moldebudsjettet", (2024, 2027))
+    assert (budget.header.title.text if budget.header.title else None) == title
+    assert (note in draft.text.splitlines()) if note else not draft.text.startswith("# REVIEW")

@@ -519,3 +519,56 @@ def test_the_longest_number_read_is_fifteen_digits():
     (f,) = read_figures("999 999 999 999 999 kr i 2020")
     assert f.amount == Decimal("999999999.999999")
     assert read_figures("1 999 999 999 999 999 kr i 2020") == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year and a colon before each figure: the figure of that year
+    ("Skolemat: 2024: 4 mill, 2025: 6 mill.", [("4", (2024,), "level", False, False), ("6", (2025,), "level", False, False)]),
+    # a figure without a unit takes the unit of the next one in the list
+    ("2024: 4, 2025: 6 mill til dagtilbud.", [("4", (2024,), "level", False, False), ("6", (2025,), "level", False, False)]),
+    ("2024: 1,5 og 2025: 3 millioner", [("1.5", (2024,), "level", False, False), ("3", (2025,), "level", False, False)]),
+    ("Beløp 2024: 300 000 kroner; 2025: 400 000 kroner",
+     [("0.3", (2024,), "level", False, True), ("0.4", (2025,), "level", False, True)]),
+    ("2024 : 2 mill", [("2", (2024,), "level", False, False)]),
+])
+def test_a_list_of_years_with_colons_is_read(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024: 4, 2025: 6", []),  # no unit anywhere in the list: no money
+    ("2024: 12 plasser, 2025: 4 mill", [("4", (2025,), "level", False, False)]),  # a count is not given the unit
+    ("Møtet 12.03.2024: 5 mill", [("5", (), "level", False, False)]),  # a date, not a year before a colon
+    ("2024: 4 mill. Vi bygger i 2025: 6 elever.", [("4", (2024,), "level", False, False)]),
+])
+def test_near_misses_of_a_list_of_years_with_colons(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_list_of_years_with_colons_in_a_document_in_thousands():
+    assert [(str(f.amount), f.years, f.thousands) for f in read_figures("2024: 500, 2025: 600", True)] == [
+        ("0.5", (2024,), True), ("0.6", (2025,), True)]
+
+
+@pytest.mark.parametrize(("text", "thousands", "expected"), [
+    # a bare figure of a document in thousands takes that unit; so does one before a zero
+    ("2024: 300, 2025: 500 i 2026", True, [("0.3", (2024,)), ("0.5", (2025,))]),
+    ("2024: 3, 2025: 0 mill", False, [("3", (2024,)), ("0", (2025,))]),
+    ("2024: 500, 2025: 600 tusen kroner", False, [("0.5", (2024,)), ("0.6", (2025,))]),
+])
+def test_a_list_of_years_takes_the_unit_of_any_kind_of_figure(text, thousands, expected):
+    assert [(str(f.amount.normalize()), f.years) for f in read_figures(text, thousands)] == expected
+
+
+_colon_vocabulary = st.sampled_from(["2024:", "2025 :", "2024", ":", "0", "3", "1,5", "400 000", ",", "og", ";", "mill",
+                                     "kroner", "tusen kroner", "mrd", "i 2026", "fra 2025", "plasser", ".", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_colon_vocabulary, max_size=25).map(" ".join), st.booleans())
+def test_lists_of_years_with_colons_never_raise_and_stay_in_the_text(text, thousands):
+    previous_end = 0
+    for f in read_figures(text, thousands):
+        assert 0 <= f.phrase_start <= f.start < f.end <= f.phrase_end <= len(text)
+        assert f.start >= previous_end and f.amount >= 0
+        previous_end = f.end

@@ -378,3 +378,18 @@ def test_a_long_number_in_prose_is_not_read_and_does_not_crash():
     assert codes(text) == []
     text = HEAD + 'item "Tiltak" kultur 2020=1\n  text "Vi setter av ' + "9" * 400 + ' millioner i 2020."\n'
     assert codes(text) == []
+
+
+SKOLEMAT = '''\
+budget "Bodøbudsjettet" period 2024..2027
+item "Skolemat" oppvekst 2024=4 2025={y2025}
+  text """
+    Skolemat for alle: 2024: 4, 2025: 6 mill.
+  """
+'''
+
+
+def test_a_list_of_years_with_colons_is_compared_year_by_year():
+    assert codes(SKOLEMAT.format(y2025="6")) == []
+    (d,) = [d for d in lint(SKOLEMAT.format(y2025="5")) if d.code == "TXT001"]
+    assert d.message == 'the text gives 6.0 for 2025 ("2025: 6 mill"), but 2025 is 5.0'
