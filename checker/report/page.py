@@ -39,7 +39,8 @@ def _t(text: str) -> str:
 
 def balance_svg(summary) -> str:
     """Per year a spending bar beside a coverage bar (draws stacked on it), the gap or surplus labelled;
-    an unverifiable year is drawn with its known part and labelled with how many lines lack a figure."""
+    an unverifiable year is drawn with its known part and labelled with how many lines lack a figure and
+    the known gap or surplus."""
     rows = summary.balance
     if not rows:
         return ""
@@ -57,12 +58,14 @@ def balance_svg(summary) -> str:
         if status == "unknown":
             n = len(b.unknown)
             label, second = "unverified:", f"{n} lack{'s a figure' if n == 1 else ' figures'}"
+            known = ("known part balances" if abs(b.gap) <= summary.tolerance else
+                     f"known {'gap' if b.gap > 0 else 'surplus'} {fmt(abs(b.gap))}")
         elif status == "balanced":
-            label, second = "balanced", ""
+            label, second, known = "balanced", "", ""
         else:
-            label, second = f"{status} {fmt(abs(b.gap))}", ""
+            label, second, known = f"{status} {fmt(abs(b.gap))}", "", ""
         desc.append(f"{b.year}: spend {fmt(b.spend)}, coverage {fmt(b.cover)} (fund draws {fmt(b.draws)}), {label} {second}"
-                    .rstrip())
+                    .rstrip() + (f", {known}" if known else ""))
         colour = UNKNOWN if status == "unknown" else GAP if status == "gap" else COVER
         parts.append(
             f'<rect x="{x}" y="{20 + h - sh:.1f}" width="{bw}" height="{sh:.1f}" fill="{SPEND}"/>'
@@ -72,10 +75,11 @@ def balance_svg(summary) -> str:
             + f'<text x="{x}" y="{h + 38}" font-size="12">{b.year}</text>'
             f'<text x="{x}" y="{h + 54}" font-size="11" fill="{colour}">{escape(label)}</text>'
             f'<text x="{x}" y="{h + 68}" font-size="11" fill="{colour}">{escape(second)}</text>'
+            f'<text x="{x}" y="{h + 82}" font-size="11" fill="{colour}">{escape(known)}</text>'
             + (f'<text x="{x}" y="{14 + h - max(sh, ch):.1f}" font-size="10" fill="{UNKNOWN}">known part</text>'
                if status == "unknown" else ""))
     title = "Operating balance per year: spending (blue) against coverage (green, fund draws lighter)"
-    return (f'<svg role="img" viewBox="0 0 {width} {h + 80}" xmlns="http://www.w3.org/2000/svg" '
+    return (f'<svg role="img" viewBox="0 0 {width} {h + 92}" xmlns="http://www.w3.org/2000/svg" '
             f'aria-labelledby="bt bd"><title id="bt">{escape(title)}</title>'
             f'<desc id="bd">{escape("; ".join(desc))}</desc>{"".join(parts)}</svg>')
 

@@ -82,6 +82,9 @@ def test_the_proposal_page_is_well_formed_offline_and_shows_every_year():
     for year in range(2020, 2024):
         assert str(year) in text
     assert "unverified" in text  # the proposal's years lack figures and say so
+    # and by how much the known part is out, at a glance under each year (as in the terminal's verdict)
+    for known in ("known gap 71.5", "known gap 99.9", "known gap 7.0", "known surplus 57.0"):
+        assert known in text
     assert "<svg" in page and "<title id=\"bt\">" in page and "<desc id=\"bd\">" in page
 
 
