@@ -824,6 +824,18 @@ def _last_word(exc: UnexpectedInput) -> int | None:
     return None
 
 
+def _keyword_left_without_value(exc: UnexpectedInput) -> Token | None:
+    """The keyword the parser took last, where it still waits for that keyword's value (`heading`
+    with no figure after it); None otherwise."""
+    try:
+        last = exc.state.value_stack[-1]
+    except (AttributeError, IndexError):
+        return None
+    if isinstance(last, Token) and str(last) in _WITH_VALUE and last.type not in ("STRING", "IDENT", "PROSE"):
+        return last
+    return None
+
+
 def _close_quote(chunk: str, pos: int, areas: set[str]) -> str | None:
     """The chunk with the name whose quote at `pos` is never closed closed where its figures
     begin, or before the area id that stands just before them: `item "Kutt i innkjøp oppvekst
@@ -1144,11 +1156,18 @@ def _syntax_problem(exc: UnexpectedInput, parser: Lark, text: str, chunk: str, l
         col = end - (chunk.rfind("\n", 0, end) + 1) + 1
         span = Span(line, col, line, col, end + pos_offset, end + pos_offset)  # an empty place: nothing is there
         found = "end of the statement"
+    elif (keyword := _keyword_left_without_value(exc)) is not None and keyword.end_line < tok.line:
+        # `heading` at the end of its line, and the next line goes on with the statement: the
+        # value is missing on the keyword's line, not wrong on the next one.
+        end = keyword.end_pos
+        line = line_offset + keyword.end_line
+        span = Span(line, keyword.end_column, line, keyword.end_column, end + pos_offset, end + pos_offset)
+        found = f"end of the line after `{keyword}`"
     else:
         span = _span(tok, tok, line_offset, pos_offset)
         found = _found(str(tok))
     message = f"unexpected {found}" + (f"; expected {expected}" if expected else "")
-    if tok is not None and tok.type == "PROSE":
+    if tok is not None and tok.type == "PROSE" and not found.startswith("end of the line"):
         lines = str(tok).count("\n") + 1
         message = f'unexpected text block of {lines} line{"s" * (lines != 1)}' + (f"; expected {expected}" if expected else "")
         return Problem("SYN001", message, span,

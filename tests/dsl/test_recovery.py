@@ -214,3 +214,16 @@ def test_a_piece_the_grammar_does_not_take_leaves_a_balanced_plan_without_bal001
     syntax = [d for d in lint(broken) if d.code.startswith("SYN")]
     assert len(syntax) == 1 and syntax[0].span.line == text.count("\n", 0, line.start()) + 1, broken
     assert not [d for d in lint(broken) if d.code == "BAL001"], broken
+
+
+def test_a_keyword_without_its_value_at_the_end_of_its_line_is_reported_on_that_line():
+    # Found by the property above: the next line's `text` was reported, one line too late.
+    text = ('budget "T" period 2020..2020\ncover "C" 2020=1\nitem "A" oppvekst 2020=1 heading\n'
+            '  text """\n    x\n  """\n')
+    syntax = [d for d in lint(text) if d.code.startswith("SYN")]
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in syntax] == [
+        ("SYN001", 3, 33, "unexpected end of the line after `heading`; expected a number")]
+    assert "BAL001" not in [d.code for d in lint(text)]
+    # near miss: a typo on a line of its own is reported where it stands
+    typo = 'budget "T" period 2020..2020\ncover "C" 2020=1\nitem "A" oppvekst 2020=1\n  halfyer\n'
+    assert [(d.code, d.span.line) for d in lint(typo) if d.code.startswith("SYN")] == [("SYN001", 4)]
