@@ -200,9 +200,17 @@ def _same_word(a: str, b: str) -> bool:
 _AREA_WORDS = {s.id: _words(s.name) for s in BUILTIN_SECTORS}
 
 
+_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[A-ZÆØÅ])")
+
+
+def _unnumbered(text: str) -> str:
+    """A heading without its number: "2.1 Drift" is "Drift"."""
+    return _NUMBERED.sub("", text.strip(), count=1)
+
+
 def area_of(text: str) -> str | None:
     """The built-in area whose words the text consists of ("Finans og organisering": finans)."""
-    words = _words(text)
+    words = _words(_unnumbered(text))
     if not words or len(words) > 5:
         return None
     for area, names in _AREA_WORDS.items():
@@ -213,7 +221,7 @@ def area_of(text: str) -> str | None:
 
 def part_of(text: str) -> tuple[Part, str | None] | None:
     """The part a heading opens, and its area: "Verbale føringer - Idrett" is (directive, kultur)."""
-    pieces = _AREA_SPLIT.split(text.strip(), maxsplit=1)
+    pieces = _AREA_SPLIT.split(_unnumbered(text), maxsplit=1)
     words = _words(pieces[0])
     if not words or not all(w in _PART_WORDS for w in words):
         return None
@@ -242,6 +250,36 @@ def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
         if sub.amount is not None or _gives_figures(sub, thousands):
             return True
     return False
+
+
+_CAPS_LETTERS = 5  # "AKKS", "NAV": a short name in capitals is a name, not a heading's style
+
+
+def _text_levels(headings: list[_Heading]) -> None:
+    """Levels for the headings of a document that marks none (plain text), where it shows them in
+    another way: by their numbers ("2 Helse og velferd", "2.1 Hjemmetjenesten": the number's depth),
+    where at least two headings are numbered in order; else by capitals ("HELSE OG VELFERD" over
+    headings that are not in capitals). A heading without the sign is under those with it; a standard
+    area's or a part's without it has no level, so that it neither opens nor ends one by its level."""
+    candidates = [h for h in headings if h.table is None]
+    numbered = [(h, m) for h in candidates if (m := _NUMBERED.match(h.name))]
+    tops = [int(m.group("number").split(".")[0]) for _, m in numbered]
+    levels: dict[int, int] = {}
+    if len(numbered) >= 2 and tops == sorted(tops):
+        levels = {id(h): m.group("number").count(".") + 1 for h, m in numbered}
+    else:
+        caps = [h for h in candidates if h.amount is None and not re.search(r"[a-zæøå]", h.name)
+                and len(re.findall(r"[A-ZÆØÅ]", h.name)) >= _CAPS_LETTERS and not part_of(h.name)]
+        if caps and any(re.search(r"[a-zæøå]", h.name) for h in candidates):
+            levels = {id(h): 1 for h in caps}
+    if not levels:
+        return
+    below = max(levels.values()) + 1
+    for h in candidates:
+        if id(h) in levels:
+            h.level = levels[id(h)]
+        elif not (area_of(h.name) or part_of(h.name)):
+            h.level = below
 
 
 def _gives_figures(h: _Heading, thousands: bool) -> bool:
@@ -1023,6 +1061,8 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         # (its note quotes it), not as a heading or as prose.
         blocks[unit_line] = Block("")
     title, headings, loose = _split(blocks, unit == "tusen")
+    if not any(b.heading for b in blocks):
+        _text_levels(headings)
     first, last, period_note = _period(title, blocks)
     w = _Writer(first, last, unit)
 
@@ -1070,7 +1110,7 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
             w.section(h, area, prose)
         elif _opens_area(headings, k, unit == "tusen"):
             found = _area_id(h.name, {s.id for s in BUILTIN_SECTORS} | {i for i, _ in declared})
-            declared.append((found, _name(h.name)))
+            declared.append((found, _name(_unnumbered(h.name))))
             area, part, section, area_level = found, "intro", h.name, h.level
             w.section(h, area, prose, f'read as an area of the document\'s own (`area {found}`): '
                                       "the headings under it are lines", "area")

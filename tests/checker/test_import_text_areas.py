@@ -1,0 +1,118 @@
+"""Areas in plain text, where no heading is marked with a level: by numbers and capitals, standard
+areas by their long forms, and investments that keep their part across area headings."""
+
+from __future__ import annotations
+
+import textwrap
+
+from budsjett_lint.checker.importer.draft import REVIEW, area_of, blocks_from_text, import_blocks
+from budsjett_lint.dsl import parse
+from budsjett_lint.dsl.model import Budget
+
+
+def draft_of(text: str):
+    return import_blocks(blocks_from_text(textwrap.dedent(text)))
+
+
+def model(text: str) -> Budget:
+    result = parse(text)
+    assert not result.problems, result.problems
+    return result.budget
+
+
+def areas(budget: Budget) -> dict[str, tuple[str, str | None]]:
+    return {e.name.text: (e.kind, e.sector.id if e.sector else None) for e in budget.entries}
+
+
+NUMBERED = """\
+    Bodøbudsjettet
+    Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+    1 Oppvekst
+
+    1.1 Flere lærere\t3,5 mill
+    Flere lærere gir mindre klasser.
+
+    2 Tekniske tjenester
+    Vi satser på tekniske tjenester.
+
+    2.1 Brannvern
+    Vi styrker brannvernet med 2 millioner i 2024.
+
+    2.2 Vannverk\t1 mill
+
+    3 Lekeplasser\t0,5 mill
+    """
+
+
+def test_numbered_headings_give_an_area_of_the_documents_own_in_plain_text():
+    draft = draft_of(NUMBERED)
+    budget = model(draft.text)
+    assert [(s.id, s.name) for s in budget.declared_sectors] == [("tekniske-tjenester", "Tekniske tjenester")]
+    assert areas(budget) == {
+        "1.1 Flere lærere": ("item", "oppvekst"),
+        "2.1 Brannvern": ("item", "tekniske-tjenester"),
+        "2.2 Vannverk": ("item", "tekniske-tjenester"),
+        # "3 Lekeplasser" is as high as "2 Tekniske tjenester": the area ends there (no area, marked).
+        "3 Lekeplasser": ("item", None),
+    }
+    assert f"{REVIEW} read as an area of the document's own (`area tekniske-tjenester`): " \
+        "the headings under it are lines" in draft.text.splitlines()
+
+
+CAPITALS = """\
+    Bodøbudsjettet
+    Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+    OPPVEKST
+
+    Flere lærere\t3,5 mill
+    Flere lærere gir mindre klasser.
+
+    TEKNISKE TJENESTER
+    Vi satser på tekniske tjenester.
+
+    Drift
+
+    Brannvern
+    Vi styrker brannvernet med 2 millioner i 2024.
+
+    NAV-kontoret\t1 mill
+    """
+
+
+def test_headings_in_capitals_give_an_area_of_the_documents_own_in_plain_text():
+    budget = model(draft_of(CAPITALS).text)
+    assert [s.id for s in budget.declared_sectors] == ["tekniske-tjenester"]
+    assert areas(budget) == {"Flere lærere": ("item", "oppvekst"), "Brannvern": ("item", "tekniske-tjenester"),
+                             "NAV-kontoret": ("item", "tekniske-tjenester")}
+
+
+def test_a_heading_over_lines_without_a_sign_of_its_level_is_no_area():
+    """Near misses: a heading over lines in a document with no numbers and no capitals (as Trondheim's
+    "Kulturbyen Trondheim"), a short name in capitals, two headings that begin with a count."""
+    plain = "\n".join(line.split(" ", 1)[1] if line.strip()[:1].isdigit() else line
+                      for line in textwrap.dedent(NUMBERED).splitlines())
+    assert not model(import_blocks(blocks_from_text(plain)).text).declared_sectors
+    short_caps = CAPITALS.replace("TEKNISKE TJENESTER", "VANN")
+    assert not model(draft_of(short_caps).text).declared_sectors
+    counts = """\
+        Bodøbudsjettet
+        Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+        Oppvekst
+
+        Nye lærere
+        Vi ansetter 3 lærere for 2 millioner i 2024.
+
+        2 nye barnehager
+        Vi bygger 2 nye barnehager.
+
+        Helsesykepleiere\t1 mill
+
+        3 nye skoler
+        Det koster 4 millioner i 2025.
+        """
+    budget = model(draft_of(counts).text)
+    assert not budget.declared_sectors
+    assert {area for _, area in areas(budget).values()} == {"oppvekst"}
