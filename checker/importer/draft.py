@@ -198,6 +198,17 @@ def _same_word(a: str, b: str) -> bool:
 
 
 _AREA_WORDS = {s.id: _words(s.name) for s in BUILTIN_SECTORS}
+#: Words that a municipality's name for a standard area adds to the area's own ("Oppvekst og utdanning",
+#: "Helse og omsorg"): a heading of these and at least one of the area's own words names the area.
+_AREA_MORE_WORDS = {
+    "oppvekst": ["utdanning"],
+    "arbeid": ["velferd", "inkludering"],
+    "helse": ["omsorg", "omsorgstjenester", "velferd", "pleie", "mestring"],
+    "kultur": ["fritid"],
+    "miljø": ["klima", "landbruk"],
+    "areal": ["byutvikling", "plan", "transport"],
+    "finans": ["økonomi", "administrasjon", "styring"],
+}
 
 
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[A-ZÆØÅ])")
@@ -214,7 +225,9 @@ def area_of(text: str) -> str | None:
     if not words or len(words) > 5:
         return None
     for area, names in _AREA_WORDS.items():
-        if all(any(_same_word(w, n) for n in names) for w in words):
+        more = _AREA_MORE_WORDS.get(area, [])
+        if all(any(_same_word(w, n) for n in (*names, *more)) for w in words) and any(
+                any(_same_word(w, n) for n in names) for w in words):
             return area
     return None
 

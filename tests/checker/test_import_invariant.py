@@ -28,7 +28,7 @@ from budsjett_lint.dsl.model import Entry, Sum
 
 FIRST, LAST = 2024, 2027
 # Standard areas, and areas of a document's own (read as areas where the document gives heading levels).
-AREAS = ["Oppvekst", "Arbeid og sosial", "Helse og eldre", "Kultur, idrett og friluftsliv", "Helse og velferd",
+AREAS = ["Oppvekst", "Arbeid og sosial", "Helse og eldre", "Kultur, idrett og friluftsliv", "Tekniske tjenester",
          "Byutvikling"]
 NAMES = ["Flere lærere", "Skolemat", "Leirskole", "Helsesykepleiere", "Hjemmetjenesten", "Dagtilbud",
          "Bibliotek", "Fritidsklubber", "Sykkelveier", "Kollektivtilbud", "Ungdomshus", "Brannvern",

@@ -116,3 +116,42 @@ def test_a_heading_over_lines_without_a_sign_of_its_level_is_no_area():
     budget = model(draft_of(counts).text)
     assert not budget.declared_sectors
     assert {area for _, area in areas(budget).values()} == {"oppvekst"}
+
+
+def test_a_long_form_of_a_standard_area_names_it():
+    long_forms = {"Oppvekst og utdanning": "oppvekst", "Helse og omsorg": "helse", "Helse og velferd": "helse",
+                  "Helse- og omsorgstjenester": "helse", "Kultur og idrett": "kultur", "Kultur og fritid": "kultur",
+                  "Klima og miljø": "miljø", "Miljø": "miljø", "Samferdsel": "areal", "Plan og samferdsel": "areal",
+                  "Arbeid og velferd": "arbeid", "Økonomi og organisasjon": "finans", "2 Helse og omsorg": "helse"}
+    assert {name: area_of(name) for name in long_forms} == long_forms
+    # Near misses: the added words alone, or an area's word in a name that says more.
+    for name in ["Utdanning", "Omsorg", "Velferd", "Økonomi", "Plan", "Helse og sosial", "Kultur for læring",
+                 "Miljø i skolen", "Eldre bygg", "Omsorg for eldre", "Plan for eldre", "Helsesøster i skolen"]:
+        assert area_of(name) is None, name
+
+
+def test_items_under_a_long_form_of_an_area_take_that_area():
+    text = """\
+        Bodøbudsjettet
+        Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+        Oppvekst og utdanning
+
+        Flere lærere\t3,5 mill
+        Flere lærere gir mindre klasser.
+
+        Helse og velferd
+
+        Hjemmetjenesten\t2 mill
+        Vi styrker hjemmetjenesten.
+
+        Investeringer - Helse og omsorg
+
+        Sykehjem\t40 mill
+        """
+    budget = model(draft_of(text).text)
+    assert not budget.declared_sectors
+    assert areas(budget) == {"Flere lærere": ("item", "oppvekst"), "Hjemmetjenesten": ("item", "helse"),
+                             "Sykehjem": ("invest", "helse")}
+    assert {s.name.text: s.sector.id for s in budget.sections} == {
+        "Oppvekst og utdanning": "oppvekst", "Helse og velferd": "helse", "Investeringer - Helse og omsorg": "helse"}
