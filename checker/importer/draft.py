@@ -25,9 +25,10 @@ known here):
   organisering") opens that area; one whose words are those of a part
   ("Drift", "Investeringer", "Verbale føringer", "Inndekning"), possibly
   followed by " - Area", opens that part. Both become `section`s.
-- Where the document gives heading levels, a heading over lines that is no
-  standard area is an area of the document's own (declared with `area`), and
-  an area ends at a heading as high as its own.
+- Where the document gives heading levels (in plain text: by numbers or
+  capitals), a heading over lines that is no standard area is an area of the
+  document's own (declared with `area`), and an area ends at a heading as high
+  as its own. An investment part without an area holds the areas under it.
 - Under an area, headings without an amount or figures before the first entry
   are sections (introductions); then, by the part: operating items, investments,
   directives or coverage lines. A heading with an amount is an entry; an
@@ -1102,6 +1103,8 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
     area_level = 0  # the level of the heading that opened `area`, where the document gives levels
     declared: list[tuple[str, str]] = []  # the document's own areas: id, name
     part: Part = "intro"
+    spanning: Part | None = None  # an investment part without an area: it holds the area headings under it
+    spanning_level = 0
     section = ""
     rows: dict[int, list[tuple[_Statement, dict[int, Decimal]]]] = {}  # each table's rows: their lines and figures
     for k, h in enumerate(headings):
@@ -1111,10 +1114,13 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
             # A heading as high as the area's own ends it: areas are inherited only within their heading.
             area, area_level = None, 0
             part = "intro" if part != "cover" else part
+        if spanning and h.level and spanning_level and h.level <= spanning_level and h.table is None:
+            spanning = None  # a heading as high as the investment part's ends it
+        resume: Part = spanning or "item"  # what an area's introduction gives way to at its first line
         if h.sum_row:
             w.table_sum(h, rows.pop(h.table_no, []), section)
         elif h.table is not None:
-            line = w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
+            line = w.table_row(resume if part in ("intro", "directive") else part, h, area, section)
             rows.setdefault(h.table_no, []).append((line, h.table))
             if prose:
                 w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'), prose)
@@ -1130,17 +1136,18 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         elif h.amount is None and (opened := part_of(h.name)):
             part, named_area = opened
             area = named_area if named_area else (None if part == "cover" else area)
+            spanning, spanning_level = ("invest", h.level) if part == "invest" and not named_area else (None, 0)
             if named_area or part == "cover":
                 area_level = h.level
             section = h.name
             w.section(h, area, prose)
         elif h.amount is not None:
             if part in ("intro", "directive"):
-                part = "item"
+                part = resume
             w.entry(part, h, area, prose)
         elif part == "intro" and _gives_figures(h, unit == "tusen") and (
                 area is not None or not opening or opening[0] < k):
-            part = "item"  # a heading whose text gives figures is a line: its money is not left in a section
+            part = resume  # a heading whose text gives figures is a line: its money is not left in a section
             w.entry(part, h, area, prose)
         elif part == "intro" or (_has_subheadings(headings, k) and not _gives_figures(h, unit == "tusen")):
             # An introduction, or a heading over others: a section. Among operating items, what comes under

@@ -155,3 +155,79 @@ def test_items_under_a_long_form_of_an_area_take_that_area():
                              "Sykehjem": ("invest", "helse")}
     assert {s.name.text: s.sector.id for s in budget.sections} == {
         "Oppvekst og utdanning": "oppvekst", "Helse og velferd": "helse", "Investeringer - Helse og omsorg": "helse"}
+
+
+INVESTMENTS = """\
+    Bodøbudsjettet
+    Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+    Drift
+
+    Oppvekst
+
+    Flere lærere\t3,5 mill
+
+    Investeringer
+
+    Oppvekst
+
+    Nye skolebygg\t40 mill
+
+    Helse og omsorg
+    Vi bygger for eldre.
+
+    Sykehjem
+    Vi investerer 60 millioner i 2025.
+
+    Omsorgsboliger\t20 mill
+
+    Verbale føringer
+
+    Skolevei
+    Kommunedirektøren bes legge fram en sak om trygg skolevei.
+
+    Helse og eldre
+
+    Legevakt\t2 mill
+    """
+
+
+def test_investments_keep_their_part_across_the_area_headings_under_them():
+    budget = model(draft_of(INVESTMENTS).text)
+    assert areas(budget) == {
+        "Flere lærere": ("item", "oppvekst"),
+        "Nye skolebygg": ("invest", "oppvekst"),
+        "Sykehjem": ("invest", "helse"),
+        "Omsorgsboliger": ("invest", "helse"),
+        # Another part heading ends the investments: a line after an area heading is an item again.
+        "Legevakt": ("item", "helse"),
+    }
+    assert [d.name.text for d in budget.directives] == ["Skolevei"]
+
+
+def test_an_areas_own_investment_part_ends_at_the_next_area():
+    """Near miss: "Investeringer - Oppvekst" is oppvekst's; the next area's lines are items."""
+    text = INVESTMENTS.replace("    Investeringer\n\n    Oppvekst\n", "    Investeringer - Oppvekst\n")
+    assert areas(model(draft_of(text).text)) == {
+        "Flere lærere": ("item", "oppvekst"), "Nye skolebygg": ("invest", "oppvekst"),
+        "Sykehjem": ("item", "helse"), "Omsorgsboliger": ("item", "helse"), "Legevakt": ("item", "helse")}
+
+
+def test_in_markdown_a_heading_as_high_as_the_investment_part_ends_it():
+    text = textwrap.dedent("""\
+        # Bodøbudsjettet
+        Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+        ## Investeringer
+        ### Oppvekst
+        #### Nye skolebygg 40 mill
+        ### Helse og omsorg
+        #### Sykehjem 60 mill
+        ## Helse og eldre
+        ### Legevakt 2 mill
+        """)
+    from budsjett_lint.checker.importer.draft import blocks_from_markdown
+
+    got = areas(model(import_blocks(blocks_from_markdown(text)).text))
+    assert got == {"Nye skolebygg": ("invest", "oppvekst"), "Sykehjem": ("invest", "helse"),
+                   "Legevakt": ("item", "helse")}
