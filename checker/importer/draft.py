@@ -257,6 +257,8 @@ def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
     if _gives_figures(h, thousands):
         return False  # its text gives figures: a line
     for sub in headings[k + 1:]:
+        if sub.table is None and sub.amount is None and area_of(sub.name):
+            return False  # a standard area's heading: what follows it is that area's
         if sub.table is not None or not sub.level:
             continue
         if sub.level <= h.level:
@@ -271,20 +273,27 @@ _CAPS_LETTERS = 5  # "AKKS", "NAV": a short name in capitals is a name, not a he
 
 def _text_levels(headings: list[_Heading]) -> None:
     """Levels for the headings of a document that marks none (plain text), where it shows them in
-    another way: by their numbers ("2 Helse og velferd", "2.1 Hjemmetjenesten": the number's depth),
-    where at least two headings are numbered in order; else by capitals ("HELSE OG VELFERD" over
-    headings that are not in capitals). A heading without the sign is under those with it; a standard
-    area's or a part's without it has no level, so that it neither opens nor ends one by its level."""
+    another way: by their numbers ("2 Tekniske tjenester", "2.1 Brannvern": the number's depth), where
+    at least two headings are numbered in order and the numbers show the structure ("2" over "2.1", or
+    an area's or a part's heading numbered); else by capitals ("TEKNISKE TJENESTER" over headings that
+    are not in capitals), where a standard area's heading is in capitals too. A heading without the
+    sign is under those with it; a standard area's or a part's without it has no level, so that it
+    neither opens nor ends one by its level."""
     candidates = [h for h in headings if h.table is None]
-    numbered = [(h, m) for h in candidates if (m := _NUMBERED.match(h.name))]
-    tops = [int(m.group("number").split(".")[0]) for _, m in numbered]
+    numbered = [(h, m.group("number").rstrip(".")) for h in candidates if (m := _NUMBERED.match(h.name))]
+    tops = [int(n.split(".")[0]) for _, n in numbered]
+    numbers = {n for _, n in numbered}
     levels: dict[int, int] = {}
-    if len(numbered) >= 2 and tops == sorted(tops):
-        levels = {id(h): m.group("number").count(".") + 1 for h, m in numbered}
+    # Numbers that give the document's structure: "2" over "2.1", or an area's or a part's heading numbered
+    # (not a numbered list of directives, "1. Skolevei", "2. Gratis frukt").
+    if len(numbered) >= 2 and tops == sorted(tops) and any(
+            n.rsplit(".", 1)[0] in numbers and "." in n or area_of(h.name) or part_of(h.name) for h, n in numbered):
+        levels = {id(h): n.count(".") + 1 for h, n in numbered}
     else:
         caps = [h for h in candidates if h.amount is None and not re.search(r"[a-zæøå]", h.name)
                 and len(re.findall(r"[A-ZÆØÅ]", h.name)) >= _CAPS_LETTERS and not part_of(h.name)]
-        if caps and any(re.search(r"[a-zæøå]", h.name) for h in candidates):
+        # Capitals as the document's style for its areas: a standard area's heading among them.
+        if any(area_of(h.name) for h in caps) and any(re.search(r"[a-zæøå]", h.name) for h in candidates):
             levels = {id(h): 1 for h in caps}
     if not levels:
         return
@@ -472,8 +481,8 @@ def _standalone(blocks: list[Block], i: int, after_heading: bool) -> bool:
         return False
     if len(line) > _NAME_MAX or len(line.split()) > _WORDS_MAX or not (line[0].isupper() or line[0].isdigit()):
         return False
-    if re.search(r"[.!?] +[A-ZÆØÅ]", line):
-        return False  # two sentences
+    if re.search(r"[.!?] +[A-ZÆØÅ]", _unnumbered(line)):
+        return False  # two sentences ("2. Helse og omsorg" is one heading, numbered)
     before_blank = i == 0 or not blocks[i - 1].text.strip()
     if not before_blank and not (after_heading and _short_title(line)):
         return False

@@ -231,3 +231,51 @@ def test_in_markdown_a_heading_as_high_as_the_investment_part_ends_it():
     got = areas(model(import_blocks(blocks_from_markdown(text)).text))
     assert got == {"Nye skolebygg": ("invest", "oppvekst"), "Sykehjem": ("invest", "helse"),
                    "Legevakt": ("item", "helse")}
+
+
+def test_a_numbered_list_and_a_heading_in_capitals_that_are_no_structure():
+    """Near misses: numbered directives ("1. Skolevei") over lines with amounts, and one heading in
+    capitals ("INNLEDNING") with no area's heading in capitals: no levels, no area of the document's own."""
+    directives = """\
+        Bodøbudsjettet
+        Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+        Oppvekst
+
+        Flere lærere\t3,5 mill
+
+        Verbale føringer
+
+        1. Skolevei
+        Kommunedirektøren bes legge fram en sak om trygg skolevei.
+
+        2. Gratis frukt
+        Kommunedirektøren bes utrede gratis frukt.
+
+        Arbeid og sosial
+
+        Uteseksjonen\t1 mill
+        """
+    budget = model(draft_of(directives).text)
+    assert not budget.declared_sectors
+    assert [d.name.text for d in budget.directives] == ["1. Skolevei", "2. Gratis frukt"]
+    assert areas(budget) == {"Flere lærere": ("item", "oppvekst"), "Uteseksjonen": ("item", "arbeid")}
+    numbered = directives.replace("    Oppvekst\n", "    1 Oppvekst\n").replace("1. Skolevei", "2. Skolevei") \
+        .replace("2. Gratis", "3. Gratis")
+    assert not model(draft_of(numbered).text).declared_sectors  # numbers, and no heading over lines among them
+    introduction = """\
+        Bodøbudsjettet
+        Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+        INNLEDNING
+        Vi legger fram et budsjett i balanse.
+
+        Flere lærere\t3,5 mill
+
+        Oppvekst
+
+        Skolemat\t2 mill
+        """
+    budget = model(draft_of(introduction).text)
+    assert not budget.declared_sectors
+    assert areas(budget) == {"Flere lærere": ("item", None), "Skolemat": ("item", "oppvekst")}
