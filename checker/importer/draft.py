@@ -1084,7 +1084,7 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         # (its note quotes it), not as a heading or as prose.
         blocks[unit_line] = Block("")
     title, headings, loose = _split(blocks, unit == "tusen")
-    if not any(b.heading for b in blocks):
+    if not any(b.level for b in blocks):  # plain text, or a document whose headings have no levels
         _text_levels(headings)
     first, last, period_note = _period(title, blocks)
     w = _Writer(first, last, unit)

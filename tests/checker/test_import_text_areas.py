@@ -279,3 +279,13 @@ def test_a_numbered_list_and_a_heading_in_capitals_that_are_no_structure():
     budget = model(draft_of(introduction).text)
     assert not budget.declared_sectors
     assert areas(budget) == {"Flere lærere": ("item", None), "Skolemat": ("item", "oppvekst")}
+
+
+def test_headings_without_levels_in_markdown_are_read_by_their_numbers_too():
+    from budsjett_lint.checker.importer.draft import blocks_from_markdown
+
+    text = "\n".join(f"**{line.strip()}**" if line.strip()[:1].isdigit() else line.strip()
+                     for line in textwrap.dedent(NUMBERED).splitlines())
+    budget = model(import_blocks(blocks_from_markdown(text)).text)
+    assert [s.id for s in budget.declared_sectors] == ["tekniske-tjenester"]
+    assert areas(budget)["2.1 Brannvern"] == ("item", "tekniske-tjenester")
