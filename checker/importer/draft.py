@@ -28,7 +28,8 @@ known here):
 - Where the document gives heading levels (in plain text: by numbers or
   capitals), a heading over lines that is no standard area is an area of the
   document's own (declared with `area`), and an area ends at a heading as high
-  as its own. An investment part without an area holds the areas under it.
+  as its own. An investment or directive part without an area holds the
+  areas under it.
 - Under an area, headings without an amount or figures before the first entry
   are sections (introductions); then, by the part: operating items, investments,
   directives or coverage lines. A heading with an amount is an entry; an
@@ -1112,20 +1113,22 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
     area_level = 0  # the level of the heading that opened `area`, where the document gives levels
     declared: list[tuple[str, str]] = []  # the document's own areas: id, name
     part: Part = "intro"
-    spanning: Part | None = None  # an investment part without an area: it holds the area headings under it
+    spanning: Part | None = None  # an investment or directive part without an area: it holds the area headings
     spanning_level = 0
     section = ""
     rows: dict[int, list[tuple[_Statement, dict[int, Decimal]]]] = {}  # each table's rows: their lines and figures
     for k, h in enumerate(headings):
         prose = _prose(h.body)
         following = headings[k + 1] if k + 1 < len(headings) else None
+        if spanning and h.level and spanning_level and h.level <= spanning_level and h.table is None:
+            spanning = None  # a heading as high as the part's ends it
+        # What an area's heading opens, and what its introduction gives way to at its first line.
+        opens: Part = "directive" if spanning == "directive" else "intro"
+        resume: Part = "invest" if spanning == "invest" else "item"
         if h.level and area_level and h.level <= area_level and h.table is None:
             # A heading as high as the area's own ends it: areas are inherited only within their heading.
             area, area_level = None, 0
-            part = "intro" if part != "cover" else part
-        if spanning and h.level and spanning_level and h.level <= spanning_level and h.table is None:
-            spanning = None  # a heading as high as the investment part's ends it
-        resume: Part = spanning or "item"  # what an area's introduction gives way to at its first line
+            part = opens if part != "cover" else part
         if h.sum_row:
             w.table_sum(h, rows.pop(h.table_no, []), section)
         elif h.table is not None:
@@ -1134,18 +1137,19 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
             if prose:
                 w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'), prose)
         elif h.amount is None and (found := area_of(h.name)):
-            area, part, section, area_level = found, "intro", h.name, h.level
+            area, part, section, area_level = found, opens, h.name, h.level
             w.section(h, area, prose)
         elif _opens_area(headings, k, unit == "tusen"):
             found = _area_id(h.name, {s.id for s in BUILTIN_SECTORS} | {i for i, _ in declared})
             declared.append((found, _name(_unnumbered(h.name))))
-            area, part, section, area_level = found, "intro", h.name, h.level
+            area, part, section, area_level = found, opens, h.name, h.level
             w.section(h, area, prose, f'read as an area of the document\'s own (`area {found}`): '
                                       "the headings under it are lines", "area")
         elif h.amount is None and (opened := part_of(h.name)):
             part, named_area = opened
             area = named_area if named_area else (None if part == "cover" else area)
-            spanning, spanning_level = ("invest", h.level) if part == "invest" and not named_area else (None, 0)
+            spanning, spanning_level = (part, h.level) if part in ("invest", "directive") and not named_area \
+                else (None, 0)
             if named_area or part == "cover":
                 area_level = h.level
             section = h.name

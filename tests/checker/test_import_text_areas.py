@@ -289,3 +289,42 @@ def test_headings_without_levels_in_markdown_are_read_by_their_numbers_too():
     budget = model(import_blocks(blocks_from_markdown(text)).text)
     assert [s.id for s in budget.declared_sectors] == ["tekniske-tjenester"]
     assert areas(budget)["2.1 Brannvern"] == ("item", "tekniske-tjenester")
+
+
+def test_directives_keep_their_part_across_the_area_headings_under_them():
+    text = """\
+        Bodøbudsjettet
+        Forslag til budsjett 2024 og økonomiplan 2024-2027
+
+        Oppvekst
+
+        Flere lærere\t3,5 mill
+
+        Verbale føringer
+
+        Oppvekst
+
+        Skolevei
+        Kommunedirektøren bes legge fram en sak om trygg skolevei.
+
+        Helse og omsorg
+
+        Demensvennlig by
+        Kommunedirektøren bes utrede en demensvennlig by.
+
+        Inndekning
+
+        Konsulenter\t2 mill
+        """
+    budget = model(draft_of(text).text)
+    assert {d.name.text: d.sector.id for d in budget.directives} == {"Skolevei": "oppvekst",
+                                                                    "Demensvennlig by": "helse"}
+    assert {s.name.text for s in budget.sections} == {"Oppvekst", "Verbale føringer", "Helse og omsorg",
+                                                      "Inndekning"}
+    # Near miss: an area's own directives ("Verbale føringer - Oppvekst") end at the next area heading,
+    # whose headings are its introduction until a line.
+    own = textwrap.dedent(text).replace("Verbale føringer\n\nOppvekst\n", "Verbale føringer - Oppvekst\n")
+    assert own != textwrap.dedent(text)
+    budget = model(draft_of(own).text)
+    assert [d.name.text for d in budget.directives] == ["Skolevei"]
+    assert "Demensvennlig by" in {s.name.text for s in budget.sections}
