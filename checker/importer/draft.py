@@ -251,7 +251,7 @@ def part_of(text: str) -> tuple[Part, str | None] | None:
 def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
     """A heading of a known level that is no standard area and no part, under which come headings of
     a deeper level that are lines (an amount beside them, or figures in their text): an area of the
-    document's own ("Helse og velferd")."""
+    document's own ("Tekniske tjenester")."""
     h = headings[k]
     if not h.level or h.amount is not None or h.table is not None or area_of(h.name) or part_of(h.name):
         return False
