@@ -269,6 +269,7 @@ def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
     return False
 
 
+_TOC_ENTRY = re.compile(r"(?:\s*(?:\.{2,}|…+)\s*|\t+|\s{2,})\d{1,4}$")  # "2 Oppvekst ...... 5": the contents
 _CAPS_LETTERS = 5  # "AKKS", "NAV": a short name in capitals is a name, not a heading's style
 
 
@@ -279,8 +280,9 @@ def _text_levels(headings: list[_Heading]) -> None:
     an area's or a part's heading numbered); else by capitals ("TEKNISKE TJENESTER" over headings that
     are not in capitals), where a standard area's heading is in capitals too. A heading without the
     sign is under those with it; a standard area's or a part's without it has no level, so that it
-    neither opens nor ends one by its level."""
-    candidates = [h for h in headings if h.table is None]
+    neither opens nor ends one by its level. The lines of a table of contents ("2 Oppvekst ..... 5")
+    are left out: their numbers come again below."""
+    candidates = [h for h in headings if h.table is None and not _TOC_ENTRY.search(h.name)]
     numbered = [(h, m.group("number").rstrip(".")) for h in candidates if (m := _NUMBERED.match(h.name))]
     tops = [int(n.split(".")[0]) for _, n in numbered]
     numbers = {n for _, n in numbered}

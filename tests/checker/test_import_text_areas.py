@@ -328,3 +328,13 @@ def test_directives_keep_their_part_across_the_area_headings_under_them():
     budget = model(draft_of(own).text)
     assert [d.name.text for d in budget.directives] == ["Skolevei"]
     assert "Demensvennlig by" in {s.name.text for s in budget.sections}
+
+
+def test_a_table_of_contents_does_not_hide_the_numbers_of_the_headings():
+    """The contents number the headings first ("1 Oppvekst ....... 2"); the numbers below still count."""
+    head, rest = textwrap.dedent(NUMBERED).split("\n\n", 1)
+    contents = ("Innhold\n1 Oppvekst .................... 2\n1.1 Flere lærere ......... 2\n"
+                "2 Tekniske tjenester ........ 3\n3 Lekeplasser\t\t4\n")
+    budget = model(import_blocks(blocks_from_text(f"{head}\n\n{contents}\n{rest}")).text)
+    assert [s.id for s in budget.declared_sectors] == ["tekniske-tjenester"]
+    assert areas(budget)["2.2 Vannverk"] == ("item", "tekniske-tjenester")
