@@ -25,9 +25,11 @@ known here):
   organisering") opens that area; one whose words are those of a part
   ("Drift", "Investeringer", "Verbale føringer", "Inndekning"), possibly
   followed by " - Area", opens that part. Both become `section`s.
-- Where the document gives heading levels, a heading over lines that is no
-  standard area is an area of the document's own (declared with `area`), and
-  an area ends at a heading as high as its own.
+- Where the document gives heading levels (in plain text: by numbers or
+  capitals), a heading over lines that is no standard area is an area of the
+  document's own (declared with `area`), and an area ends at a heading as high
+  as its own. An investment or directive part without an area holds the
+  areas under it.
 - Under an area, headings without an amount or figures before the first entry
   are sections (introductions); then, by the part: operating items, investments,
   directives or coverage lines. A heading with an amount is an entry; an
@@ -198,22 +200,43 @@ def _same_word(a: str, b: str) -> bool:
 
 
 _AREA_WORDS = {s.id: _words(s.name) for s in BUILTIN_SECTORS}
+#: Words that a municipality's name for a standard area adds to the area's own ("Oppvekst og utdanning",
+#: "Helse og omsorg"): a heading of these and at least one of the area's own words names the area.
+_AREA_MORE_WORDS = {
+    "oppvekst": ["utdanning"],
+    "arbeid": ["velferd", "inkludering"],
+    "helse": ["omsorg", "omsorgstjenester", "velferd", "pleie", "mestring"],
+    "kultur": ["fritid"],
+    "miljø": ["klima", "landbruk"],
+    "areal": ["byutvikling", "plan", "transport"],
+    "finans": ["økonomi", "administrasjon", "styring"],
+}
+
+
+_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[A-ZÆØÅ])")
+
+
+def _unnumbered(text: str) -> str:
+    """A heading without its number: "2.1 Drift" is "Drift"."""
+    return _NUMBERED.sub("", text.strip(), count=1)
 
 
 def area_of(text: str) -> str | None:
     """The built-in area whose words the text consists of ("Finans og organisering": finans)."""
-    words = _words(text)
+    words = _words(_unnumbered(text))
     if not words or len(words) > 5:
         return None
     for area, names in _AREA_WORDS.items():
-        if all(any(_same_word(w, n) for n in names) for w in words):
+        more = _AREA_MORE_WORDS.get(area, [])
+        if all(any(_same_word(w, n) for n in (*names, *more)) for w in words) and any(
+                any(_same_word(w, n) for n in names) for w in words):
             return area
     return None
 
 
 def part_of(text: str) -> tuple[Part, str | None] | None:
     """The part a heading opens, and its area: "Verbale føringer - Idrett" is (directive, kultur)."""
-    pieces = _AREA_SPLIT.split(text.strip(), maxsplit=1)
+    pieces = _AREA_SPLIT.split(_unnumbered(text), maxsplit=1)
     words = _words(pieces[0])
     if not words or not all(w in _PART_WORDS for w in words):
         return None
@@ -228,13 +251,15 @@ def part_of(text: str) -> tuple[Part, str | None] | None:
 def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
     """A heading of a known level that is no standard area and no part, under which come headings of
     a deeper level that are lines (an amount beside them, or figures in their text): an area of the
-    document's own ("Helse og velferd")."""
+    document's own ("Tekniske tjenester")."""
     h = headings[k]
     if not h.level or h.amount is not None or h.table is not None or area_of(h.name) or part_of(h.name):
         return False
     if _gives_figures(h, thousands):
         return False  # its text gives figures: a line
     for sub in headings[k + 1:]:
+        if sub.table is None and sub.amount is None and area_of(sub.name):
+            return False  # a standard area's heading: what follows it is that area's
         if sub.table is not None or not sub.level:
             continue
         if sub.level <= h.level:
@@ -242,6 +267,45 @@ def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
         if sub.amount is not None or _gives_figures(sub, thousands):
             return True
     return False
+
+
+_TOC_ENTRY = re.compile(r"(?:\s*(?:\.{2,}|…+)\s*|\t+|\s{2,})\d{1,4}$")  # "2 Oppvekst ...... 5": the contents
+_CAPS_LETTERS = 5  # "AKKS", "NAV": a short name in capitals is a name, not a heading's style
+
+
+def _text_levels(headings: list[_Heading]) -> None:
+    """Levels for the headings of a document that marks none (plain text), where it shows them in
+    another way: by their numbers ("2 Tekniske tjenester", "2.1 Brannvern": the number's depth), where
+    at least two headings are numbered in order and the numbers show the structure ("2" over "2.1", or
+    an area's or a part's heading numbered); else by capitals ("TEKNISKE TJENESTER" over headings that
+    are not in capitals), where a standard area's heading is in capitals too. A heading without the
+    sign is under those with it; a standard area's or a part's without it has no level, so that it
+    neither opens nor ends one by its level. The lines of a table of contents ("2 Oppvekst ..... 5")
+    are left out: their numbers come again below."""
+    candidates = [h for h in headings if h.table is None and not _TOC_ENTRY.search(h.name)]
+    numbered = [(h, m.group("number").rstrip(".")) for h in candidates if (m := _NUMBERED.match(h.name))]
+    tops = [int(n.split(".")[0]) for _, n in numbered]
+    numbers = {n for _, n in numbered}
+    levels: dict[int, int] = {}
+    # Numbers that give the document's structure: "2" over "2.1", or an area's or a part's heading numbered
+    # (not a numbered list of directives, "1. Skolevei", "2. Gratis frukt").
+    if len(numbered) >= 2 and tops == sorted(tops) and any(
+            n.rsplit(".", 1)[0] in numbers and "." in n or area_of(h.name) or part_of(h.name) for h, n in numbered):
+        levels = {id(h): n.count(".") + 1 for h, n in numbered}
+    else:
+        caps = [h for h in candidates if h.amount is None and not re.search(r"[a-zæøå]", h.name)
+                and len(re.findall(r"[A-ZÆØÅ]", h.name)) >= _CAPS_LETTERS and not part_of(h.name)]
+        # Capitals as the document's style for its areas: a standard area's heading among them.
+        if any(area_of(h.name) for h in caps) and any(re.search(r"[a-zæøå]", h.name) for h in candidates):
+            levels = {id(h): 1 for h in caps}
+    if not levels:
+        return
+    below = max(levels.values()) + 1
+    for h in candidates:
+        if id(h) in levels:
+            h.level = levels[id(h)]
+        elif not (area_of(h.name) or part_of(h.name)):
+            h.level = below
 
 
 def _gives_figures(h: _Heading, thousands: bool) -> bool:
@@ -420,8 +484,8 @@ def _standalone(blocks: list[Block], i: int, after_heading: bool) -> bool:
         return False
     if len(line) > _NAME_MAX or len(line.split()) > _WORDS_MAX or not (line[0].isupper() or line[0].isdigit()):
         return False
-    if re.search(r"[.!?] +[A-ZÆØÅ]", line):
-        return False  # two sentences
+    if re.search(r"[.!?] +[A-ZÆØÅ]", _unnumbered(line)):
+        return False  # two sentences ("2. Helse og omsorg" is one heading, numbered)
     before_blank = i == 0 or not blocks[i - 1].text.strip()
     if not before_blank and not (after_heading and _short_title(line)):
         return False
@@ -1023,6 +1087,8 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         # (its note quotes it), not as a heading or as prose.
         blocks[unit_line] = Block("")
     title, headings, loose = _split(blocks, unit == "tusen")
+    if not any(b.level for b in blocks):  # plain text, or a document whose headings have no levels
+        _text_levels(headings)
     first, last, period_note = _period(title, blocks)
     w = _Writer(first, last, unit)
 
@@ -1049,45 +1115,54 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
     area_level = 0  # the level of the heading that opened `area`, where the document gives levels
     declared: list[tuple[str, str]] = []  # the document's own areas: id, name
     part: Part = "intro"
+    spanning: Part | None = None  # an investment or directive part without an area: it holds the area headings
+    spanning_level = 0
     section = ""
     rows: dict[int, list[tuple[_Statement, dict[int, Decimal]]]] = {}  # each table's rows: their lines and figures
     for k, h in enumerate(headings):
         prose = _prose(h.body)
         following = headings[k + 1] if k + 1 < len(headings) else None
+        if spanning and h.level and spanning_level and h.level <= spanning_level and h.table is None:
+            spanning = None  # a heading as high as the part's ends it
+        # What an area's heading opens, and what its introduction gives way to at its first line.
+        opens: Part = "directive" if spanning == "directive" else "intro"
+        resume: Part = "invest" if spanning == "invest" else "item"
         if h.level and area_level and h.level <= area_level and h.table is None:
             # A heading as high as the area's own ends it: areas are inherited only within their heading.
             area, area_level = None, 0
-            part = "intro" if part != "cover" else part
+            part = opens if part != "cover" else part
         if h.sum_row:
             w.table_sum(h, rows.pop(h.table_no, []), section)
         elif h.table is not None:
-            line = w.table_row("item" if part in ("intro", "directive") else part, h, area, section)
+            line = w.table_row(resume if part in ("intro", "directive") else part, h, area, section)
             rows.setdefault(h.table_no, []).append((line, h.table))
             if prose:
                 w.note(Review("unplaced text", f'text after the table "{section}", not placed: {_flat(prose)}'), prose)
         elif h.amount is None and (found := area_of(h.name)):
-            area, part, section, area_level = found, "intro", h.name, h.level
+            area, part, section, area_level = found, opens, h.name, h.level
             w.section(h, area, prose)
         elif _opens_area(headings, k, unit == "tusen"):
             found = _area_id(h.name, {s.id for s in BUILTIN_SECTORS} | {i for i, _ in declared})
-            declared.append((found, _name(h.name)))
-            area, part, section, area_level = found, "intro", h.name, h.level
+            declared.append((found, _name(_unnumbered(h.name))))
+            area, part, section, area_level = found, opens, h.name, h.level
             w.section(h, area, prose, f'read as an area of the document\'s own (`area {found}`): '
                                       "the headings under it are lines", "area")
         elif h.amount is None and (opened := part_of(h.name)):
             part, named_area = opened
             area = named_area if named_area else (None if part == "cover" else area)
+            spanning, spanning_level = (part, h.level) if part in ("invest", "directive") and not named_area \
+                else (None, 0)
             if named_area or part == "cover":
                 area_level = h.level
             section = h.name
             w.section(h, area, prose)
         elif h.amount is not None:
             if part in ("intro", "directive"):
-                part = "item"
+                part = resume
             w.entry(part, h, area, prose)
         elif part == "intro" and _gives_figures(h, unit == "tusen") and (
                 area is not None or not opening or opening[0] < k):
-            part = "item"  # a heading whose text gives figures is a line: its money is not left in a section
+            part = resume  # a heading whose text gives figures is a line: its money is not left in a section
             w.entry(part, h, area, prose)
         elif part == "intro" or (_has_subheadings(headings, k) and not _gives_figures(h, unit == "tusen")):
             # An introduction, or a heading over others: a section. Among operating items, what comes under

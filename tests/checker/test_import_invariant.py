@@ -27,8 +27,9 @@ from budsjett_lint.dsl import parse
 from budsjett_lint.dsl.model import Entry, Sum
 
 FIRST, LAST = 2024, 2027
-# Standard areas, and areas of a document's own (read as areas where the document gives heading levels).
-AREAS = ["Oppvekst", "Arbeid og sosial", "Helse og eldre", "Kultur, idrett og friluftsliv", "Helse og velferd",
+# Standard areas, and areas of a document's own (read as areas where the document gives heading levels,
+# in plain text by numbers or capitals).
+AREAS = ["Oppvekst", "Arbeid og sosial", "Helse og eldre", "Kultur, idrett og friluftsliv", "Tekniske tjenester",
          "Byutvikling"]
 NAMES = ["Flere lærere", "Skolemat", "Leirskole", "Helsesykepleiere", "Hjemmetjenesten", "Dagtilbud",
          "Bibliotek", "Fritidsklubber", "Sykkelveier", "Kollektivtilbud", "Ungdomshus", "Brannvern",
@@ -176,11 +177,18 @@ def documents(draw):
 TITLE = ("Eksempelbudsjettet", f"Forslag til budsjett {FIRST} og økonomiplan {FIRST}-{LAST}")
 
 
-def as_text(parts) -> str:
+def as_text(parts, numbered: bool = False, capitals: bool = False) -> str:
+    """Plain text; `numbered`, with the headings of areas and parts numbered ("2 Oppvekst") and those
+    under them too ("2.1 Skolevei"), the lines not; `capitals`, with the headings of areas and parts in
+    capitals: the levels that plain text shows by numbers or capitals."""
     lines = [*TITLE, ""]
+    top = sub = 0
     for part in parts:
         if part[0] in ("heading1", "heading2"):
-            lines += ["", part[1], *part[2]]
+            top, sub = (top + 1, 0) if part[0] == "heading1" else (top, sub + 1)
+            number = (f"{top} " if part[0] == "heading1" else f"{top}.{sub} ") if numbered else ""
+            name = part[1].upper() if capitals and part[0] == "heading1" else part[1]
+            lines += ["", number + name, *part[2]]
         elif part[0] == "item":
             _, name, amount, prose = part
             lines += ["", f"{name}\t\t{comma(amount)} millioner" if amount is not None else name, *prose]
@@ -268,8 +276,8 @@ def as_pdf(parts) -> bytes:
 
 
 def blocks_of(kind: str, parts):
-    if kind == "text":
-        return blocks_from_text(as_text(parts))
+    if kind in ("text", "numbered text", "capital text"):
+        return blocks_from_text(as_text(parts, numbered=kind == "numbered text", capitals=kind == "capital text"))
     if kind == "markdown":
         return blocks_from_markdown(as_markdown(parts))
     if kind == "docx":
@@ -325,7 +333,7 @@ def check(kind: str, parts, shown, by_year) -> None:
     assert draft.text.count(f"\n{REVIEW}") + draft.text.startswith(REVIEW) == len(draft.reviews)
 
 
-@pytest.mark.parametrize("kind", ["text", "markdown"])
+@pytest.mark.parametrize("kind", ["text", "numbered text", "capital text", "markdown"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=documents())
 def test_every_figure_of_a_text_document_is_placed_or_marked(kind, document):

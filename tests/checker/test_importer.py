@@ -435,7 +435,7 @@ Forslag til budsjett 2024 og økonomiplan 2024-2027
 ### Flere lærere 3,5 mill
 Flere lærere gir mindre klasser.
 
-## Helse og velferd
+## Tekniske tjenester
 Vi satser på helse.
 
 ### Hjemmetjenesten
@@ -461,16 +461,16 @@ def test_a_heading_with_an_amount_is_a_line_and_a_heading_over_lines_is_an_area_
            for e in budget.entries}
     assert got == {
         "Flere lærere": ("oppvekst", {2024: Decimal("3.5")}, Decimal("3.5")),
-        "Hjemmetjenesten": ("helse-velferd", {2024: 2}, None),
-        "Demensomsorg": ("helse-velferd", {2024: 1}, 1),
+        "Hjemmetjenesten": ("tekniske-tjenester", {2024: 2}, None),
+        "Demensomsorg": ("tekniske-tjenester", {2024: 1}, 1),
         # A heading as high as the area's is not under it: the area is not inherited (no area, marked).
         "Sykkelveier": (None, {2025: 4}, None),
     }
-    assert [(s.id, s.name) for s in budget.declared_sectors] == [("helse-velferd", "Helse og velferd")]
+    assert [(s.id, s.name) for s in budget.declared_sectors] == [("tekniske-tjenester", "Tekniske tjenester")]
     sections = {s.name.text: s.sector.id if s.sector else None for s in budget.sections}
-    assert sections == {"Oppvekst": "oppvekst", "Helse og velferd": "helse-velferd", "Om budsjettet": None,
+    assert sections == {"Oppvekst": "oppvekst", "Tekniske tjenester": "tekniske-tjenester", "Om budsjettet": None,
                         "Bakgrunn": None}
-    assert f"{REVIEW} read as an area of the document's own (`area helse-velferd`): the headings under it are lines" \
+    assert f"{REVIEW} read as an area of the document's own (`area tekniske-tjenester`): the headings under it are lines" \
         in draft.text.splitlines()
     assert not [d for d in check_text(draft.text).diagnostics if d.code.startswith(("SYN", "STR00"))]
 
