@@ -55,6 +55,7 @@ from collections.abc import Iterator
 from ..dsl.model import Budget, Span
 from .totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
+from .borrowing_for_operations import borrowed_gaps
 from .coverage_overcommitted import gap_clause, gap_related, in_the_gap
 from .negative_coverage import coverage_lost, gap_with_signs_turned, wholly_the_sign
 from .unfunded_ramp_up import uncovered_growth
@@ -69,11 +70,12 @@ Options = Tolerance
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
     where: Span = budget.period_span
     years = operating_balance(budget)
+    borrowed = borrowed_gaps(budget, options.tolerance)  # a gap a loan was written to cover: BAL003's, said there
     promised = in_the_gap(budget, options.tolerance)  # a coverage line's money counted twice: FUN004's, said here
     for i, year in enumerate(years):
         if not year.verifiable or abs(year.gap) <= options.tolerance:
             continue
-        if wholly_the_sign(budget, year, options.tolerance):  # BAL007 says the year's gap, once for the line
+        if wholly_the_sign(budget, year, options.tolerance) or year.year in borrowed:  # BAL007's or BAL003's
             continue
         related: tuple[Related, ...] = ()
         if year.gap > 0:
