@@ -10,6 +10,12 @@ names those lines and gives what is known: the spending and coverage with
 figures, and the gap between them. It also says how much the lines without
 figures must bring, net, for the year to balance.
 
+A year whose only lines without a figure are lines the file cannot be read
+at (a figure lost to a syntax error, which SYN001 or SYN003 reports) is not
+reported: the syntax finding is the one mistake, and once it is mended the
+year is checked again. Where such lines stand beside others, they are named
+as unread.
+
 ## Why
 Kommuneloven § 14-4 demands that every year of the plan balances. Where the
 document names a coverage line without a figure (Trondheimsbudsjettet's
@@ -54,7 +60,7 @@ Options = NoOptions
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     where = budget.period_span
     for year in operating_balance(budget):
-        if year.verifiable:
+        if year.verifiable or all(_unread(e, year.year) for e in year.unknown):  # the syntax finding's alone
             continue
         # the first names in alphabetical order; `listing` counts the rest (a large file has thousands)
         named = [e.name.text for e in nsmallest(SHOWN, year.unknown, key=by_name)]
@@ -76,7 +82,15 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         yield Finding(message, where, hint, related)
 
 
+def _unread(line: Entry | Directive, year: int) -> bool:
+    """Whether the line has no figure for the year only because its text there could not be read."""
+    amount = line.amount_by_year.get(year) if isinstance(line, Entry) else None
+    return amount is not None and amount.unread
+
+
 def _why(line: Entry | Directive, year: int) -> str:
+    if _unread(line, year):
+        return f"no figure for {year}: the line could not be read there (see its syntax finding)"
     if isinstance(line, Directive):
         return f"a directive paid by coverage, cost ? in {year}"
     if line.amounts and year not in line.by_year and is_lasting(line):
