@@ -51,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..dsl.model import Budget, Link, Span
+from ..dsl.model import Budget, Directive, Entry, Link, Span
 from ._investment import YearInvestment, investments, movement
 from ._names import by_name, listing, what_is
 from .base import Finding, Related, Tolerance, fmt, per_year, span_of_years
@@ -72,6 +72,18 @@ def _unneeded(year: YearInvestment) -> Decimal:
     return max(ZERO, min(-year.shortfall, year.borrowing)) if year.verifiable else ZERO
 
 
+def frees_wrongly(line: Entry | Directive, year: int) -> bool:
+    """A loan marked `frees` that raises borrowing in the year: borrowing more frees no operating
+    room (repayments rise), so what the mark leaves open is this rule's finding, not a missing figure."""
+    return isinstance(line, Entry) and line.kind == "loan" and line.frees is not None \
+        and (line.by_year.get(year) or ZERO) > 0
+
+
+def unneeded_years(budget: Budget, tolerance: Decimal) -> set[int]:
+    """The years in which this rule reports borrowing that no investment needs."""
+    return {y.year for y in investments(budget).years if _unneeded(y) > tolerance}
+
+
 def borrowed_gaps(budget: Budget, tolerance: Decimal) -> dict[int, Decimal]:
     """Year -> its operating gap, where the gap is no more than the borrowing put to operations
     that year (linked to operations, or that no investment needs): the loan was written to cover
@@ -80,7 +92,7 @@ def borrowed_gaps(budget: Budget, tolerance: Decimal) -> dict[int, Decimal]:
     to_operations = {id(u.loan): u.loan for u in inv.operating_uses}.values()
     result = {}
     for balance, year in zip(operating_balance(budget), inv.years):
-        if not balance.verifiable or balance.gap <= tolerance:
+        if balance.gap <= tolerance or not all(frees_wrongly(e, year.year) for e in balance.unknown):
             continue
         borrowed = _unneeded(year) + sum((max(ZERO, e.by_year.get(year.year) or ZERO) for e in to_operations), ZERO)
         if borrowed >= balance.gap - tolerance:
@@ -92,7 +104,7 @@ def _gap_clause(gaps: dict[int, Decimal], years: list[int]) -> str:
     short = sorted((y, gaps[y]) for y in years if y in gaps)
     if not short:
         return ""
-    return f"; it is the operating gap (BAL001's), {per_year(short)}, which borrowing may not cover"
+    return f"; it is the operating gap, {per_year(short)}, which borrowing may not cover"
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
@@ -134,6 +146,10 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         message = (f"{said} {'each raise' if many else 'raises'} borrowing by {fmt(borrowing)} mill "
                    f"({listing(names)}), {fmt(excess)} more than {'their' if many else 'its'} investments need "
                    f"({details})") + _gap_clause(gaps, years)
+        marked = [e.name.text for e in inv.loans if e.name.text in names and frees_wrongly(e, years[0])]
+        if marked:
+            message += (f"; {listing(marked)} {'is' if len(marked) == 1 else 'are'} marked `frees`, but borrowing "
+                        "more frees no operating room")
         spans = list(dict.fromkeys(s for _, ss in found for s in ss))
         related = tuple(Related(s, "borrowing rises") for s in spans[1:])
         when = f"in each year {said}" if many else f"in {said}"

@@ -14,7 +14,9 @@ A year whose only lines without a figure are lines the file cannot be read
 at (a figure lost to a syntax error, which SYN001 or SYN003 reports) is not
 reported: the syntax finding is the one mistake, and once it is mended the
 year is checked again. Where such lines stand beside others, they are named
-as unread.
+as unread. Nor is a year whose only such line is a loan marked `frees` that
+raises borrowing no investment needs: borrowing more frees no room, and
+BAL003 reports the loan, with the year's gap.
 
 ## Why
 Kommuneloven § 14-4 demands that every year of the plan balances. Where the
@@ -48,7 +50,8 @@ from heapq import nsmallest
 from ..dsl.model import Budget, Directive, Entry
 from ._names import SHOWN, by_name, listing
 from .totals import is_lasting, operating_balance
-from .base import Finding, NoOptions, Related, fmt
+from .base import DEFAULT_TOLERANCE, Finding, NoOptions, Related, fmt
+from .borrowing_for_operations import frees_wrongly, unneeded_years
 
 CODE = "BAL002"
 NAME = "unverifiable-year"
@@ -59,8 +62,11 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     where = budget.period_span
+    wrongly_freed = unneeded_years(budget, DEFAULT_TOLERANCE)
     for year in operating_balance(budget):
         if year.verifiable or all(_unread(e, year.year) for e in year.unknown):  # the syntax finding's alone
+            continue
+        if year.year in wrongly_freed and all(frees_wrongly(e, year.year) for e in year.unknown):  # BAL003's
             continue
         # the first names in alphabetical order; `listing` counts the rest (a large file has thousands)
         named = [e.name.text for e in nsmallest(SHOWN, year.unknown, key=by_name)]
