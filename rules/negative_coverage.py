@@ -120,7 +120,11 @@ def check(budget: Budget, options: Tolerance) -> Iterator[Finding]:
                 said_gaps = listing([f"{fmt(y.gap)} mill in {y.year}" for y in whole])
             message += (f"; {cause} all of the gap of {span_of_years(years)} ({said_gaps}): written positive, "
                         f"{'the year balances' if len(whole) == 1 else 'those years balance'}")
-            hint = f"{hint}; {span_of_years(years)} cannot be adopted as {'it stands' if len(whole) == 1 else 'they stand'}"
+            if entry.kind == "draw":  # the allocation keeps the gap; a draw written positive closes it
+                hint = (f"if it draws on the fund, write the amounts positive; if it puts money back, {hint[0].lower()}"
+                        f"{hint[1:]}, and cover the gap of {span_of_years(years)} otherwise")
+            else:
+                hint = f"{hint}; {span_of_years(years)} cannot be adopted as {'it stands' if len(whole) == 1 else 'they stand'}"
             severity = "error"
         yield Finding(message, first.span, hint, fix=_fix(budget.text, entry), severity=severity)
 

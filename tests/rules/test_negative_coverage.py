@@ -133,3 +133,15 @@ def test_bal001_names_no_negative_line_where_none_is():
     """Near miss: a gap with coverage written positive, too small, says nothing of signs."""
     (bal001, *_) = [m for m in lint(HEAD + ITEM + 'cover "Kutt i innkjøp" 2020..2021=10\n') if m.code == "BAL001"]
     assert bal001.message.endswith("gap 5.0 mill") and bal001.related == ()
+
+
+def test_a_negative_draw_that_is_the_whole_gap_offers_both_readings():
+    """The allocation it may mean keeps the gap; the draw written positive closes it: the hint
+    says both, and the safe fix stays the allocation (it keeps the balance as written)."""
+    text = 'item "A" oppvekst 2020..2021=5\ndraw "Bruk av fond" 2020..2021=-5 from "Disposisjonsfondet"\n'
+    (d,) = lint(HEAD + text)
+    assert d.code == "BAL007" and d.severity == "error"
+    assert d.hint.startswith("if it draws on the fund, write the amounts positive; if it puts money back, write "
+                             "it as `allocate")
+    assert d.fix is not None and d.fix.safe
+    assert "BAL001" in codes(fixed(text))  # as an allocation the gap stays, and BAL001 says it
