@@ -37,6 +37,11 @@ budget "Eksempel" period 2020..2021
 item "Toppet bemanning i barnehage" oppvekst 2020..2021=15
 cover "Kutt i innkjøp" 2020..2021=15
 ```
+
+## Options
+- `tolerance` (number, millions, default 0.05): how near the year's gap must
+  be to twice the negative coverage for the sign to be the whole gap; set it
+  alike with BAL001's.
 """
 
 from __future__ import annotations
