@@ -84,19 +84,25 @@ def unneeded_years(budget: Budget, tolerance: Decimal) -> set[int]:
     return {y.year for y in investments(budget).years if _unneeded(y) > tolerance}
 
 
-def borrowed_gaps(budget: Budget, tolerance: Decimal) -> dict[int, Decimal]:
-    """Year -> its operating gap, where the gap is no more than the borrowing put to operations
-    that year (linked to operations, or that no investment needs): the loan was written to cover
-    it, and the year's one finding is BAL003's, not BAL001's."""
+def borrowed_for_operations(budget: Budget) -> dict[int, Decimal]:
+    """Year -> the borrowing put to operations that year: loans linked to operations, and
+    borrowing that no investment needs."""
     inv = investments(budget)
     to_operations = {id(u.loan): u.loan for u in inv.operating_uses}.values()
+    return {year.year: _unneeded(year) + sum((max(ZERO, e.by_year.get(year.year) or ZERO) for e in to_operations), ZERO)
+            for year in inv.years}
+
+
+def borrowed_gaps(budget: Budget, tolerance: Decimal) -> dict[int, Decimal]:
+    """Year -> its operating gap, where the gap is no more than the borrowing put to operations
+    that year: the loan was written to cover it, and the year's one finding is BAL003's, not BAL001's."""
+    borrowed = borrowed_for_operations(budget)
     result = {}
-    for balance, year in zip(operating_balance(budget), inv.years):
-        if balance.gap <= tolerance or not all(frees_wrongly(e, year.year) for e in balance.unknown):
+    for balance in operating_balance(budget):
+        if balance.gap <= tolerance or not all(frees_wrongly(e, balance.year) for e in balance.unknown):
             continue
-        borrowed = _unneeded(year) + sum((max(ZERO, e.by_year.get(year.year) or ZERO) for e in to_operations), ZERO)
-        if borrowed >= balance.gap - tolerance:
-            result[year.year] = balance.gap
+        if borrowed.get(balance.year, ZERO) >= balance.gap - tolerance:
+            result[balance.year] = balance.gap
     return result
 
 

@@ -19,7 +19,9 @@ draw is negative in the year (coverage lost, BAL007's finding), the finding
 names it, with its place, as part of the gap, and says what gap is left with
 the amounts written positive. Where nothing is left (the gap is twice the
 negative coverage), the year's gap is the sign alone: BAL007 reports it, and
-this rule is silent for the year.
+this rule is silent for the year. So it is where the gap is no more than the
+borrowing put to operations (BAL003's finding, which says the gap); where the
+gap is larger, the finding names that borrowing as part of it.
 
 ## Why
 Kommuneloven § 14-4 demands that the annual budget and every year of the
@@ -55,7 +57,7 @@ from collections.abc import Iterator
 from ..dsl.model import Budget, Span
 from .totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
-from .borrowing_for_operations import borrowed_gaps
+from .borrowing_for_operations import borrowed_for_operations, borrowed_gaps
 from .coverage_overcommitted import gap_clause, gap_related, in_the_gap
 from .negative_coverage import coverage_lost, gap_with_signs_turned, wholly_the_sign
 from .unfunded_ramp_up import uncovered_growth
@@ -71,6 +73,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
     where: Span = budget.period_span
     years = operating_balance(budget)
     borrowed = borrowed_gaps(budget, options.tolerance)  # a gap a loan was written to cover: BAL003's, said there
+    borrowing = borrowed_for_operations(budget)
     promised = in_the_gap(budget, options.tolerance)  # a coverage line's money counted twice: FUN004's, said here
     for i, year in enumerate(years):
         if not year.verifiable or abs(year.gap) <= options.tolerance:
@@ -88,6 +91,9 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
                 hint = (f"cover {fmt(year.gap)} mill more in {year.year} with coverage that grows with the ramp, "
                         f"or spend that much less")
                 related = growth.related(year.year)
+            loaned = borrowing.get(year.year, 0)
+            if loaned > options.tolerance:  # part of the gap a loan was meant to cover: BAL003's, named here
+                message += f"; borrowing put to operations pays {fmt(loaned)} of it, which borrowing may not (BAL003)"
             lost = coverage_lost(budget, year.year)
             if lost:  # the sign's finding is BAL007's; said here as part of the year's gap, not a second mistake
                 message += "; " + "; ".join(f"`{e.name.text}` is {fmt(v)}: coverage lost (BAL007)" for e, v, _ in lost)

@@ -106,6 +106,8 @@ def test_a_gap_larger_than_the_borrowing_is_bal001s_too():
                      ("BAL001", "2021 does not balance: spend 10.0, covered 0.0, gap 10.0 mill"),
                      ("BAL003", "2020–2021 each raise borrowing by 4.0 mill (`Økt låneopptak`), 4.0 more than "
                                 "their investments need (investments are unchanged)")]
+    assert lint(text)[0].message.endswith("gap 10.0 mill; borrowing put to operations pays 4.0 of it, which "
+                                          "borrowing may not (BAL003)")
 
 
 def test_borrowing_beside_a_balanced_operating_budget_says_no_gap():
