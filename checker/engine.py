@@ -53,7 +53,9 @@ def check_text(text: str, file: str = "-", config: Config | None = None) -> Chec
         if not config.enabled(module.CODE):
             continue
         severity = config.severity_of(module.CODE, module.SEVERITY)
-        found.extend(stamp(module, severity, file, f) for f in module.check(budget, config.options_for(module)))
+        configured = module.CODE in config.severity
+        found.extend(stamp(module, severity if configured or f.severity is None else f.severity, file, f)
+                     for f in module.check(budget, config.options_for(module)))
     kept = [_visible(d) for d in apply_suppressions(found, budget, file, config)]
     return CheckResult(file, budget, tuple(sorted(kept, key=lambda d: d.sort_key)),
                        tuple(c for c in ALL_CODES if config.enabled(c)))

@@ -131,6 +131,7 @@ class Amount(_Node):
     span: Span
     kroner: bool = False
     ranged: bool = False  # came from a range such as 2022..2023=5
+    unread: bool = False  # unknown because the text that names it could not be read (a syntax finding says so)
 
 
 @node

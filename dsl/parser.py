@@ -260,7 +260,8 @@ class _Builder(Transformer):
             if len(self.problems) == seen:  # a bad amount is reported at each place it is written
                 self.values[tok.value] = known
         years, value, kroner, ranged = known
-        return [Amount(year, value, span, kroner, ranged) for year in years]
+        unread = value is None and tok.value.partition("=")[2] != "?"  # a bad figure (reported), not a `?`
+        return [Amount(year, value, span, kroner, ranged, unread) for year in years]
 
     def read_amount(self, text: str, span: Span) -> tuple[tuple[int, ...], Decimal | None, bool, bool]:
         years, _, raw = text.partition("=")
@@ -900,7 +901,7 @@ def _unknown_where_cut(entry: Entry, cuts: list[str], window: tuple[int, int] | 
 def _with_unknown(entry: Entry, kept: tuple[Amount, ...], years) -> Entry:
     """The entry with `kept` and the `years` unknown, at its name, in year order (so that no rule
     on how amounts are written takes them for written ones)."""
-    unknown = tuple(Amount(_YEARS.setdefault(y, y), None, entry.name.span) for y in years)
+    unknown = tuple(Amount(_YEARS.setdefault(y, y), None, entry.name.span, unread=True) for y in years)
     return dataclasses.replace(entry, amounts=tuple(sorted(kept + unknown, key=lambda a: a.year)))
 
 

@@ -53,6 +53,9 @@ class Finding(NamedTuple):
     hint: str | None = None
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
+    #: Graver than the rule's default severity, where this finding is (BAL007 where its sign alone
+    #: unbalances a year); a severity that the configuration sets for the code still wins.
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

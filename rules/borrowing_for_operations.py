@@ -7,6 +7,12 @@ Reports, too, a year in which borrowing rises by more than the year's
 investments need: the change of investments (`invest`) less the draws and
 coverage linked to them with `funds`. A loan that no investment needs is
 borrowing for operations as well, whether it is linked to something or not.
+Years whose figures are the same are reported in one finding.
+
+Where a year's operating budget is short by no more than the borrowing put to
+operations (a loan written to pay for an item), the gap is that borrowing:
+this finding says the gap and how to cover it, and BAL001 is silent for the
+year. Where the gap is larger, BAL001 reports the year too.
 
 ## Why
 Kommuneloven lets a municipality borrow to finance investments only, never
@@ -43,11 +49,13 @@ funds "Økt låneopptak" -> "Skolebygg"
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
-from ..dsl.model import Budget, Link
-from ._investment import investments, movement
+from ..dsl.model import Budget, Directive, Entry, Link, Span
+from ._investment import YearInvestment, investments, movement
 from ._names import by_name, listing, what_is
-from .base import Finding, Related, Tolerance, fmt
+from .base import Finding, Related, Tolerance, fmt, per_year, span_of_years
+from .totals import ZERO, operating_balance
 
 CODE = "BAL003"
 NAME = "borrowing-for-operations"
@@ -59,8 +67,56 @@ Options = Tolerance
 _HINT = "borrowing may finance investments only: pay for it from coverage or a fund draw instead"
 
 
+def _unneeded(year: YearInvestment) -> Decimal:
+    """Borrowing in the year that no investment needs (none where the year cannot be judged)."""
+    return max(ZERO, min(-year.shortfall, year.borrowing)) if year.verifiable else ZERO
+
+
+def frees_wrongly(line: Entry | Directive, year: int) -> bool:
+    """A loan marked `frees` that raises borrowing in the year: borrowing more frees no operating
+    room (repayments rise), so what the mark leaves open is this rule's finding, not a missing figure."""
+    return isinstance(line, Entry) and line.kind == "loan" and line.frees is not None \
+        and (line.by_year.get(year) or ZERO) > 0
+
+
+def unneeded_years(budget: Budget, tolerance: Decimal) -> set[int]:
+    """The years in which this rule reports borrowing that no investment needs."""
+    return {y.year for y in investments(budget).years if _unneeded(y) > tolerance}
+
+
+def borrowed_for_operations(budget: Budget) -> dict[int, Decimal]:
+    """Year -> the borrowing put to operations that year: loans linked to operations, and
+    borrowing that no investment needs."""
+    inv = investments(budget)
+    to_operations = {id(u.loan): u.loan for u in inv.operating_uses}.values()
+    return {year.year: _unneeded(year) + sum((max(ZERO, e.by_year.get(year.year) or ZERO) for e in to_operations), ZERO)
+            for year in inv.years}
+
+
+def borrowed_gaps(budget: Budget, tolerance: Decimal) -> dict[int, Decimal]:
+    """Year -> its operating gap, where the gap is no more than the borrowing put to operations
+    that year: the loan was written to cover it, and the year's one finding is BAL003's, not BAL001's."""
+    borrowed = borrowed_for_operations(budget)
+    result = {}
+    for balance in operating_balance(budget):
+        if balance.gap <= tolerance or not all(frees_wrongly(e, balance.year) for e in balance.unknown):
+            continue
+        if borrowed.get(balance.year, ZERO) >= balance.gap - tolerance:
+            result[balance.year] = balance.gap
+    return result
+
+
+def _gap_clause(gaps: dict[int, Decimal], years: list[int]) -> str:
+    short = sorted((y, gaps[y]) for y in years if y in gaps)
+    if not short:
+        return ""
+    return f"; it is the operating gap, {per_year(short)}, which borrowing may not cover"
+
+
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
     inv = investments(budget)
+    gaps = borrowed_gaps(budget, options.tolerance)
+    told: set[int] = set()
     for use in inv.operating_uses:
         loan, target = use.loan.name.text, use.target.name.text
         if isinstance(use.via, Link):
@@ -70,20 +126,42 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         else:
             message = f"borrowing used for operations: the directive `{target}` is funded by the loan `{loan}`"
             span = use.via.span
+        if id(use.loan) not in told:  # the gap a loan covers is said once, on its first use
+            told.add(id(use.loan))
+            message += _gap_clause(gaps, [y for y, v in use.loan.by_year.items() if v is not None and v > 0])
         related: tuple[Related, ...] = (Related(use.loan.name.span, "the loan"), Related(use.target.name.span, what_is(use.target)))
         yield Finding(message, span, _HINT, related)
 
+    # the years whose figures are the same are one finding: one loan line over the plan is one mistake
+    groups: dict[tuple, list[tuple[YearInvestment, list[Span]]]] = {}
     for year in inv.years:
-        excess = min(-year.shortfall, year.borrowing)
-        if not year.verifiable or excess <= options.tolerance:
+        excess = _unneeded(year)
+        if excess <= options.tolerance:
             continue
         rising = sorted((e for e in inv.loans if (e.by_year.get(year.year) or 0) > 0), key=by_name)
-        details = f"investments {movement(year.invest, plural=True)}"
-        if year.linked:
-            details += f", of which draws and coverage linked to them pay {fmt(year.linked)}"
-        message = (f"{year.year} raises borrowing by {fmt(year.borrowing)} mill ({listing([e.name.text for e in rising])}), "
-                   f"{fmt(excess)} more than its investments need ({details})")
         spans = [next(a.span for a in reversed(e.amounts) if a.year == year.year) for e in rising]
-        related = tuple(Related(s, f"borrowing rises in {year.year}") for s in spans[1:])
-        yield Finding(message, spans[0], f"borrow {fmt(excess)} mill less in {year.year}, or name the investment "
-                      "that needs it: borrowing may finance investments only", related)
+        key = (tuple(e.name.text for e in rising), year.borrowing, excess, year.invest, year.linked, gaps.get(year.year))
+        groups.setdefault(key, []).append((year, spans))
+    for (names, borrowing, excess, invest, linked, gap), found in groups.items():
+        years = [y.year for y, _ in found]
+        many = len(years) > 1
+        details = f"investments {movement(invest, plural=True)}"
+        if linked:
+            details += f", of which draws and coverage linked to them pay {fmt(linked)}"
+        said = f"{years[0]}–{years[-1]}" if many and years == list(range(years[0], years[-1] + 1)) else span_of_years(years)
+        message = (f"{said} {'each raise' if many else 'raises'} borrowing by {fmt(borrowing)} mill "
+                   f"({listing(names)}), {fmt(excess)} more than {'their' if many else 'its'} investments need "
+                   f"({details})") + _gap_clause(gaps, years)
+        marked = [e.name.text for e in inv.loans if e.name.text in names and frees_wrongly(e, years[0])]
+        if marked:
+            message += (f"; {listing(marked)} {'is' if len(marked) == 1 else 'are'} marked `frees`, but borrowing "
+                        "more frees no operating room")
+        spans = list(dict.fromkeys(s for _, ss in found for s in ss))
+        related = tuple(Related(s, "borrowing rises") for s in spans[1:])
+        when = f"in each year {said}" if many else f"in {said}"
+        hint = (f"borrow {fmt(excess)} mill less {when}, or name the investment that needs it: borrowing may "
+                "finance investments only")
+        if gap is not None:
+            hint = (f"cover the {fmt(gap)} mill that operations lack {when} with coverage or a fund draw, and "
+                    f"borrow {fmt(excess)} mill less: borrowing may finance investments only")
+        yield Finding(message, spans[0], hint, related)

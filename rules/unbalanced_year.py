@@ -16,7 +16,12 @@ coverage line is promised to more uses than it covers (FUN004) by at least the
 year's gap, the finding says so too, with the line and its uses as related
 places: the same money counted twice is the gap. Where a coverage line or a
 draw is negative in the year (coverage lost, BAL007's finding), the finding
-names it, with its place, as part of the gap.
+names it, with its place, as part of the gap, and says what gap is left with
+the amounts written positive. Where nothing is left (the gap is twice the
+negative coverage), the year's gap is the sign alone: BAL007 reports it, and
+this rule is silent for the year. So it is where the gap is no more than the
+borrowing put to operations (BAL003's finding, which says the gap); where the
+gap is larger, the finding names that borrowing as part of it.
 
 ## Why
 Kommuneloven § 14-4 demands that the annual budget and every year of the
@@ -48,13 +53,13 @@ cover "Innkjøp" 2020=3.5 2021=7.0
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from ..dsl.model import Budget, Entry, Span
-from ._names import by_name
+from ..dsl.model import Budget, Span
 from .totals import operating_balance
 from .base import Finding, Related, Tolerance, fmt
+from .borrowing_for_operations import borrowed_for_operations, borrowed_gaps
 from .coverage_overcommitted import gap_clause, gap_related, in_the_gap
+from .negative_coverage import coverage_lost, gap_with_signs_turned, wholly_the_sign
 from .unfunded_ramp_up import uncovered_growth
 
 CODE = "BAL001"
@@ -64,22 +69,16 @@ SUMMARY = "A plan year whose operating spending and coverage differ"
 Options = Tolerance
 
 
-def _coverage_lost(budget: Budget, year: int) -> list[tuple[Entry, Decimal, Span]]:
-    """The coverage lines and draws with a negative amount in the year (BAL007's), with the place that says it."""
-    lost = []
-    for entry in budget.entries:
-        value = entry.by_year.get(year) if entry.kind in ("cover", "draw") else None
-        if value is not None and value < 0:
-            lost.append((entry, value, entry.amount_by_year[year].span))
-    return sorted(lost, key=lambda t: by_name(t[0]))  # in the order of their names, however the file orders them
-
-
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
     where: Span = budget.period_span
     years = operating_balance(budget)
+    borrowed = borrowed_gaps(budget, options.tolerance)  # a gap a loan was written to cover: BAL003's, said there
+    borrowing = borrowed_for_operations(budget)
     promised = in_the_gap(budget, options.tolerance)  # a coverage line's money counted twice: FUN004's, said here
     for i, year in enumerate(years):
         if not year.verifiable or abs(year.gap) <= options.tolerance:
+            continue
+        if wholly_the_sign(budget, year, options.tolerance) or year.year in borrowed:  # BAL007's or BAL003's
             continue
         related: tuple[Related, ...] = ()
         if year.gap > 0:
@@ -92,9 +91,15 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
                 hint = (f"cover {fmt(year.gap)} mill more in {year.year} with coverage that grows with the ramp, "
                         f"or spend that much less")
                 related = growth.related(year.year)
-            lost = _coverage_lost(budget, year.year)
-            if lost:  # the sign's finding is BAL007's; said here as the year's cause, not a second mistake
+            loaned = borrowing.get(year.year, 0)
+            if loaned > options.tolerance:  # part of the gap a loan was meant to cover: BAL003's, named here
+                message += f"; borrowing put to operations pays {fmt(loaned)} of it, which borrowing may not (BAL003)"
+            lost = coverage_lost(budget, year.year)
+            if lost:  # the sign's finding is BAL007's; said here as part of the year's gap, not a second mistake
                 message += "; " + "; ".join(f"`{e.name.text}` is {fmt(v)}: coverage lost (BAL007)" for e, v, _ in lost)
+                left = gap_with_signs_turned(year, lost)
+                message += (f"; written positive, {'they leave' if len(lost) > 1 else 'it leaves'} "
+                            f"{'a gap of ' + fmt(left) if left > 0 else 'a surplus of ' + fmt(-left)}")
                 hint += "; a saving or income that pays is written positive"
                 related = (*related, *(Related(span, f"negative coverage: adds {fmt(-v)} to the gap")
                                        for _, v, span in lost))

@@ -10,6 +10,14 @@ names those lines and gives what is known: the spending and coverage with
 figures, and the gap between them. It also says how much the lines without
 figures must bring, net, for the year to balance.
 
+A year whose only lines without a figure are lines the file cannot be read
+at (a figure lost to a syntax error, which SYN001 or SYN003 reports) is not
+reported: the syntax finding is the one mistake, and once it is mended the
+year is checked again. Where such lines stand beside others, they are named
+as unread. Nor is a year whose only such line is a loan marked `frees` that
+raises borrowing no investment needs: borrowing more frees no room, and
+BAL003 reports the loan, with the year's gap.
+
 ## Why
 Kommuneloven § 14-4 demands that every year of the plan balances. Where the
 document names a coverage line without a figure (Trondheimsbudsjettet's
@@ -42,7 +50,8 @@ from heapq import nsmallest
 from ..dsl.model import Budget, Directive, Entry
 from ._names import SHOWN, by_name, listing
 from .totals import is_lasting, operating_balance
-from .base import Finding, NoOptions, Related, fmt
+from .base import DEFAULT_TOLERANCE, Finding, NoOptions, Related, fmt
+from .borrowing_for_operations import frees_wrongly, unneeded_years
 
 CODE = "BAL002"
 NAME = "unverifiable-year"
@@ -53,8 +62,11 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     where = budget.period_span
+    wrongly_freed = unneeded_years(budget, DEFAULT_TOLERANCE)
     for year in operating_balance(budget):
-        if year.verifiable:
+        if year.verifiable or all(_unread(e, year.year) for e in year.unknown):  # the syntax finding's alone
+            continue
+        if year.year in wrongly_freed and all(frees_wrongly(e, year.year) for e in year.unknown):  # BAL003's
             continue
         # the first names in alphabetical order; `listing` counts the rest (a large file has thousands)
         named = [e.name.text for e in nsmallest(SHOWN, year.unknown, key=by_name)]
@@ -76,7 +88,15 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
         yield Finding(message, where, hint, related)
 
 
+def _unread(line: Entry | Directive, year: int) -> bool:
+    """Whether the line has no figure for the year only because its text there could not be read."""
+    amount = line.amount_by_year.get(year) if isinstance(line, Entry) else None
+    return amount is not None and amount.unread
+
+
 def _why(line: Entry | Directive, year: int) -> str:
+    if _unread(line, year):
+        return f"no figure for {year}: the line could not be read there (see its syntax finding)"
     if isinstance(line, Directive):
         return f"a directive paid by coverage, cost ? in {year}"
     if line.amounts and year not in line.by_year and is_lasting(line):

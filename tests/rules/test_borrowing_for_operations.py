@@ -17,7 +17,9 @@ def test_a_loan_that_funds_an_item():
                    'funds "Økt låneopptak" -> "Barnetrygd"\n')
     assert triples(text, "BAL003") == [(4, 1, "BAL003")]
     [d] = only(text)
-    assert d.message == "borrowing used for operations: the loan `Økt låneopptak` funds `Barnetrygd`, an operating item"
+    assert d.message == ("borrowing used for operations: the loan `Økt låneopptak` funds `Barnetrygd`, an operating "
+                         "item; it is the operating gap, 8.0 in each year 2020–2021, which borrowing may not cover")
+    assert [x.code for x in lint(text)] == ["BAL003"]  # one mistake, one finding: no BAL001 a year beside it
     assert [(r.span.line, r.note) for r in d.related] == [(3, "the loan"), (2, "an operating item")]
 
 
@@ -30,7 +32,8 @@ def test_a_loan_reallocated_to_an_allocation_or_funding_a_directive():
     assert triples(text, "BAL003") == [(5, 1, "BAL003"), (6, 58, "BAL003")]
     a, b = only(text)
     assert a.message == ("borrowing used for operations: the loan `Lån` is reallocated to `Avsetning`, "
-                         "an allocation to a fund")
+                         "an allocation to a fund; it is the operating gap, 1.0 in 2020, which borrowing may "
+                         "not cover")
     assert b.message == "borrowing used for operations: the directive `Bystyresekretariatet` is funded by the loan `Lån`"
 
 
@@ -76,3 +79,59 @@ def test_lawful_borrowing_is_silent():
                    'invest "Kutt" oppvekst 2021=-5\nloan "Mindre lån" 2021=-5\n'
                    'loan "Ukjent" 2020=?\n')  # unknown: the year cannot be judged
     assert only(text) == []
+
+
+def test_a_loan_written_to_pay_for_an_item_is_one_finding_with_the_remedy():
+    """No link: borrowing that no investment needs, the same each year, and an item it was
+    written to pay for. One line, one mistake: one BAL003 over the years, saying the gap and
+    how to cover it, and no BAL001 for the years whose gap the borrowing is."""
+    text = ('budget "T" period 2020..2023\nitem "Barnetrygd" arbeid 2020..2023=10\n'
+            'loan "Økt låneopptak" 2020..2023=10\n')
+    (d,) = lint(text)
+    assert (d.code, d.span.line) == ("BAL003", 3)
+    assert d.message == ("2020–2023 each raise borrowing by 10.0 mill (`Økt låneopptak`), 10.0 more than their "
+                         "investments need (investments are unchanged); it is the operating gap, 10.0 in each year 2020–2023, "
+                         "which borrowing may not cover")
+    assert d.hint == ("cover the 10.0 mill that operations lack in each year 2020–2023 with coverage or a fund "
+                      "draw, and borrow 10.0 mill less: borrowing may finance investments only")
+    fixed = text.replace('loan "Økt låneopptak"', 'cover "Innkjøp"')
+    assert lint(fixed) == ()
+
+
+def test_a_gap_larger_than_the_borrowing_is_bal001s_too():
+    """Near miss: the loan covers 4 of a gap of 10; the other 6 are a second mistake, BAL001's."""
+    text = HEAD + 'item "Barnetrygd" arbeid 2020..2021=10\nloan "Økt låneopptak" 2020..2021=4\n'
+    found = [(d.code, d.message.split(";")[0]) for d in lint(text)]
+    assert found == [("BAL001", "2020 does not balance: spend 10.0, covered 0.0, gap 10.0 mill"),
+                     ("BAL001", "2021 does not balance: spend 10.0, covered 0.0, gap 10.0 mill"),
+                     ("BAL003", "2020–2021 each raise borrowing by 4.0 mill (`Økt låneopptak`), 4.0 more than "
+                                "their investments need (investments are unchanged)")]
+    assert lint(text)[0].message.endswith("gap 10.0 mill; borrowing put to operations pays 4.0 of it, which "
+                                          "borrowing may not (BAL003)")
+
+
+def test_borrowing_beside_a_balanced_operating_budget_says_no_gap():
+    """Near miss: the item is covered; the loan no investment needs is a mistake of its own."""
+    text = HEAD + ('item "Barnetrygd" arbeid 2020..2021=10\ncover "Innkjøp" 2020..2021=10\n'
+                   'loan "Økt låneopptak" 2020..2021=10\n')
+    (d,) = lint(text)
+    assert d.code == "BAL003" and "operating gap" not in d.message
+    assert d.hint.startswith("borrow 10.0 mill less in each year 2020–2021, or name the investment")
+
+
+def test_a_loan_marked_frees_that_borrows_more_is_one_finding_too():
+    """`frees` marks borrowing less (lower repayments); on a loan that borrows more for an item it
+    frees nothing, so the years are not left open (no BAL002 a year): BAL003 says it once."""
+    text = ('budget "T" period 2020..2023\nitem "Barnetrygd" arbeid 2020..2023=10\n'
+            'loan "Økt låneopptak" 2020..2023=10 frees\n')
+    (d,) = lint(text)
+    assert d.code == "BAL003"
+    assert d.message.endswith("it is the operating gap, 10.0 in each year 2020–2023, which borrowing may not "
+                              "cover; `Økt låneopptak` is marked `frees`, but borrowing more frees no operating room")
+
+
+def test_a_loan_marked_frees_that_an_investment_needs_leaves_its_years_open():
+    """Near miss: the borrowing is needed (the investment), so BAL003 is silent and BAL002 still says
+    the years cannot be verified for the mark."""
+    text = HEAD + 'invest "Skole" oppvekst 2020..2021=10\nloan "Økt låneopptak" 2020..2021=10 frees\n'
+    assert [d.code for d in lint(text)] == ["BAL002", "BAL002"]

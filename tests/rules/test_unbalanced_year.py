@@ -36,8 +36,17 @@ def test_a_surplus_is_reported_too_with_where_to_place_it():
 
 
 def test_a_negative_cover_is_coverage_lost_not_gained():
-    [d] = only(HEAD + 'item "A" oppvekst 2020=1 2021=1\ncover "B" 2020=-1 2021=1\n')
-    assert d.message.startswith("2020 does not balance: spend 1.0, covered -1.0, gap 2.0 mill")
+    [d] = only(HEAD + 'item "A" oppvekst 2020=2 2021=1\ncover "B" 2020=-1 2021=1\n')
+    assert d.message == ("2020 does not balance: spend 2.0, covered -1.0, gap 3.0 mill; `B` is -1.0: coverage lost "
+                         "(BAL007); written positive, it leaves a gap of 1.0")
+
+
+def test_a_gap_that_is_the_sign_alone_is_bal007s():
+    """The gap is twice the negative coverage: written positive the year balances, so the one
+    finding is BAL007's (an error then), not a BAL001 beside it."""
+    text = HEAD + 'item "A" oppvekst 2020=1 2021=1\ncover "B" 2020=-1 2021=1\n'
+    assert only(text) == []
+    assert [(d.code, d.severity) for d in lint(text)] == [("BAL007", "error")]
 
 
 def test_within_the_tolerance_is_balanced_and_the_tolerance_is_configurable():

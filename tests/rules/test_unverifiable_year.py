@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from budsjett_lint.dsl import parse
+from budsjett_lint.rules.totals import operating_balance
+
 from tests.helpers import lint, triples
 
 HEAD = 'budget "T" period 2020..2021\n'
@@ -79,10 +82,37 @@ def test_a_fully_known_year_is_silent():
 
 
 def test_a_bad_amount_leaves_its_year_unverifiable_not_a_phantom_surplus():
-    # `3,5` is not an amount (SYN003); 2020 cannot be verified, and 2021 still balances.
+    # `3,5` is not an amount (SYN003); 2020 cannot be verified, and 2021 still balances. The one
+    # finding is SYN003's: BAL002 says nothing of a year that is unknown only for want of reading it.
     text = HEAD + ('item "Toppet bemanning i barnehage" oppvekst 2020=3,5 2021=7\n'
                    'cover "Innkjøp" 2020=7 2021=7\n')
     codes = [(d.code, d.message.split(":")[0]) for d in lint(text)]
-    assert ("SYN003", "`3,5` is not an amount") in codes
-    assert [m for c, m in codes if c == "BAL002"] == ["2020 cannot be verified"]
-    assert not [c for c, _ in codes if c == "BAL001"]
+    assert codes == [("SYN003", "`3,5` is not an amount")]
+    first, second = operating_balance(parse(text).budget)
+    assert not first.verifiable and second.verifiable and second.gap == 0
+
+
+def test_a_year_unknown_only_because_a_line_could_not_be_read_is_the_syntax_findings():
+    """One mistake, one finding: a misplaced attribute (SYN001) or a bad figure (SYN003) makes the
+    line's years unknown; SYN says the file cannot be read there, and BAL002 stays silent for them."""
+    misplaced = HEAD + ('item "Toppet bemanning i barnehage" oppvekst 2020=3.5 2021=7.0\n'
+                        '  period 2020..2021\n'
+                        'cover "Innkjøp" 2020=3.5 2021=7.0\n')
+    assert [d.code for d in lint(misplaced)] == ["SYN001"]
+    bad_figure = HEAD + ('item "Toppet bemanning i barnehage" oppvekst 2020=3,5 2021=7.0\n'
+                         'cover "Innkjøp" 2020=3.5 2021=7.0\n')
+    assert [d.code for d in lint(bad_figure)] == ["SYN003"]
+
+
+def test_an_unread_line_beside_a_line_without_a_figure_is_named_as_unread():
+    """Near miss: 2020 has a `?` of its own besides the unread figure: BAL002 reports it, and says
+    which line is unknown only for want of reading it; a `?` alone is no syntax finding's."""
+    text = HEAD + ('item "Toppet bemanning i barnehage" oppvekst 2020=3,5 2021=7.0\n'
+                   'cover "Innkjøp" 2020=? 2021=7.0\n')
+    [d] = only(text)
+    assert d.message.startswith("2020 cannot be verified: 2 lines without a figure for 2020")
+    assert [(r.span.line, r.note) for r in d.related] == [
+        (2, "no figure for 2020: the line could not be read there (see its syntax finding)"),
+        (3, "no figure for 2020")]
+    question = HEAD + 'item "A" oppvekst 2020=? 2021=1\ncover "B" 2020=1 2021=1\n'
+    assert [d.code for d in lint(question)] == ["BAL002"]
