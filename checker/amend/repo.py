@@ -16,13 +16,8 @@ _TIMEOUT = 60  # seconds; git on a local repository answers in far less
 def repository_root(cwd: Path | None = None) -> Path:
     """The top of the git work tree around `cwd`; `cwd` itself outside one, or without git."""
     cwd = cwd or Path.cwd()
-    try:
-        done = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=cwd, capture_output=True,
-                              text=True, timeout=_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return cwd
-    top = done.stdout.strip()
-    return Path(top) if done.returncode == 0 and top else cwd
+    top = (_quiet(["rev-parse", "--show-toplevel"], cwd) or "").strip()
+    return Path(top) if top else cwd
 
 
 def is_revision_path(spec: str) -> bool:
@@ -62,42 +57,52 @@ def _git(arguments: list[str], spec: str) -> bytes:
 MAIN_BRANCHES = ("main", "master")
 
 
+def _run(arguments: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes] | None:
+    """Git's answer, or None where git is missing or does not answer."""
+    try:
+        return subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, timeout=_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
 def _quiet(arguments: list[str], cwd: Path) -> str | None:
     """Git's standard output, or None where git is missing or fails: for questions whose answer may be no."""
-    try:
-        done = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, timeout=_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
+    done = _run(arguments, cwd)
+    return done.stdout.decode("utf-8", "replace") if done is not None and done.returncode == 0 else None
 
 
-def default_base(root: Path) -> str | None:
-    """The merge base of HEAD with the main branch (`main`, else `master`), as a commit; None outside a
-    git work tree, before the first commit, or without such a branch. On the main branch itself it is
-    HEAD, so what is judged is the change not yet committed."""
-    for branch in MAIN_BRANCHES:
-        if _quiet(["rev-parse", "--verify", "-q", f"refs/heads/{branch}"], root) is None:
-            continue
-        base = _quiet(["merge-base", "HEAD", branch], root)
-        if base and base.strip():
-            return base.strip()
-    return None
-
-
-def refusal(root: Path) -> str | None:
-    """Why git refuses to work in this folder at all (a repository owned by another user: "dubious
-    ownership"), in git's words with its remedy; None where it works, or where this is no repository."""
-    try:
-        done = subprocess.run(["git", "rev-parse", "--git-dir"], cwd=root, capture_output=True, timeout=_TIMEOUT,
-                              check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    said = done.stderr.decode("utf-8", "replace")
-    if done.returncode == 0 or "dubious ownership" not in said:
+def _refused(done: subprocess.CompletedProcess[bytes] | None) -> str | None:
+    """Why git refused to work at all (a repository owned by another user: "dubious ownership"), in
+    git's words with its remedy, from its answer to any question; None where it did not refuse."""
+    said = done.stderr.decode("utf-8", "replace") if done is not None and done.returncode != 0 else ""
+    if "dubious ownership" not in said:
         return None
     remedy = next((ln.strip() for ln in said.splitlines() if "safe.directory" in ln), None)
     return "git refuses this repository: it is owned by another user (\"dubious ownership\")" + (
         f"; to trust it: {remedy}" if remedy else "")
+
+
+def default_base(root: Path) -> tuple[str | None, str | None]:
+    """The merge base of HEAD with the main branch (`main`, else `master`), as a commit; None outside a
+    git work tree, before the first commit, or without such a branch. On the main branch itself it is
+    HEAD, so what is judged is the change not yet committed. Second, where there is none because git
+    refuses the repository, why (from the same answers: no question more)."""
+    for branch in MAIN_BRANCHES:
+        done = _run(["rev-parse", "--verify", "-q", f"refs/heads/{branch}"], root)
+        if done is None or done.returncode != 0:
+            if why := _refused(done):
+                return None, why
+            continue
+        base = _quiet(["merge-base", "HEAD", branch], root)
+        if base and base.strip():
+            return base.strip(), None
+    return None, None
+
+
+def refusal(root: Path) -> str | None:
+    """Why git refuses to work in this folder at all, as `_refused` says it; None where it works, or
+    where this is no repository."""
+    return _refused(_run(["rev-parse", "--git-dir"], root))
 
 
 def is_commit(ref: str, root: Path) -> bool:
@@ -112,12 +117,8 @@ def file_at(ref: str, path: str, root: Path, max_size: int) -> str | None:
         return None
     if (_quiet(["cat-file", "-t", f"{ref}:{path}"], root) or "").strip() != "blob":
         return None
-    try:
-        done = subprocess.run(["git", "show", f"{ref}:{path}"], cwd=root, capture_output=True, timeout=_TIMEOUT,
-                              check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0 or len(done.stdout) > max_size:
+    done = _run(["show", f"{ref}:{path}"], root)
+    if done is None or done.returncode != 0 or len(done.stdout) > max_size:
         return None
     try:
         return done.stdout.decode("utf-8")

@@ -174,10 +174,10 @@ def _amendment_base(args: argparse.Namespace, files: list[str], root: Path) -> s
         return None
     from ..amend import repo
 
-    ref = args.diff_base or repo.default_base(root)
-    if ref is None and (why := repo.refusal(root)):
+    ref, refused = (args.diff_base, None) if args.diff_base else repo.default_base(root)
+    if refused:
         # an amendment would pass unjudged: say so (a CI container's checkout is often another user's)
-        note(f"warning: amendment mode is off, {why}")
+        note(f"warning: amendment mode is off, {refused}")
     if args.diff_base and not repo.is_commit(args.diff_base, root):
         why = repo.refusal(root) or "not a revision that git knows here (a branch, tag or commit)"
         raise ReadError(f"--diff-base {ref}: {why}")
