@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import NamedTuple
 
-from ..dsl import parse
+from ..dsl import ParseResult, parse
 from ..dsl.model import Budget, Span
 from ..dsl.parser import normalize_newlines
 from ..rules import RULES
@@ -40,8 +40,12 @@ class CheckResult(NamedTuple):
 
 def check_text(text: str, file: str = "-", config: Config | None = None) -> CheckResult:
     """Every finding for one file's text, sorted by position."""
+    return check_parsed(parse(text), file, config)
+
+
+def check_parsed(parsed: ParseResult, file: str = "-", config: Config | None = None) -> CheckResult:
+    """`check_text` of a text already parsed (`summary` has parsed it for its tables)."""
     config = config or Config()
-    parsed = parse(text)
     found: list[Diagnostic] = []
     for p in parsed.problems:
         if config.enabled(p.code):

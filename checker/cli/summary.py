@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..engine import check_text
+from ..engine import check_parsed
 from ..report.summary import TABLES, build_tables, render
 from ..report.tables import CSV_DIALECTS, csv_text
 from ..summary import Summary, summarize
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         if not _write_tables(summary, chosen, args.csv_dialect, Path(args.output)):
             return 2
         return 1 if parsed.problems else 0
-    result = check_text(parsed.budget.text, args.file, config.for_file(args.file)) if args.format == "html" else None
+    result = check_parsed(parsed, args.file, config.for_file(args.file)) if args.format == "html" else None
     report = render(summary, args.format, chosen, use_color(args), result, config.rule_url, args.csv_dialect)
     if not emit(report, args.output):
         return 2
