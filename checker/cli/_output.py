@@ -74,8 +74,7 @@ def config_for(file: str, args: argparse.Namespace, override: Config | None) -> 
     if file != "-" or args.stdin_filename:
         base = base.for_file(args.stdin_filename if file == "-" else file)  # per-file-ignores
     split = lambda s: [c.strip() for c in s.split(",") if c.strip()] if s is not None else None  # noqa: E731
-    return base.with_overrides(select=split(getattr(args, "select", None)), ignore=split(getattr(args, "ignore", None)),
-                               fail_on=getattr(args, "fail_on", None))
+    return base.with_overrides(select=split(args.select), ignore=split(args.ignore), fail_on=args.fail_on)
 
 
 def read_parsed(file: str, explicit_config: str | None) -> tuple[Config, ParseResult] | int:
