@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..dsl.model import Budget, Entry, Prose
-from ._prose import name_prose, span_in
+from ._prose import span_in, written_as_it_reads
 from .base import Edit, Finding, Fix
 
 NEGATIONS = ("ikke", "ikkje", "ingen", "inga", "uten", "utan", "verken", "aldri")
@@ -44,28 +44,36 @@ class Marker(NamedTuple):
     words: re.Pattern[str]
     meaning: str  # what the words say, for the message
     not_after: tuple[str, ...] = ()  # words that, up to three words before, make it not read (beside NEGATIONS)
+    #: A piece of every text the words are found in, unless a hyphenated line end ("-\n") is
+    #: joined there: a quick test that lets most texts by unread.
+    hint: re.Pattern[str] | None = None
 
 
 def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I)
 
 
+def hint(pieces: str) -> re.Pattern[str]:
+    """A `Marker.hint`: any of the pieces, case ignored as in the words."""
+    return re.compile(pieces, re.I)
+
+
 MARKERS: dict[str, Marker] = {
     "halfyear": Marker("halfyear", _words(r"halvårs(?:effekt|virkning|verknad|drift)(?:en|a)?"),
-                       "a half-year effect"),
+                       "a half-year effect", hint=hint("halvår")),
     "permanent": Marker("permanent", _words(r"varig[et]?|permanent(?:e|eres|gjøres|gjerast)?"),
-                        "a lasting change"),
+                        "a lasting change", hint=hint("varig|permanent")),
     "oneoff": Marker("oneoff", _words(
         r"(?:engangs|eingongs)(?!plast|artik|bruk|emballas|produkt|servise|grill|kopp|bleie)\w*"),
-        "a one-off change"),
+        "a one-off change", hint=hint("engangs|eingongs")),
     "trial": Marker("trial", _words(
         r"prøve(?:prosjekt|ordning|periode)(?:et|en|a|er|ane|ene)?"
         r"|forsøks(?:ordning|prosjekt)(?:en|a|et)?|forsøk(?! på)|pilot(?:prosjekt(?:et)?)?"),
-        "a trial"),
+        "a trial", hint=hint("prøve|forsøk|pilot")),
     "ramp": Marker("ramp", _words(
         r"opptrapping(?:en|a|splan(?:en)?)?|trappes (?:gradvis )?opp|trappast (?:gradvis )?opp"
         r"|trappe (?:gradvis )?opp|økende til|aukande til"),
-        "an increasing ramp"),
+        "an increasing ramp", hint=hint("trapp|økende|aukande")),
 }
 _FULL_YEAR_AFTER_HALF = re.compile(r"(?:økende|aukande) til", re.I)
 
@@ -109,6 +117,8 @@ def _joined(raw: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
 
 def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
     """(start, end, words) of the marker's words in a text, as offsets into `raw`."""
+    if marker.hint is not None and "-\n" not in raw and not marker.hint.search(raw):
+        return
     joined, keep, ends = _joined(raw)
     for m in marker.words.finditer(joined):
         k = bisect_right(ends, m.start())
@@ -118,14 +128,15 @@ def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
 
 def stated(entry: Entry, marker: Marker, text: bool = True) -> Said | None:
     """The first place the entry's name or (with `text`) its text says the marker's words, not negated."""
-    half = marker.attribute == "ramp" and (entry.halfyear is not None or stated(entry, MARKERS["halfyear"]) is not None)
-    for prose in (name_prose(entry.name, digits=False), entry.prose if text else None):
-        if prose is None:
-            continue
-        for start, end, words in _said(prose.raw, marker):
-            if half and _FULL_YEAR_AFTER_HALF.fullmatch(words):
+    texts: list[tuple[str, Prose | None]] = [(entry.name.text, None)] if written_as_it_reads(entry.name) else []
+    if text and entry.prose is not None:
+        texts.append((entry.prose.raw, entry.prose))
+    for raw, prose in texts:
+        for start, end, words in _said(raw, marker):
+            if marker.attribute == "ramp" and _FULL_YEAR_AFTER_HALF.fullmatch(words) and (
+                    entry.halfyear is not None or stated(entry, MARKERS["halfyear"]) is not None):
                 continue  # "3,5 millioner (halvårseffekt) i 2020, økende til 7 millioner i 2021"
-            return Said(prose, start, end, words)
+            return Said(prose or Prose(entry.name.text, entry.name.span, block=False), start, end, words)
     return None
 
 

@@ -33,7 +33,7 @@ import re
 from typing import NamedTuple
 
 from ..dsl.model import Entry
-from ._markers import Marker, Said, stated
+from ._markers import Marker, Said, hint, stated
 
 #: Words that, up to three words before, make a movement word not what the line is:
 #: a reduction of a movement the base budget has ("Redusert bruk av disposisjonsfondet").
@@ -69,10 +69,10 @@ class Movement(NamedTuple):
 
 
 MOVEMENTS = (
-    Movement("draw", "a draw on a fund", Marker("draw", _DRAW, "a draw on a fund", REDUCTIONS)),
+    Movement("draw", "a draw on a fund", Marker("draw", _DRAW, "a draw on a fund", REDUCTIONS, hint("fond"))),
     Movement("allocate", "an allocation to a fund", Marker("allocate", _ALLOCATE, "an allocation to a fund",
-                                                            REDUCTIONS)),
-    Movement("loan", "borrowing", Marker("loan", _BORROW, "borrowing", REDUCTIONS)),
+                                                            REDUCTIONS, hint("fond"))),
+    Movement("loan", "borrowing", Marker("loan", _BORROW, "borrowing", REDUCTIONS, hint("lån"))),
 )
 
 

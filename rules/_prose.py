@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -9,6 +10,7 @@ from functools import cached_property
 from ..dsl.model import Budget, Entry, Name, Prose, Span
 from ..dsl.prose import APPROXIMATE, Figure
 from ..dsl.written import spell_amounts
+from .totals import per_budget
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,20 @@ class Stated:
         return not f.years and f.for_years is None
 
 
-def stated_figures(entry: Entry, budget: Budget) -> list[Stated]:
-    """The figures of the entry's name ("Veivedlikehold økes med 2 mill fra 2021") and text."""
+@per_budget  # TXT001 and TXT002 both read them
+def stated_figures(budget: Budget) -> tuple[tuple[Entry, tuple[Stated, ...]], ...]:
+    """Every entry whose name ("Veivedlikehold økes med 2 mill fra 2021") or text states a
+    figure, with the figures, in source order."""
     first, last = budget.period or (None, None)
     thousands = budget.header is not None and budget.header.unit == "tusen"
-    return [Stated(f, f.years_in(first, last), prose)
-            for prose in (name_prose(entry.name, thousands=thousands), entry.prose) if prose is not None
-            for f in prose.figures]
+    found = []
+    for entry in budget.entries:
+        stated = tuple(Stated(f, f.years_in(first, last), prose)
+                       for prose in (name_prose(entry.name, thousands=thousands), entry.prose) if prose is not None
+                       for f in prose.figures)
+        if stated:
+            found.append((entry, stated))
+    return tuple(found)
 
 
 def stated_in(prose: Prose | None, budget: Budget) -> list[Stated]:
@@ -78,11 +87,18 @@ def matches(stated: Stated, value: Decimal, tolerance: Decimal) -> bool:
     return any(close(value, r, tolerance) for r in stated.figure.readings)
 
 
+def written_as_it_reads(name: Name) -> bool:
+    """No escapes between the name's quotes, so that offsets into its text are offsets into the file."""
+    return name.span.end - name.span.start == len(name.text) + 2
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def name_prose(name: Name, digits: bool = True, thousands: bool = False) -> Prose | None:
-    """A name read as a one-line text, where it is written as it reads (no escapes between
-    its quotes, so that offsets into it are offsets into the file); with `digits`, only a
-    name that has a digit (the others state no figure)."""
-    if name.span.end - name.span.start != len(name.text) + 2 or (digits and not any(c.isdigit() for c in name.text)):
+    """A name read as a one-line text, where it is written as it reads (`written_as_it_reads`);
+    with `digits`, only a name that has a digit (the others state no figure)."""
+    if not written_as_it_reads(name) or (digits and not _DIGIT.search(name.text)):
         return None
     return Prose(name.text, name.span, block=False, thousands=thousands)
 

@@ -74,9 +74,9 @@ Options = Tolerance
 
 
 def check(budget: Budget, options: Options) -> Iterator[Finding]:
-    for entry in budget.entries:
+    for entry, figures in stated_figures(budget):
         declared = entry.amount_by_year
-        for stated in stated_figures(entry, budget):
+        for stated in figures:
             if not stated.figure.settled:  # a step from a level the text does not give
                 continue
             if stated.figure.change == "total":

@@ -53,10 +53,10 @@ Options = NoOptions
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
-    for entry in budget.entries:
+    for entry, figures in stated_figures(budget):
         if (entry.unquantified is not None and not entry.amounts):
             continue
-        for stated in stated_figures(entry, budget):
+        for stated in figures:
             missing = [y for y in stated.years if y not in entry.by_year]
             if not missing:
                 continue
