@@ -209,6 +209,10 @@ _RANGE_BEFORE = re.compile(r"\d ?[-–] ?$")  # "3-5 millioner": a range, not on
 
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DIGIT = re.compile(r"\d")
+# A piece of every unit of `_AMOUNT` and `_IN_THOUSANDS_DECLARED` (million, mill, mil, MNOK, mkr,
+# milliard, mrd, kroner, kr, NOK), case ignored as there.
+_UNIT = re.compile(r"mil|mrd|kr|nok", re.I)
+_JOINS = re.compile(rf"-[^\S\n]*\n|[{_INVISIBLE}]")  # where flattening joins pieces of words (`_CHANGED`)
 _PREPOSITION = r"(?:i løpet av|i årene|i året|fra og med|f\.o\.m\.?|fom\.?|i|fra|for)"
 _SEASON = r"(?:(?:høsten|våren|sommeren|vinteren|høst|vår|sommer|vinter) )?"
 _YEARS = re.compile(
@@ -396,8 +400,19 @@ def read_figures(text: str, thousands: bool = False) -> tuple[Figure, ...]:
     """Every figure the text states, in the order written. With `thousands` (a text of a
     document whose figures are in thousands of kroner), a bare figure before a year ("500 i
     2020") is thousands from the start, as after "tall i 1000 kr"."""
-    if not _DIGIT.search(text):
-        return ()  # every figure has a digit: most texts of a plan are let by here
+    if not could_state(text, thousands):
+        return ()
+    return _read(text, thousands)
+
+
+def could_state(text: str, thousands: bool = False) -> bool:
+    """Whether the text could state a figure: every figure has a digit, and one with a unit
+    (`_UNIT`) unless bare figures are read as thousands; flattening may join a unit from
+    pieces (`_JOINS`). Most texts of a plan are let by here, unread."""
+    return bool(_DIGIT.search(text)) and (thousands or bool(_UNIT.search(text)) or bool(_JOINS.search(text)))
+
+
+def _read(text: str, thousands: bool) -> tuple[Figure, ...]:
     flat, origin = _flatten(text)
     found = _amounts(flat, thousands)
     clause_ends = [m.start() for m in _CLAUSE_END.finditer(flat)]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 from budsjett_lint.dsl.prose import Figure, forget, read_figures
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SEED
@@ -572,3 +572,30 @@ def test_lists_of_years_with_colons_never_raise_and_stay_in_the_text(text, thous
         assert 0 <= f.phrase_start <= f.start < f.end <= f.phrase_end <= len(text)
         assert f.start >= previous_end and f.amount >= 0
         previous_end = f.end
+
+
+# What the quick test `could_state` lets by unread, the reader would have found nothing in.
+_PIECES = ("3,5", "12", "2020", "2021:", " ", "\n", "\n\n", "-\n  ", "-", "mil", "lioner", "millioner", "mill", "kr",
+           "kro", "ner", "NOK", "MNOK", "mkr", "milliard", "mrd", "tusen", "(1000 kr)", "tall i 1000 kr", "i", "fra",
+           "økende til", "\u00ad", "\u200b", "\u212ar", "plasser", ",", ".", "ca.", "per år", "k", "r", "m", "ill")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join), st.booleans())
+@example("3,5 m\u00adill i 2021", False)
+@example("3 k-\nr i 2020", False)
+def test_a_text_let_by_unread_states_no_figure(text, thousands):
+    from budsjett_lint.dsl.prose import _read, could_state
+
+    if not could_state(text, thousands):
+        assert _read(text, thousands) == ()
+
+
+@pytest.mark.parametrize("text", ["3 millioner i 2020", "3 mill i 2020", "3 mil i 2020", "3 MNOK i 2020",
+                                  "3 mkr i 2020", "3 milliarder i 2020", "3 mrd i 2020", "300 000 kroner i 2020",
+                                  "300 000 kr i 2020", "300 000 NOK i 2020", "500 tusen kroner i 2020",
+                                  "kr 300 000 i 2020", "MNOK 3 i 2020", "100 (1000 kr) i 2020"])
+def test_every_unit_is_read(text):
+    from budsjett_lint.dsl.prose import _read, could_state
+
+    assert _read(text, False) and could_state(text)
