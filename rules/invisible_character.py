@@ -41,8 +41,11 @@ item "Kulturskolen" oppvekst 2020=1
 
 from __future__ import annotations
 
+import itertools
+import typing
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
 from ..dsl.model import INVISIBLE, Budget, Name, Prose, Span
 from .base import Finding, NoOptions
@@ -77,11 +80,24 @@ def _place(span: Span, raw: str, at: int, quote: int) -> Span:
     return Span(line, column, line, column + 1, start, start + 1)
 
 
+_TEXT_FIELDS: dict[Any, tuple[str, ...]] = {}
+
+
+def _text_fields(kind: Any) -> tuple[str, ...]:
+    """The fields of a kind of statement that hold a name or a text."""
+    fields = _TEXT_FIELDS.get(kind)
+    if fields is None:
+        hints = typing.get_type_hints(kind)
+        fields = _TEXT_FIELDS[kind] = tuple(f for f in kind.__match_args__
+                                            if {Name, Prose} & {hints.get(f), *typing.get_args(hints.get(f))})
+    return fields
+
+
 def _texts(budget: Budget) -> Iterator[tuple[str, str, Span, int]]:
     """(what it is, its text, its span, where the text starts in the span) of every name and text."""
     for stmt in budget.statements:
-        for field in stmt.__match_args__:
-            value = getattr(stmt, field, None)
+        for field in _text_fields(type(stmt)):
+            value = getattr(stmt, field)
             if isinstance(value, Name):
                 yield "name", value.text, value.span, 1
             elif isinstance(value, Prose):
@@ -96,7 +112,7 @@ def _comments(budget: Budget) -> Iterator[tuple[str, str, Span, int]]:
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
-    for what, text, span, quote in (*_texts(budget), *_comments(budget)):
+    for what, text, span, quote in itertools.chain(_texts(budget), _comments(budget)):
         found = [i for i in _invisible(text) if what != "comment" or text[i] in _BIDI]
         if not found:
             continue

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config, ConfigError, load_config
 from ..diagnostics import SEVERITY_RANK
@@ -17,6 +19,9 @@ from ..escaping import visible
 from ..report.full import RELATED_SHOWN
 from . import HUMAN, format_name
 from ._output import config_for, emit, error, note, use_color
+
+if TYPE_CHECKING:
+    from ...dsl.model import Statement
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
@@ -287,28 +292,63 @@ def reported(result: CheckResult, whole_text: bool = False) -> CheckResult:
     keeps none.
     With `whole_text` (the full report in colour, which lexes the whole text) the text stays.
     """
-    from bisect import bisect_right
-
     from ...dsl.model import Budget
     from ..report.full import balance_of
 
     result = result._replace(balance=balance_of(result))
     if not result.diagnostics:
         return result._replace(budget=Budget())
-    placed = sorted(((s.span, s) for s in result.budget.statements if s.span is not None),
-                    key=lambda t: (t[0].line, t[0].column))
-    statements = [s for _, s in placed]
-    starts = [(span.line, span.column) for span, _ in placed]
-    anchors = {bisect_right(starts, (d.span.line, d.span.column)) - 1 for d in result.diagnostics}
+    places = {(d.span.line, d.span.column) for d in result.diagnostics}
     header = result.budget.header  # the full report knows a place at its `period` by it
     if header is not None and header.span is not None:
-        anchors.add(bisect_right(starts, (header.span.line, header.span.column)) - 1)
-    kept = tuple(statements[i] for i in sorted(anchors) if i >= 0)
+        places.add((header.span.line, header.span.column))
+    kept = anchored(result.budget.statements, sorted(places))
     text = result.budget.text
     if not whole_text:
         shown = {n for d in result.diagnostics for n in (d.span.line, d.span.end_line, *(r.span.line for r in d.related))}
-        text = "\n".join(line if n in shown else "" for n, line in enumerate(text.split("\n"), 1))
+        text = only_lines(text, shown)
     return result._replace(budget=Budget(statements=kept, text=text))
+
+
+def anchored(statements: Sequence[Statement], places: list[tuple[int, int]]) -> tuple[Statement, ...]:
+    """The last statement that starts at or before each of the (sorted) places, each once, in
+    order; walked in one pass, as the parser gives the statements in the order written."""
+    def start(s: Statement) -> tuple[int, int]:
+        return (s.span.line, s.span.column) if s.span is not None else (0, 0)
+
+    placed = [s for s in statements if s.span is not None]
+    if any(start(a) > start(b) for a, b in itertools.pairwise(placed)):
+        placed.sort(key=start)
+    kept: list[Statement] = []
+    i = -1
+    for place in places:
+        while i + 1 < len(placed) and start(placed[i + 1]) <= place:
+            i += 1
+        if i >= 0 and (not kept or kept[-1] is not placed[i]):
+            kept.append(placed[i])
+    return tuple(kept)
+
+
+def only_lines(text: str, shown: set[int]) -> str:
+    """The text with every line but the shown ones left empty, so that lines keep their
+    numbers; only the shown lines are copied (the text is not split: 400 000 lines of a
+    large file would be as many strings)."""
+    pieces: list[str] = []
+    line, start = 1, 0  # the line at `start`
+    last = 1  # the line the pieces end on
+    for n in sorted(k for k in shown if k >= 1):
+        while line < n:
+            newline = text.find("\n", start)
+            if newline < 0:
+                break
+            line, start = line + 1, newline + 1
+        if line != n:
+            break  # past the last line
+        end = text.find("\n", start)
+        pieces += ("\n" * (n - last), text[start : end if end >= 0 else len(text)])
+        last = n
+    pieces.append("\n" * (text.count("\n") - (last - 1)))
+    return "".join(pieces)
 
 
 def _fix(file: str, shown: str, text: str, config: Config, args: argparse.Namespace,

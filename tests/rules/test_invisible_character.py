@@ -94,3 +94,19 @@ def test_a_bidi_control_in_a_comment_is_shown_escaped_in_every_format(tmp_path):
         assert "\u202e" not in done.stdout + done.stderr, fmt
     data = json.loads(run_cli("check", str(path), "--format", "json").stdout)
     assert [d["message"] for d in data if d["code"] == "TXT010"][0].startswith("this comment holds a bidi control")
+
+
+def test_every_name_and_text_of_every_kind_of_statement_is_read():
+    """`_text_fields` names every field that holds a name or a text, in every kind of statement."""
+    from pathlib import Path
+
+    from budsjett_lint.dsl import parse
+    from budsjett_lint.dsl.model import Name, Prose
+    from budsjett_lint.rules.invisible_character import _text_fields
+
+    budget = parse((Path(__file__).parents[2] / "proposal.budsjett").read_text(encoding="utf-8")).budget
+    kinds = {type(s) for s in budget.statements}
+    assert len(kinds) >= 6
+    for stmt in budget.statements:
+        holding = [f for f in stmt.__match_args__ if isinstance(getattr(stmt, f), (Name, Prose))]
+        assert set(holding) <= set(_text_fields(type(stmt))), type(stmt).__name__
