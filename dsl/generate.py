@@ -57,7 +57,16 @@ def source(text: str | None = None) -> str:
     data = ast.literal_eval(lines[at])
     data["parser"]["parser"] = _renumbered(data["parser"]["parser"])
     lines[at] = repr(data) + "\n"
-    return _HEADER.format(version=lark.__version__) + "".join(lines)
+    module = "".join(lines)
+    # The module would import the `regex` package where it is installed (beancount brings it, for
+    # one), to measure patterns with Unicode categories: about 11 ms of every run, for patterns
+    # the grammar does not have. It parses with `re` (OPTIONS has no `regex`).
+    assert _REGEX_IMPORT in module, "lark's stand-alone module imports `regex` differently now"
+    return _HEADER.format(version=lark.__version__) + module.replace(_REGEX_IMPORT, _NO_REGEX)
+
+
+_REGEX_IMPORT = "try:\n    import regex\n    _has_regex = True\nexcept ImportError:\n    _has_regex = False\n"
+_NO_REGEX = "_has_regex = False  # budsjett-lint: the grammar's patterns are `re`'s (dsl/generate.py)\n"
 
 
 def _renumbered(table: dict[str, Any]) -> dict[str, Any]:

@@ -122,3 +122,17 @@ def test_a_corrupt_or_hostile_cache_folder_changes_nothing(tmp_path):
                              text=True, cwd=ROOT, env=env, timeout=120)
     assert (hostile.returncode, hostile.stdout, hostile.stderr) == (clean.returncode, clean.stdout, clean.stderr)
     assert not marker.exists()
+
+
+def test_the_shipped_parser_does_not_import_regex():
+    """lark's stand-alone module imports the `regex` package where it is installed (11 ms a run);
+    the grammar's patterns are `re`'s, so the shipped module does not."""
+    import ast
+
+    import budsjett_lint.dsl._lark_runtime as runtime
+
+    tree = ast.parse(Path(runtime.__file__).read_text(encoding="utf-8"))
+    top = [n for n in tree.body if isinstance(n, (ast.Import, ast.Try))]
+    imported = {a.name for n in top for i in ([n] if isinstance(n, ast.Import) else n.body)
+                if isinstance(i, ast.Import) for a in i.names}
+    assert "re" in imported and "regex" not in imported
