@@ -197,7 +197,7 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
     if not _amendment_wanted(args, [result.file]):
         return result
     from ...dsl import parse
-    from ..amend import amendment, repo
+    from ..amend import repo
     from ..report import relative
 
     before = lines = base = None
@@ -206,7 +206,11 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
         text = repo.file_at(ref, relative(result.file, root), root, config.max_file_size)
         if text is not None:
             # a file the branch did not change is its own base: no second parse (most files, most runs)
-            base = result.budget if text == result.budget.text else parse(text).budget
+            if text == result.budget.text:
+                return result  # the file is its own base (most files, most runs): the amendment changed nothing in it
+            base = parse(text).budget
+    from ..amend import amendment
+
     tolerance = config.balance_tolerance
     if base is not None:
         before, lines = amendment.snapshot(base, tolerance), amendment.changed_lines(base, result.budget)
