@@ -209,10 +209,10 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
             if text == result.budget.text:
                 return result  # the file is its own base (most files, most runs): the amendment changed nothing in it
             base = parse(text).budget
-    from ..amend import amendment
-
     tolerance = config.balance_tolerance
     if base is not None:
+        from ..amend import amendment
+
         before, lines = amendment.snapshot(base, tolerance), amendment.changed_lines(base, result.budget)
     elif held is not None:
         from ..amend.baseline import states
@@ -220,6 +220,8 @@ def _amended(result: CheckResult, config: Config, args: argparse.Namespace, root
         before = states(held, result.file, root)
     if before is None:
         return result
+    from ..amend import amendment
+
     return amendment.judged(result, config, before, lines)
 
 
