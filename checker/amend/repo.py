@@ -87,15 +87,12 @@ def default_base(root: Path) -> tuple[str | None, str | None]:
     git work tree, before the first commit, or without such a branch. On the main branch itself it is
     HEAD, so what is judged is the change not yet committed. Second, where there is none because git
     refuses the repository, why (from the same answers: no question more)."""
-    for branch in MAIN_BRANCHES:
-        done = _run(["rev-parse", "--verify", "-q", f"refs/heads/{branch}"], root)
-        if done is None or done.returncode != 0:
-            if why := _refused(done):
-                return None, why
-            continue
-        base = _quiet(["merge-base", "HEAD", branch], root)
-        if base and base.strip():
-            return base.strip(), None
+    for branch in MAIN_BRANCHES:  # one question a branch: a missing branch fails as a missing merge base
+        done = _run(["merge-base", "HEAD", f"refs/heads/{branch}"], root)
+        if done is not None and done.returncode == 0 and done.stdout.strip():
+            return done.stdout.decode("utf-8", "replace").strip(), None
+        if why := _refused(done):
+            return None, why
     return None, None
 
 
@@ -115,9 +112,7 @@ def file_at(ref: str, path: str, root: Path, max_size: int) -> str | None:
     the file is not tracked there, is too large, or is not UTF-8."""
     if ref.startswith("-") or path == "-" or path.startswith("../"):
         return None
-    if (_quiet(["cat-file", "-t", f"{ref}:{path}"], root) or "").strip() != "blob":
-        return None
-    done = _run(["show", f"{ref}:{path}"], root)
+    done = _run(["cat-file", "blob", f"{ref}:{path}"], root)  # fails where it is no file (a folder, a submodule)
     if done is None or done.returncode != 0 or len(done.stdout) > max_size:
         return None
     try:
