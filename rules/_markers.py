@@ -21,6 +21,7 @@ what the line is.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -98,21 +99,24 @@ _HYPHENATED = re.compile(r"(?<=\w)-\n\s*")
 # Five rules read the same texts, one after the other: room for every text of a plan of some
 # 25 000 entries, since read in order a smaller cache keeps none of them.
 @lru_cache(maxsize=1 << 15)
-def _joined(raw: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+def _joined(raw: str) -> tuple[str, array[int] | None, tuple[int, ...]]:
     """The text with hyphenated line ends joined ("prøve-\nprosjekt") and white space as
-    spaces; the offset in `raw` of each of its characters; where its sentences end."""
-    keep: list[int] = []
+    spaces; the offset in `raw` of each of its characters, None where they are the same (no
+    line end joined: most texts); where its sentences end."""
+    keep: array[int] | None = None
     pieces: list[str] = []
     copied = 0
     for m in _HYPHENATED.finditer(raw):
+        keep = keep if keep is not None else array("l")
         pieces.append(raw[copied : m.start()])
         keep.extend(range(copied, m.start()))
         copied = m.end()
-    pieces.append(raw[copied:])
-    keep.extend(range(copied, len(raw)))
-    joined = re.sub(r"\s", " ", "".join(pieces))
+    if keep is not None:
+        pieces.append(raw[copied:])
+        keep.extend(range(copied, len(raw)))
+    joined = re.sub(r"\s", " ", "".join(pieces) if keep is not None else raw)
     ends = (0, *(e.end() for e in _SENTENCE_END.finditer(joined)), len(joined))
-    return joined, tuple(keep), ends
+    return joined, keep, ends
 
 
 def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
@@ -123,7 +127,8 @@ def _said(raw: str, marker: Marker) -> Iterator[tuple[int, int, str]]:
     for m in marker.words.finditer(joined):
         k = bisect_right(ends, m.start())
         if not _negated(joined, m.start(), marker.not_after) and not REQUEST.search(joined, ends[k - 1], ends[k]):
-            yield keep[m.start()], keep[m.end() - 1] + 1, " ".join(m.group().split())
+            start, last = (m.start(), m.end() - 1) if keep is None else (keep[m.start()], keep[m.end() - 1])
+            yield start, last + 1, " ".join(m.group().split())
 
 
 def stated(entry: Entry, marker: Marker, text: bool = True) -> Said | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 
 from ..dsl.model import Budget, Entry, Name, Prose, Span
 from ..dsl.prose import APPROXIMATE, Figure
@@ -13,7 +12,7 @@ from ..dsl.written import spell_amounts
 from .totals import per_budget
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stated:
     """A figure of an entry's text, with the plan years it is stated for and its place in the file."""
 
@@ -21,12 +20,12 @@ class Stated:
     years: tuple[int, ...]  # within the plan period, where one is declared
     prose: Prose  # the text it is stated in
 
-    @cached_property
+    @property
     def span(self) -> Span:
         """The amount and its unit. Worked out when asked: most figures agree and are never shown."""
         return span_in(self.prose, self.figure.start, self.figure.end)
 
-    @cached_property
+    @property
     def words(self) -> str:
         """The words that state it, on one line: "økende til 7 millioner i 2021"."""
         return " ".join(self.prose.raw[self.figure.phrase_start : self.figure.phrase_end].split())
