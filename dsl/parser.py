@@ -343,11 +343,17 @@ class _Builder(Transformer):
     def period(self, c):
         span = self.span(c[0], c[3])
         y1, y2 = self.year(str(c[1]), self.span(c[1])), self.year(str(c[3]), self.span(c[3]))
+        # A period that cannot be a plan's is reported, and the header stays without it: the file is
+        # checked for the years it names (as without a period), and nothing says the header is missing.
         if y2 < y1:
-            raise _Invalid("SYN004", f"the period {y1}..{y2} runs backwards", span, f"write period {y2}..{y1}")
+            self.problems.append(Problem("SYN004", f"the period {y1}..{y2} runs backwards", span,
+                                         f"write period {y2}..{y1}"))
+            return ("period", (None, span), (c[0], c[3]))
         if y2 - y1 + 1 > MAX_PERIOD:
-            raise _Invalid("SYN008", f"the period {y1}..{y2} spans {y2 - y1 + 1} years; a plan spans at most {MAX_PERIOD}",
-                           span, "write the years of the economic plan, e.g. period 2020..2023")
+            self.problems.append(Problem("SYN008", f"the period {y1}..{y2} spans {y2 - y1 + 1} years; a plan spans at "
+                                         f"most {MAX_PERIOD}", span,
+                                         "write the years of the economic plan, e.g. period 2020..2023"))
+            return ("period", (None, span), (c[0], c[3]))
         if self.window != (y1, y2):
             self.window = (y1, y2)
             self.values.clear()  # amounts read so far were expanded for another window

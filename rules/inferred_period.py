@@ -7,7 +7,10 @@ the first to the last year it gives an amount or `?` for, ranges included,
 and every rule checks that period. This finding says which period was
 inferred and the lines that declare it; where the file has a `budget`
 statement, the fix writes the inferred `period` into it. A file that names
-no year is reported by STR006 instead.
+no year is reported by STR006 instead. Where a `period` is written but
+cannot be a plan's (it runs backwards, SYN004, or spans more than 100
+years, SYN008), that syntax finding is the one: the header stays, and the
+file is checked for the years it names meanwhile.
 
 ## Why
 A line typed into a new file should be checked at once: an unfunded item
@@ -60,6 +63,8 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
                       f'declare the plan: begin the file with `budget "Name"` and, under it, `{period}`, '
                       "with the plan's first and last year")
         return
+    if header.period_span is not None:
+        return  # a period is written but cannot be a plan's: its syntax finding (SYN004, SYN008) is the one
     name = header.name
     yield Finding(f"`{name.text}` has no period: checked for the plan years {years}, the first to the last year "
                   "the file names", name.span,

@@ -86,3 +86,12 @@ def test_the_inferred_period_is_checked_like_a_declared_one():
     [unbalanced] = [d for d in result.diagnostics if d.code == "BAL001"]
     assert unbalanced.message.startswith("2023 does not balance: spend 0.0, covered 2.0, surplus 2.0")
     assert result.budget.years == range(2020, 2024)
+
+
+def test_silent_where_a_period_is_written_but_cannot_be_a_plans():
+    """One mistake, one finding: the syntax finding says what is wrong with the period; the header stays,
+    so nothing says the file has no `budget` statement, and its years are checked meanwhile."""
+    for period, code in (("1000..9999", "SYN008"), ("2023..2020", "SYN004")):
+        found = lint(f'budget "X" period {period}\nitem "A" oppvekst 2020=1\n')
+        assert sorted(d.code for d in found) == ["BAL001", code], period
+        assert all("no `budget` statement" not in d.message for d in found)
