@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import decimal
 import difflib
+import functools
 import itertools
 import re
 import sys
@@ -914,6 +915,7 @@ def _unknown_after(entry: Entry, window: tuple[int, int], every: bool) -> Entry:
     return _with_unknown(entry, entry.amounts, missing) if missing else entry
 
 
+@functools.lru_cache(maxsize=4096)  # the same few misspellings recur in megabytes of junk
 def _reads_like(word: str, words: tuple[str, ...]) -> bool:
     return bool(difflib.get_close_matches(word.lower(), words, n=1, cutoff=0.75))
 
@@ -1076,6 +1078,13 @@ def _in_sum(exc: UnexpectedInput) -> str | None:
 
 
 def _describe_expected(expected: set[str], parser: Lark, after: str | None = None, in_sum: str | None = None) -> str:
+    """In words, what the parser could have taken (`_expected`): the same few places recur in a file of
+    many broken statements, so each is worded once per parser."""
+    return _described(frozenset(expected), parser, after, in_sum)
+
+
+@functools.lru_cache(maxsize=1024)
+def _described(expected: frozenset[str], parser: Lark, after: str | None, in_sum: str | None) -> str:
     if in_sum == "amounts":  # the amounts of a sum are read as a directive's cost's are: keep what a sum may take
         expected = {name for name in expected if name in ("AMOUNT", "ENTRY_KIND", "$END") or name.startswith("LINK_")}
     words: list[str] = []
