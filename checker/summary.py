@@ -309,6 +309,19 @@ def summarize(budget: Budget, tolerance: Decimal = DEFAULT_TOLERANCE) -> Summary
     )
 
 
+def balance_data(b: YearBalance, status: str, num) -> dict[str, Any]:
+    """A year of the balance for JSON: each column as every total is, its known part and the lines
+    on its side that give no figure (the gap: every such line), so that no partly known sum reads as whole."""
+    def column(value: Decimal, unknown: tuple[str, ...]) -> dict[str, Any]:
+        return {"known": num(value), "without_figure": list(unknown)}
+
+    names = tuple(e.name.text for e in b.unknown)
+    return {"year": b.year, "items": column(b.items, unknown_on(b, "item")),
+            "spend": column(b.spend, unknown_on(b, "spend")), "cover": column(b.cover, unknown_on(b, "cover")),
+            "drawn_from_funds": column(b.draws, unknown_on(b, "draw")), "gap": column(b.gap, names),
+            "status": status, "without_figure": list(names)}
+
+
 def to_data(summary: Summary) -> dict:
     """The summary as plain data for `--format json`: figures as numbers, `null` where none is given."""
 
@@ -343,9 +356,7 @@ def to_data(summary: Summary) -> dict:
         "directives": [{"name": d.name, "area": d.area, "line": d.line,
                         "years": {str(y): num(v) for y, v in d.years.items()}, "funding": d.funding,
                         "in_balance": d.in_balance} for d in summary.directives],
-        "balance": [{"year": b.year, "items": num(b.items), "spend": num(b.spend), "cover": num(b.cover),
-                     "drawn_from_funds": num(b.draws), "gap": num(b.gap), "status": summary.status(b),
-                     "without_figure": [e.name.text for e in b.unknown]} for b in summary.balance],
+        "balance": [balance_data(b, summary.status(b), num) for b in summary.balance],
         "missing": [{"name": m.name, "kind": m.kind, "area": m.area, "line": m.line, "years": list(m.years),
                      "known": m.known} for m in summary.missing],
     }

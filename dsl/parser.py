@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import decimal
 import difflib
+import functools
 import itertools
 import re
 import sys
@@ -668,7 +669,7 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
         builder.line_offset, builder.pos_offset = line - 1, start
         builder.problems.clear()
         try:
-            statements.extend(_read(parser, text[start:end]))
+            statements.extend(_read_from(parser, builder, text[start:end], None)[0])
             problems.extend(builder.problems)  # bad amounts read as unknown in a statement that stands
         except UnexpectedInput as exc:
             at = _error_offset(exc, start)
@@ -692,7 +693,7 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
             # The rest of the chunk belongs to the broken statement: one
             # problem for it, and go on with the next statement.
             problems.append(_syntax_problem(exc, parser, text, text[start:end], line - 1, start))
-            kept, more = _read_around(text, start, end, exc, parser, builder)
+            kept, more = _read_around(text, start, end, exc, parser, builder, getattr(exc, "place", None))
             statements.extend(kept)
             problems.extend(more)
         except _Invalid as exc:
@@ -704,6 +705,60 @@ def _read(parser: Lark, text: str) -> list[Statement]:
     """The statements of `text`: the parser's transformer (`_Builder`) makes them, where lark's own
     types know only of trees."""
     return cast("list[Statement]", parser.parse(text))
+
+
+class _Place(NamedTuple):
+    """Where a reading of a statement stood before a token: the parser's stacks after the last token
+    it took, that token, and how many problems the builder had said. The lexer reads each token from
+    the text alone (lark's `basic` lexer), and the parser's state after a token depends only on the
+    tokens before it, so a text that differs only after that token reads on from here exactly as it
+    would from its start."""
+
+    states: list
+    values: list
+    last: Any  # the last token taken (None: none yet)
+    problems: int
+
+
+@functools.lru_cache(maxsize=2)
+def _machinery(parser: Lark) -> tuple[Any, Any]:
+    """The parser's table with its callbacks, and its lexer: what each reading of `_read_from` starts from,
+    as `parser.parse_interactive` makes them, made once."""
+    interactive = parser.parse_interactive("")
+    return interactive.parser_state.parse_conf, interactive.lexer_thread.lexer
+
+
+def _read_from(parser: Lark, builder: _Builder, chunk: str, at: _Place | None) -> tuple[list, _Place | None]:
+    """`_read(parser, chunk)`, from `at` on where given (the chunk's text before `at.last`'s end as
+    when `at` was taken). Raises as `_read` does; an `UnexpectedInput` carries `place`, where the
+    reading stood before the token it stopped at."""
+    conf, basic = _machinery(parser)
+    lexer = _runtime.LexerThread(basic, _runtime.LexerState(_runtime.TextSlice(chunk, 0, len(chunk))))
+    state = _runtime.ParserState(conf, lexer)
+    assert lexer.state is not None
+    last = None
+    if at is not None:
+        state.state_stack[:], state.value_stack[:], last = at.states, at.values, at.last
+        counter = lexer.state.line_ctr
+        counter.char_pos, counter.line, counter.column = last.end_pos, last.end_line, last.end_column
+        counter.line_start_pos = last.end_pos - last.end_column + 1
+        lexer.state.last_token = last
+        del builder.problems[at.problems:]
+    place = at
+    try:
+        for token in lexer.lex(state):
+            place = _Place(list(state.state_stack), list(state.value_stack), last, len(builder.problems))
+            state.feed_token(token)
+            last = token
+        place = _Place(list(state.state_stack), list(state.value_stack), last, len(builder.problems))
+        token_type: Any = _runtime.Token  # lark's Token, which the type checker sees as a str
+        end = token_type.new_borrow_pos("$END", "", last) if last is not None else token_type("$END", "", 0, 1, 1)
+        return cast("list", state.feed_token(end, True)), place
+    except UnexpectedInput as exc:
+        if isinstance(exc, UnexpectedCharacters):  # the lexer stopped: the parser took every token before
+            place = _Place(list(state.state_stack), list(state.value_stack), last, len(builder.problems))
+        exc.place = place  # type: ignore[attr-defined]
+        raise
 
 
 #: A line that starts at its first column with something other than white space.
@@ -720,20 +775,23 @@ _LASTING = ("permanent", "ramp")
 
 
 def _read_around(text: str, start: int, end: int, exc: UnexpectedInput, parser: Lark,
-                 builder: _Builder) -> tuple[list, list[Problem]]:
+                 builder: _Builder, place: _Place | None = None) -> tuple[list, list[Problem]]:
     """A statement broken by input the grammar does not take (`item "A" oppvekst 2020=3.5 halfyer
     2021=7`, a second name, `2023 = 7`, a name never closed): read again with each unreadable piece
     blanked out (offsets stay), so that its name, area and readable amounts count, as far as
     `_kept_where_cut` trusts them. A name never closed is closed before its line's first figure
     (`_close_quote`). Returns the statement and the problems of the reading that stood (bad
     amounts, attributes given twice); nothing where none stands. The syntax problem itself is the
-    caller's: one for the statement."""
+    caller's: one for the statement. Each reading goes on from `place`, where the last one stood
+    before the token it stopped at (`_read_from`), where the piece cut is after it: a statement of
+    many pieces is read once, not once a piece."""
     chunk = text[start:end]
     if not _STATEMENT_START.match(chunk):  # junk before any statement: nothing to read around
         return [], []
     original, first = chunk, None  # the chunk as it was at the first piece passed over, and where that is
     cuts: list[str] = []
     for attempt in range(_CUTS + 1):
+        resume = None  # a reading that the piece cut leaves as it was, to go on from
         pos = _error_offset(exc, 0)
         if pos < 0:  # the statement ends too early: its last word is the unreadable piece
             last = _last_word(exc)
@@ -759,11 +817,14 @@ def _read_around(text: str, start: int, end: int, exc: UnexpectedInput, parser: 
                 original, first = chunk, pos
             cuts.append(chunk[pos:cut_end])
             chunk = chunk[:pos] + _blank(chunk[pos:cut_end]) + chunk[cut_end:]
-        builder.problems.clear()
+            if place is not None and place.last is not None and place.last.end_pos <= pos:
+                resume = place  # the text up to the piece is as it was: read on from before it
+        if resume is None:
+            builder.problems.clear()
         try:
-            parsed = _read(parser, chunk)
+            parsed, _ = _read_from(parser, builder, chunk, resume)
         except UnexpectedInput as again:
-            exc = again
+            exc, place = again, getattr(again, "place", None)
             continue
         except (VisitError, _Invalid):
             break
@@ -920,6 +981,7 @@ def _unknown_after(entry: Entry, window: tuple[int, int], every: bool) -> Entry:
     return _with_unknown(entry, entry.amounts, missing) if missing else entry
 
 
+@functools.lru_cache(maxsize=4096)  # the same few misspellings recur in megabytes of junk
 def _reads_like(word: str, words: tuple[str, ...]) -> bool:
     return bool(difflib.get_close_matches(word.lower(), words, n=1, cutoff=0.75))
 
@@ -1082,8 +1144,15 @@ def _in_sum(exc: UnexpectedInput) -> str | None:
 
 
 def _describe_expected(expected: set[str], parser: Lark, after: str | None = None, in_sum: str | None = None) -> str:
+    """In words, what the parser could have taken (`_expected`): the same few places recur in a file of
+    many broken statements, so each is worded once per parser."""
+    return _described(frozenset(expected), parser, after, in_sum)
+
+
+@functools.lru_cache(maxsize=1024)
+def _described(expected: frozenset[str], parser: Lark, after: str | None, in_sum: str | None) -> str:
     if in_sum == "amounts":  # the amounts of a sum are read as a directive's cost's are: keep what a sum may take
-        expected = {name for name in expected if name in ("AMOUNT", "ENTRY_KIND", "$END") or name.startswith("LINK_")}
+        expected = frozenset({name for name in expected if name in ("AMOUNT", "ENTRY_KIND", "$END") or name.startswith("LINK_")})
     words: list[str] = []
     attrs: list[str] = []
     statement = False

@@ -7,7 +7,8 @@ Reports, too, a year in which borrowing rises by more than the year's
 investments need: the change of investments (`invest`) less the draws and
 coverage linked to them with `funds`. A loan that no investment needs is
 borrowing for operations as well, whether it is linked to something or not.
-Years whose figures are the same are reported in one finding.
+The years in which the same loans rise are reported in one finding, with
+each year's figures where they differ.
 
 Where a year's operating budget is short by no more than the borrowing put to
 operations (a loan written to pay for an item), the gap is that borrowing:
@@ -132,36 +133,66 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         related: tuple[Related, ...] = (Related(use.loan.name.span, "the loan"), Related(use.target.name.span, what_is(use.target)))
         yield Finding(message, span, _HINT, related)
 
-    # the years whose figures are the same are one finding: one loan line over the plan is one mistake
-    groups: dict[tuple, list[tuple[YearInvestment, list[Span]]]] = {}
+    # one finding for each set of loans that rise: one loan line over the plan is one mistake, whether its
+    # figures are the same every year or not
+    groups: dict[tuple[str, ...], list[tuple[YearInvestment, Decimal, list[Span]]]] = {}
     for year in inv.years:
         excess = _unneeded(year)
         if excess <= options.tolerance:
             continue
         rising = sorted((e for e in inv.loans if (e.by_year.get(year.year) or 0) > 0), key=by_name)
         spans = [next(a.span for a in reversed(e.amounts) if a.year == year.year) for e in rising]
-        key = (tuple(e.name.text for e in rising), year.borrowing, excess, year.invest, year.linked, gaps.get(year.year))
-        groups.setdefault(key, []).append((year, spans))
-    for (names, borrowing, excess, invest, linked, gap), found in groups.items():
-        years = [y.year for y, _ in found]
-        many = len(years) > 1
-        details = f"investments {movement(invest, plural=True)}"
+        groups.setdefault(tuple(e.name.text for e in rising), []).append((year, excess, spans))
+    for names, found in groups.items():
+        yield _unneeded_finding(names, found, gaps, inv.loans)
+
+
+def _unneeded_finding(names: tuple[str, ...], found: list[tuple[YearInvestment, Decimal, list[Span]]],
+                      gaps: dict[int, Decimal], loans: tuple[Entry, ...]) -> Finding:
+    """The one finding of the years in which the same loans raise borrowing beyond what investments need."""
+    years = [y.year for y, _, _ in found]
+    many = len(years) > 1
+    said = f"{years[0]}–{years[-1]}" if many and years == list(range(years[0], years[-1] + 1)) else span_of_years(years)
+    when = f"in each year {said}" if many else f"in {said}"
+    excess = [(y.year, e) for y, e, _ in found]
+    short = [(y, gaps[y]) for y in years if y in gaps]
+    same = len({(y.borrowing, e, y.invest, y.linked, gaps.get(y.year)) for y, e, _ in found}) == 1
+    if same:
+        first, amount, _ = found[0]
+        details = f"investments {movement(first.invest, plural=True)}"
+        if first.linked:
+            details += f", of which draws and coverage linked to them pay {fmt(first.linked)}"
+        message = (f"{said} {'each raise' if many else 'raises'} borrowing by {fmt(first.borrowing)} mill "
+                   f"({listing(names)}), {fmt(amount)} more than {'their' if many else 'its'} investments need "
+                   f"({details})")
+        less, lack = f"{fmt(amount)} mill", f"the {fmt(short[0][1])} mill that operations lack {when}" if short else ""
+        less += f" less {when}" if not short else " less"
+    else:  # the figures differ by year: each year's, in one sentence
+        invest = [(y.year, y.invest) for y, _, _ in found]
+        details = ("investments are unchanged" if not any(v for _, v in invest)
+                   else f"investments change by {per_year(invest)}")
+        linked = [(y.year, y.linked) for y, _, _ in found if y.linked]
         if linked:
-            details += f", of which draws and coverage linked to them pay {fmt(linked)}"
-        said = f"{years[0]}–{years[-1]}" if many and years == list(range(years[0], years[-1] + 1)) else span_of_years(years)
-        message = (f"{said} {'each raise' if many else 'raises'} borrowing by {fmt(borrowing)} mill "
-                   f"({listing(names)}), {fmt(excess)} more than {'their' if many else 'its'} investments need "
-                   f"({details})") + _gap_clause(gaps, years)
-        marked = [e.name.text for e in inv.loans if e.name.text in names and frees_wrongly(e, years[0])]
-        if marked:
-            message += (f"; {listing(marked)} {'is' if len(marked) == 1 else 'are'} marked `frees`, but borrowing "
-                        "more frees no operating room")
-        spans = list(dict.fromkeys(s for _, ss in found for s in ss))
-        related = tuple(Related(s, "borrowing rises") for s in spans[1:])
-        when = f"in each year {said}" if many else f"in {said}"
-        hint = (f"borrow {fmt(excess)} mill less {when}, or name the investment that needs it: borrowing may "
-                "finance investments only")
-        if gap is not None:
-            hint = (f"cover the {fmt(gap)} mill that operations lack {when} with coverage or a fund draw, and "
-                    f"borrow {fmt(excess)} mill less: borrowing may finance investments only")
-        yield Finding(message, spans[0], hint, related)
+            details += f", of which draws and coverage linked to them pay {per_year(linked)}"
+        borrowing = [(y.year, y.borrowing) for y, _, _ in found]
+        over = ("all of it more than their investments need" if borrowing == excess
+                else f"{per_year(excess)} more than their investments need")
+        message = f"{said} raise borrowing by {per_year(borrowing)} ({listing(names)}), {over} ({details})"
+        less = f"{per_year(excess)} less"
+        lack = ""
+        if short:
+            lack = f"what operations lack, {per_year(short)},"
+            less = "as much less" if short == excess else less
+    whole_gap = not same and short == excess  # the figures are said once: the gap is the excess of each year
+    message += "; it is each year's operating gap, which borrowing may not cover" if whole_gap else _gap_clause(gaps, years)
+    marked = [e.name.text for e in loans if e.name.text in names and frees_wrongly(e, years[0])]
+    if marked:
+        message += (f"; {listing(marked)} {'is' if len(marked) == 1 else 'are'} marked `frees`, but borrowing "
+                    "more frees no operating room")
+    spans = list(dict.fromkeys(s for _, _, ss in found for s in ss))
+    related = tuple(Related(s, "borrowing rises") for s in spans[1:])
+    hint = f"borrow {less}, or name the investment that needs it: borrowing may finance investments only"
+    if lack:
+        hint = (f"cover {lack} with coverage or a fund draw, and borrow {less}: borrowing may finance "
+                "investments only")
+    return Finding(message, spans[0], hint, related)

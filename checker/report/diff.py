@@ -12,7 +12,7 @@ from ...rules.base import fmt
 from ..amend.diff import Amendment, Change, YearState, to_data_amendment
 from ..diagnostics import location
 from ..summary import Total
-from .tables import Table, markdown, plain
+from .tables import Table, markdown, plain, sum_text
 
 MARKER = "<!-- budsjett-lint diff -->"  # lets CI find and update its own pull request comment
 
@@ -112,7 +112,7 @@ def _delta_cell(change: Change, year: int) -> str:
 def _total_cell(total: Total) -> str:
     if not total.unknown:
         return _signed(total.known) if total.known else ""
-    return f"{_signed(total.known)} + ?" if total.known else "?"
+    return sum_text(total.known, True, _signed)
 
 
 def _state(y: YearState, after: bool) -> str:
@@ -145,7 +145,7 @@ def build_tables(a: Amendment) -> list[Table]:
         "Fiscal effect per year", ("Year", "Operating spend", "Coverage", "Net effect on the gap", "Investments"),
         tuple((str(e.year), _total_cell(e.spend), _total_cell(e.cover), _total_cell(e.net), _total_cell(e.capital))
               for e in a.effects),
-        note="`?`: a line whose figure is missing on one side, so its change is not known.",
+        note="`+ ?`: a line whose figure is missing on one side, so the change is known only in part.",
     )
     balance = Table(
         "Operating balance per year", ("Year", "Before", "After", ""),

@@ -17,8 +17,8 @@ from typing import Callable
 from ...rules.base import fmt
 from ..engine import CheckResult
 from ..escaping import visible
-from ..summary import Total
-from .tables import Table
+from ..summary import Total, unknown_on
+from .tables import Table, sum_text
 
 #: Colours with at least 4.5:1 contrast on white (WCAG AA).
 SPEND, COVER, GAP, UNKNOWN = "#1f4e99", "#1e6b34", "#b00020", "#595959"
@@ -64,7 +64,9 @@ def balance_svg(summary) -> str:
             label, second, known = "balanced", "", ""
         else:
             label, second, known = f"{status} {fmt(abs(b.gap))}", "", ""
-        desc.append(f"{b.year}: spend {fmt(b.spend)}, coverage {fmt(b.cover)} (fund draws {fmt(b.draws)}), {label} {second}"
+        spend, cover, draws = (sum_text(v, bool(unknown_on(b, side)))
+                               for v, side in ((b.spend, "spend"), (b.cover, "cover"), (b.draws, "draw")))
+        desc.append(f"{b.year}: spend {spend}, coverage {cover} (fund draws {draws}), {label} {second}"
                     .rstrip() + (f", {known}" if known else ""))
         colour = UNKNOWN if status == "unknown" else GAP if status == "gap" else COVER
         parts.append(
@@ -85,10 +87,8 @@ def balance_svg(summary) -> str:
 
 
 def _amount(total) -> str:
-    """A sum as the tables write it: `24.6`, `24.6 + ?` or `?`."""
-    if not total.unknown:
-        return fmt(total.known)
-    return f"{fmt(total.known)} + ?" if total.known else "?"
+    """A sum as the tables write it: `24.6`, or `24.6 + ?` where lines lack a figure (`tables.sum_text`)."""
+    return sum_text(total.known, bool(total.unknown))
 
 
 def _short(label: str, limit: int = 30) -> str:

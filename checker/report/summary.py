@@ -14,7 +14,7 @@ from typing import Callable
 from ...rules.base import fmt
 from ..engine import CheckResult
 from ..summary import Line, Summary, Total, to_data, unknown_on
-from .tables import Figure, Table, csv_text, draw, markdown
+from .tables import Figure, Table, csv_text, draw, markdown, sum_text
 
 TABLES = ("areas", "spend", "coverage", "directives", "funds", "investments", "balance", "missing")
 
@@ -94,8 +94,8 @@ def balance_chart(s: Summary) -> str:
         state = (f"cannot be verified, {len(b.unknown)} line{'s lack' if len(b.unknown) != 1 else ' lacks'} "
                  "a figure" if status == "unknown" else "balanced" if status == "balanced"
                  else f"{status} {fmt(abs(b.gap))}")
-        known = "known " if status == "unknown" else ""
-        said.append(f"{b.year} {known}spending {fmt(b.spend)} against {known}coverage {fmt(b.cover)}, {state}")
+        spend, cover = (sum_text(v, bool(unknown_on(b, side))) for v, side in ((b.spend, "spend"), (b.cover, "cover")))
+        said.append(f"{b.year} spending {spend} against coverage {cover}, {state}")
     unknown = [b for b in s.balance if not b.verifiable]
     one = s.balance[0] if len(s.balance) == 1 else None  # a line needs two years: one year is two bars
     words = (f"Operating balance of {one.year}, in millions of NOK: spending beside coverage (fund draws included)."
@@ -150,10 +150,8 @@ def line_cells(ln: Line, years: tuple[int, ...]) -> tuple[Figure, ...]:
 def total_cell(total: Total) -> Figure:
     if not total.unknown:
         return Figure(fmt(total.known), total.known)
-    lacking = f"without a figure: {', '.join(total.unknown)}"
-    if total.known:
-        return Figure(f"{fmt(total.known)} + ?", None, f"known part {fmt(total.known)}, {lacking}")
-    return Figure("?", None, lacking)
+    return Figure(sum_text(total.known, True), None,
+                  f"known part {fmt(total.known)}, without a figure: {', '.join(total.unknown)}")
 
 
 def _lines_lack(n: int) -> str:
@@ -228,8 +226,7 @@ def build_tables(s: Summary) -> list[Table]:
                              total_cell(Total(b.spend, unknown_on(b, "spend"))),
                              total_cell(Total(b.cover, unknown_on(b, "cover"))),
                              total_cell(Total(b.draws, unknown_on(b, "draw"))),
-                             Figure(fmt(b.gap), b.gap) if b.verifiable else
-                             Figure(f"{fmt(b.gap)} + ?", None, f"known part {fmt(b.gap)}, {_lines_lack(len(b.unknown))}"),
+                             total_cell(Total(b.gap, tuple(e.name.text for e in b.unknown))),
                              text))
     balance = Table(
         BALANCE_TITLE, ("Year", "Items", "Spend", "Covered", "Fund draws", "Gap", "Status"),

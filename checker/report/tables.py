@@ -16,6 +16,14 @@ from typing import Any, Sequence
 from ...rules.base import fmt
 
 
+def sum_text(known: Decimal, unknown: bool, number=fmt) -> str:
+    """How every table and chart writes a sum: its figure where every line that counts gives one;
+    otherwise its known part followed by ` + ?` (`0.0 + ?` where the lines with a figure add up to
+    nothing or none has one), in every column alike, so that a row's known parts add up as written.
+    `?` alone is one line's figure that is not given, never a sum."""
+    return f"{number(known)} + ?" if unknown else number(known)
+
+
 class Figure(str):
     """A cell that is an amount: everywhere the text it shows (`24.6 + ?`), and in CSV its `value` as a
     number, or an empty cell where the figure is not known whole, with what is `missing` said beside it."""

@@ -81,8 +81,8 @@ def test_the_proposal_summary_draws_spending_against_coverage_per_year():
     assert chart["bar"] == [[b.spend for b in summary.balance]]
     assert chart["line"] == [[b.cover for b in summary.balance]]
     assert chart["palette"] == [SPEND, COVER]
-    assert "2020 known spending 101.5 against known coverage 30.0, cannot be verified, 12 lines lack a figure" \
-        in chart["descr"]
+    assert "2020 spending 101.5 + ? against coverage 30.0 + ?, cannot be verified, 12 lines lack a figure" \
+        in chart["descr"]  # each sum written as the tables write it
     # what the chart cannot show is said beside it, before the tables
     assert ("2020, 2021, 2022 and 2023 cannot be verified: lines lack a figure (12 in 2020, 18 in 2021, "
             "21 in 2022, 18 in 2023); the chart shows the known figures only.") in out
@@ -112,7 +112,8 @@ def test_a_plan_of_one_year_is_two_bars_since_a_line_needs_two_points():
     out = _summary_md('budget "E" period 2024..2024\nitem "a" oppvekst 2024=5\ncover "b" 2024=2\nitem "c" helse 2024=?\n')
     chart = _shape(_blocks(out)[0])
     assert chart["x"] == ["spending", "coverage"] and chart["bar"] == [[5, 2]] and not chart["line"]
-    assert chart["descr"] == "2024 known spending 5.0 against known coverage 2.0, cannot be verified, 1 line lacks a figure"
+    # the spending lacks a figure, the coverage is known whole: each sum says which it is
+    assert chart["descr"] == "2024 spending 5.0 + ? against coverage 2.0, cannot be verified, 1 line lacks a figure"
     assert "Operating balance of 2024, in millions of NOK: spending beside coverage" in out
     assert "2024 cannot be verified: lines lack a figure (1 in 2024)" in out
 

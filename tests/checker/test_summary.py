@@ -122,8 +122,9 @@ def test_trondheim_draws_the_tables_the_document_lacks():
     assert coverage.footer == ("Total", "", "20.0 + ?", "5.0 + ?", "5.0 + ?", "45.0 + ?")
     balance = tables["balance"]
     assert balance.columns == ("Year", "Items", "Spend", "Covered", "Fund draws", "Gap", "Status")
-    # draws of unknown size are `?`, never 0.0; items alone (24.2) apart from the allocation of 14.6
-    assert balance.rows[0] == ("2020", "24.2", "38.8", "20.0 + ?", "?", "18.8 + ?", "unverified: 6 lines lack a figure")
+    # draws of unknown size are `0.0 + ?`, never a bare 0.0; items alone (24.2) apart from the allocation of 14.6
+    assert balance.rows[0] == ("2020", "24.2", "38.8", "20.0 + ?", "0.0 + ?", "18.8 + ?",
+                               "unverified: 6 lines lack a figure")
     missing = {row[0]: row for row in tables["missing"].rows}
     assert missing["Udisponert reserve"][4] == "all (2020–2023)"
     assert missing["Effektivisering"][4:] == ("2022", "2021: 5.0; 2023: 10.0")
@@ -184,7 +185,7 @@ def test_summary_json(cli):
     innkjop = next(ln for ln in data["coverage"]["lines"] if ln["name"] == "Innkjøp")
     assert innkjop["years"] == {"2020": 15.0, "2021": None, "2022": None, "2023": 25.0}
     y2020 = data["balance"][0]
-    assert y2020["status"] == "unknown" and y2020["spend"] == 38.8 and len(y2020["without_figure"]) == 6
+    assert y2020["status"] == "unknown" and y2020["spend"] == {"known": 38.8, "without_figure": []} and len(y2020["without_figure"]) == 6
     only = json.loads(cli("summary", "--format", "json", "--table", "balance", str(TRONDHEIM)).stdout)
     assert set(only) == {"name", "title", "years", "period_inferred", "balance"}
     assert only["period_inferred"] is False
@@ -293,11 +294,53 @@ def test_spend_by_area_counts_the_directive_costs_that_coverage_pays_so_its_rows
     assert totals == [b.spend for b in s.balance] == [15, 15, 23, 23]
 
 
+PARTLY_KNOWN = textwrap.dedent("""\
+    budget "E" period 2020..2021
+    fund "F"
+    item "Toppet bemanning" oppvekst 2020=5 2021=?
+    cover "Innkjøp" 2020=3 2021=?
+    draw "Bruk av fond" 2020=2 2021=? from "F"
+""")
+
+
+def test_a_partly_known_year_is_written_one_way_in_every_column():
+    # 2021: every line lacks its figure. Items, spend, coverage, draws and the gap are each a sum whose
+    # known part is 0.0 and to which a line adds an amount not given: all `0.0 + ?`, none a bare `?`
+    # beside a gap of `0.0 + ?` (as before), so that the row's known parts add up as written.
+    tables = dict(zip(TABLES, build_tables(_summary(PARTLY_KNOWN))))
+    rows = {r[0]: r[1:6] for r in tables["balance"].rows}
+    assert rows["2021"] == ("0.0 + ?",) * 5
+    assert rows["2020"] == ("5.0", "5.0", "5.0", "2.0", "0.0")  # near miss: every figure known, no `+ ?`
+    # a line's own figure not given stays `?`: it is one figure, not a sum
+    assert ("Toppet bemanning", "oppvekst", "5.0", "?") in tables["spend"].rows
+    assert tables["spend"].footer == ("Total", "", "5.0", "0.0 + ?")
+
+
+@pytest.mark.parametrize("fmt", ["full", "markdown", "html"])
+def test_a_partly_known_year_reads_the_same_in_every_format(cli, tmp_path, fmt):
+    path = tmp_path / "e.budsjett"
+    path.write_text(PARTLY_KNOWN, encoding="utf-8")
+    out = cli("summary", "--format", fmt, "--table", "balance", str(path)).stdout
+    assert out.count("0.0 + ?") >= 5
+    assert " ? " not in out.replace("+ ? ", "") and "| ? |" not in out and ">?<" not in out
+
+
+def test_json_balance_columns_carry_their_known_part_and_what_lacks_a_figure(cli, tmp_path):
+    path = tmp_path / "e.budsjett"
+    path.write_text(PARTLY_KNOWN, encoding="utf-8")
+    y2020, y2021 = json.loads(cli("summary", "--format", "json", "--table", "balance", str(path)).stdout)["balance"]
+    assert y2021["items"] == {"known": 0.0, "without_figure": ["Toppet bemanning"]}
+    assert y2021["cover"] == {"known": 0.0, "without_figure": ["Innkjøp", "Bruk av fond"]}
+    assert y2021["drawn_from_funds"] == {"known": 0.0, "without_figure": ["Bruk av fond"]}
+    assert y2021["gap"] == {"known": 0.0, "without_figure": ["Toppet bemanning", "Innkjøp", "Bruk av fond"]}
+    assert y2020["gap"] == {"known": 0.0, "without_figure": []}  # near miss: known whole
+
+
 def test_fund_draws_of_unknown_size_are_unknown_in_every_table():
     text = ('budget "E" period 2020..2021\nfund "F"\nitem "A" oppvekst 2020..2021=15\n'
             'draw "Bruk av fond" ? from "F"\ncover "Innkjøp" 2020..2021=15\n')
     tables = dict(zip(TABLES, build_tables(_summary(text))))
-    assert [r[4] for r in tables["balance"].rows] == ["?", "?"]  # not "0.0" beside a fund drawn `?`
+    assert [r[4] for r in tables["balance"].rows] == ["0.0 + ?", "0.0 + ?"]  # not "0.0" beside a fund drawn `?`
 
 
 # --- CSV that a spreadsheet opens -------------------------------------------------------------

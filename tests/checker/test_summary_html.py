@@ -251,18 +251,18 @@ def test_spending_and_coverage_per_area():
     assert "Oppvekst: 2020 spending 3.0, coverage 0.0" in text
     assert "Helse og eldre: 2020 spending 0.0, coverage 3.0" in text  # coverage that names its area
     assert "(draws from funds): 2020 spending 0.0, coverage 14.0, 2021 spending 0.0, coverage 14.0" in text
-    assert "(allocations to funds): 2020 spending 20.0, coverage 0.0, 2021 spending ?, coverage 0.0" in text
+    assert "(allocations to funds): 2020 spending 20.0, coverage 0.0, 2021 spending 0.0 + ?, coverage 0.0" in text
 
 
 def test_the_proposal_page_says_why_no_fund_balance_is_drawn():
     text = "".join(_check(_page(PROPOSAL.read_text(encoding="utf-8"))).text)
     assert "No fund has an opening balance" in text
-    assert "Oppvekst: 2020 spending 22.2, coverage ?, 2021 spending 34.2 + ?, coverage ?" in text
+    assert "Oppvekst: 2020 spending 22.2, coverage 0.0 + ?, 2021 spending 34.2 + ?, coverage 0.0 + ?" in text
 
 
 def test_investments_and_borrowing_per_year():
     text = "".join(_check(_page(PROPOSAL.read_text(encoding="utf-8"))).text)
     assert "Investments and their financing" in text
     assert "Investments: 2020 investments 0.0, 2021 investments 2.5, 2022 investments 5.0 + ?" in text
-    assert "Borrowing: 2020 borrowing ?, 2021 borrowing ?" in text  # 365 less in total, no figure per year
+    assert "Borrowing: 2020 borrowing 0.0 + ?, 2021 borrowing 0.0 + ?" in text  # 365 less in total, no figure per year
     assert "Investments and their financing" not in "".join(_check(_page(FUNDS)).text)  # none: no chart

@@ -3,7 +3,7 @@ and it ends on every input, however pathological.
 
 The pathological inputs are parsed in a child process, so that a hang fails
 the test (after a generous bound) instead of stopping the whole suite. Nothing
-here measures speed.
+here measures speed (two tests count the tokens the parser is fed: its work, on any machine).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -227,3 +228,44 @@ def test_a_keyword_without_its_value_at_the_end_of_its_line_is_reported_on_that_
     # near miss: a typo on a line of its own is reported where it stands
     typo = 'budget "T" period 2020..2020\ncover "C" 2020=1\nitem "A" oppvekst 2020=1\n  halfyer\n'
     assert [(d.code, d.span.line) for d in lint(typo) if d.code.startswith("SYN")] == [("SYN001", 4)]
+
+
+def _tokens_fed(text: str) -> int:
+    """How many tokens the parser is fed to read `text`: the work of reading it, whatever the machine."""
+    from budsjett_lint.dsl import _lark_runtime as runtime
+
+    fed = 0
+    feed = runtime.ParserState.feed_token
+
+    def counting(self, token, is_end=False):
+        nonlocal fed
+        fed += 1
+        return feed(self, token, is_end)
+
+    runtime.ParserState.feed_token = counting
+    try:
+        parse(text)
+    finally:
+        runtime.ParserState.feed_token = feed
+    return fed
+
+
+@pytest.mark.parametrize("junk", ["ord", "@@", "halfyer"])
+def test_a_statement_of_many_pieces_is_read_once_not_once_a_piece(junk):
+    """Recovery reads on from where the parser stood before each piece it passes over, instead of reading the
+    statement again from its start for each: the tokens fed grow with the statement, not with its length
+    times its pieces (12 pieces read again from the start were 12 times the statement's first words)."""
+    good = HEADER + 'item "Tiltak" oppvekst 2020=3.5 2021=7\n'
+    broken = HEADER + 'item "Tiltak" oppvekst 2020=3.5 ' + " ".join([junk] * 12) + " 2021=7\n"
+    r = parse(broken)
+    assert [p.code for p in r.problems] == ["SYN001"]  # read as before: one problem, the line kept
+    [entry] = r.budget.entries
+    assert [(a.year, a.value) for a in entry.amounts] == [(2020, Decimal("3.5")), (2021, Decimal("7"))]
+    assert _tokens_fed(broken) <= _tokens_fed(good) + 3 * 12
+
+
+def test_many_broken_statements_cost_about_what_as_many_good_ones_do():
+    """Lines of one piece (the common case) are read once and then on from the piece, not twice from the start."""
+    good = HEADER + "".join(f'item "T{i}" oppvekst 2020=3.5 2021=7\n' for i in range(50))
+    broken = HEADER + "".join(f'item "T{i}" oppvekst 2020=3,5 2021=7 @@\n' for i in range(50))
+    assert _tokens_fed(broken) <= 1.5 * _tokens_fed(good)  # read again from the start: 2.2 times
