@@ -60,7 +60,7 @@ from typing import NamedTuple
 
 from ..dsl.model import Budget, Entry
 from .totals import ZERO, Use, coverage_uses, known_sum, operating_balance
-from .base import Finding, Related, Tolerance, fmt, listing
+from .base import Finding, Related, Tolerance, fmt, listing, span_of_years
 
 CODE = "FUN004"
 NAME = "coverage-overcommitted"
@@ -144,8 +144,7 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
         bad = {year for year, _, _ in over}
         name = source.name.text
         what = f"`{uses[0].target}`" if len(uses) == 1 else f"{len(uses)} uses"
-        years_said = "; ".join(f"in {y} it covers {fmt(c)} and is promised {fmt(t)}, {fmt(t - c)} too much"
-                               for y, c, t in over)
+        years_said = _years_said(over)
         yield Finding(
             f"`{name}` is promised to {what} for more than it covers: {years_said}",
             source.name.span,
@@ -153,6 +152,21 @@ def check(budget: Budget, options: Options) -> Iterator[Finding]:
             f"they stay within `{name}`, or find more coverage",
             tuple(_note(u, bad) for u in uses),
         )
+
+
+def _years_said(over) -> str:
+    """`in 2021 it covers 8.0 and is promised 9.0, 1.0 too much`, once for a run of years alike:
+    `in each year 2020–2023 it covers …`."""
+    alike: dict[tuple, list[int]] = {}
+    for year, covers, promised in over:
+        alike.setdefault((covers, promised), []).append(year)
+    said = []
+    for (covers, promised), years in sorted(alike.items(), key=lambda kv: kv[1][0]):
+        run = len(years) > 1 and years == list(range(years[0], years[-1] + 1))
+        groups = [years] if run else [[y] for y in years]
+        said += [(g[0], f"in {'each year ' + span_of_years(g) if len(g) > 1 else g[0]} it covers {fmt(covers)} "
+                        f"and is promised {fmt(promised)}, {fmt(promised - covers)} too much") for g in groups]
+    return "; ".join(text for _, text in sorted(said))
 
 
 def _note(use: Use, bad: set[int]) -> Related:

@@ -53,6 +53,20 @@ def test_near_misses_within_the_tolerance():
     assert fun004(within, {"options": {"FUN004": {"tolerance": 0}}}) != []
 
 
+def test_years_alike_are_said_once():
+    plan = 'budget "B" period 2020..2023\ncover "Annen inndekning" 2020..2023=100\n'
+    uses = 'item "A" oppvekst 2020..2023=4\ndirective "D" oppvekst cost 6 funded-by "Kutt"\n'
+    run = [d for d in lint(plan + uses + 'cover "Kutt" 2020..2023=10\nreallocate "Kutt" -> "A" 2020..2023=6\n')
+           if d.code == "FUN004"]
+    assert years_of(run) == ["in each year 2020–2023 it covers 10.0 and is promised 12.0, 2.0 too much"]
+    # near miss: years alike but not in a run are each said, in year order, among the others
+    apart = [d for d in lint(plan + uses + 'cover "Kutt" 2020=10 2021=11 2022=10 2023=20\n'
+                             'reallocate "Kutt" -> "A" 2020..2023=6\n') if d.code == "FUN004"]
+    assert years_of(apart) == ["in 2020 it covers 10.0 and is promised 12.0, 2.0 too much; "
+                               "in 2021 it covers 11.0 and is promised 12.0, 1.0 too much; "
+                               "in 2022 it covers 10.0 and is promised 12.0, 2.0 too much"]
+
+
 def test_several_years_are_reported_in_one_finding():
     (d,) = fun004(USES + 'cover "Innkjøp" 2020=5 2021=5\n' + BOTH)
     assert years_of([d]) == ["in 2020 it covers 5.0 and is promised 6.1, 1.1 too much; "
