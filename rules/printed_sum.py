@@ -99,9 +99,17 @@ def check(budget: Budget, options: Tolerance) -> Iterator[Finding]:
     if not budget.sums:
         return
     of_sum, entries = _scopes(budget)
+    # Sums of the same lines (a scope and its kinds) are added up once, whatever number of `sum`
+    # statements print them: a file of many `plan` sums would otherwise add up the plan for each.
+    lines_of: dict[tuple, list[Entry]] = {}
+    made_of: dict[tuple, Decimal | None] = {}
+    related_of: dict[tuple, tuple[Related, ...]] = {}
     for total in budget.sums:
         section = of_sum[id(total)]
-        lines = [e for e in entries[id(section) if section is not None else None] if e.kind in total.kinds]
+        scope = (id(section) if section is not None else None, total.kinds)
+        if scope not in lines_of:
+            lines_of[scope] = [e for e in entries[scope[0]] if e.kind in total.kinds]
+        lines = lines_of[scope]
         singular, plural = _PLURAL[total.kinds[0]] if len(total.kinds) == 1 else ("line", "lines")
         where = f"of section `{section.name.text}`" if section is not None else "of the plan"
         stated = {a.year: a.span for a in total.amounts}  # the last figure of a year counts
@@ -112,7 +120,9 @@ def check(budget: Budget, options: Tolerance) -> Iterator[Finding]:
             for year in [a.year for a in total.amounts if a.span is token.span]:  # the years the model holds
                 if stated[year] is not token.span:
                     continue  # given again later: the later figure counts
-                made = known_sum(_known(e, year) for e in lines)
+                if (scope, year) not in made_of:
+                    made_of[scope, year] = known_sum(_known(e, year) for e in lines)
+                made = made_of[scope, year]
                 if made is None:
                     continue  # a line without a figure: the sum cannot be checked, and is not wrong
                 if abs(token.value - made) > options.tolerance:
@@ -127,8 +137,9 @@ def check(budget: Budget, options: Tolerance) -> Iterator[Finding]:
                 message = f"`{total.name.text}` prints {fmt(token.value)} mill for {year}, but there are no {plural} {where.replace('of ', 'in ', 1)}"
             if len(wrong) > 1:
                 message += f"; {len(wrong) - 1} more year{'s' * (len(wrong) > 2)} of {token.years} differ{'s' * (len(wrong) == 2)} too"
-            related = tuple(Related(e.name.span, f"counted: {fmt(e.by_year.get(year, Decimal(0)))} in {year}")
-                            for e in lines)
+            if (scope, year) not in related_of:
+                related_of[scope, year] = tuple(
+                    Related(e.name.span, f"counted: {fmt(e.by_year.get(year, Decimal(0)))} in {year}") for e in lines)
             yield Finding(message, token.span,
                           "correct the sum or the line that differs; a line the document lists and the file "
-                          "does not (or one of another kind) also makes a difference", related)
+                          "does not (or one of another kind) also makes a difference", related_of[scope, year])

@@ -128,3 +128,20 @@ def test_syntax_messages_name_what_a_sum_takes():
         "`draw` or `loan`) or `plan`")
     assert message('item "A" 2020=1\nsum "S" item 2020=1 2021=2 x\n') == (
         "unexpected `x`; expected an amount such as 2020=3.5 or a new statement")
+
+
+def test_many_sums_of_the_same_lines_add_them_up_once(monkeypatch):
+    """A file of many `plan` sums (hostile, or a document that repeats its totals) must not add up
+    the whole plan once for every sum: 5 000 of them over 5 000 lines took minutes. The work is
+    counted, not timed: each line's figure is asked once a year, whatever the number of sums."""
+    from budsjett_lint.rules import printed_sum
+
+    asked = []
+    known = printed_sum._known
+    monkeypatch.setattr(printed_sum, "_known", lambda entry, year: asked.append(year) or known(entry, year))
+    lines = "".join(f'item "Linje {i}" oppvekst 2020=1\n' for i in range(50))
+    sums = "".join(f'sum "Sum {i}" item plan 2020={50 + (i == 3)}\n' for i in range(40))
+    wrong = found(HEAD + lines + sums)
+    assert [d.message.split(",")[0] for d in wrong] == ["`Sum 3` prints 51.0 mill for 2020"]
+    assert len(asked) == 50  # the 50 lines once, for 2020: not once for each of the 40 sums
+    assert len(wrong[0].related) <= 21  # the engine's cap, with its count of the rest
