@@ -393,3 +393,22 @@ def test_a_list_of_years_with_colons_is_compared_year_by_year():
     assert codes(SKOLEMAT.format(y2025="6")) == []
     (d,) = [d for d in lint(SKOLEMAT.format(y2025="5")) if d.code == "TXT001"]
     assert d.message == 'the text gives 6.0 for 2025 ("2025: 6 mill"), but 2025 is 5.0'
+
+
+def test_a_text_of_many_lines_and_figures_places_each_where_it_stands():
+    """Each figure's place in the file, on a text of many lines: found from the text's line starts,
+    made once for the text (counting the lines before each figure again was quadratic: one text of
+    50 000 figures took minutes)."""
+    from budsjett_lint.rules import _prose
+
+    body = "".join(f"    Linje {i}: økes med {i + 2} millioner i 2020.\n" for i in range(300))
+    text = ('budget "B" period 2020..2021\nitem "A" oppvekst 2020=1\n  text """\n' + body + '  """\n')
+    _prose._line_starts.cache_clear()
+    found = [d for d in lint(text) if d.code == "TXT001"]
+    assert len(found) == 300
+    lines = text.split("\n")
+    for d in found:  # where the words stand, as the file's own lines say
+        assert lines[d.span.line - 1][d.span.column - 1 : d.span.end_column - 1] == d.message.split('"')[1].split(
+            " i 2020")[0].removeprefix("økes med ")
+        assert text[d.span.start : d.span.end] == lines[d.span.line - 1][d.span.column - 1 : d.span.end_column - 1]
+    assert _prose._line_starts.cache_info().misses == 1  # the text's lines found once
