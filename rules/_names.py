@@ -14,19 +14,44 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3, cutoff: floa
     return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
 
 
+#: Comparisons of a word with a candidate that one rule's did-you-mean suggestions may make in a
+#: check: each word is compared with every candidate, so a file of many names that refer to nothing
+#: among many that exist (20 000 of each) would take hours. A real file needs a few thousand.
+GUESS_WORK = 50_000
+#: A word or candidate longer than this is no heading that a typo made: it is not compared.
+GUESS_LENGTH = 200
+
+
+class Guesser:
+    """Did-you-mean suggestions among `candidates`, ignoring case, each word guessed once, within
+    `GUESS_WORK` comparisons in all: past them (a hostile file), words get no suggestion."""
+
+    def __init__(self, candidates: Iterable[str], work: int | None = None) -> None:
+        self._by_folded: dict[str, str] = {}
+        for c in candidates:
+            if len(c) <= GUESS_LENGTH:
+                self._by_folded.setdefault(c.casefold(), c)
+        self._folded = list(self._by_folded)
+        self._left = GUESS_WORK if work is None else work
+        self._guessed: dict[str, str | None] = {}
+
+    def guess(self, word: str) -> str | None:
+        """The candidate most like `word`, if one is close enough (`difflib`'s ratio of 0.6)."""
+        if word in self._guessed:
+            return self._guessed[word]
+        guess = None
+        if len(word) <= GUESS_LENGTH and self._left >= len(self._folded):
+            self._left -= len(self._folded)
+            match = close_matches(word.casefold(), self._folded, n=1, cutoff=0.6)
+            guess = self._by_folded[match[0]] if match else None
+        self._guessed[word] = guess
+        return guess
+
+
 def by_name(entry: Entry | Directive) -> tuple[str, str]:
     """The order of lines in messages: by name, alphabetical whatever the case, then as written."""
     text = entry.name.text
     return text.casefold(), text
-
-
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate most like `word`, ignoring case, if any is close enough."""
-    by_folded: dict[str, str] = {}
-    for c in candidates:
-        by_folded.setdefault(c.casefold(), c)
-    match = close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    return by_folded[match[0]] if match else None
 
 
 _KIND_WORDS = {

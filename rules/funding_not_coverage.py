@@ -45,7 +45,7 @@ from collections.abc import Iterator
 
 from ..dsl.model import COVER_KINDS, Budget, Directive, Entry, Fund, Link, Name, Pot
 from ._investment import investments
-from ._names import close_matches
+from ._names import Guesser
 from .base import Finding, NoOptions, Related
 
 CODE = "FUN003"
@@ -53,10 +53,6 @@ NAME = "funding-not-coverage"
 SEVERITY = "error"
 SUMMARY = "Funding that names no line, or a line that is not coverage"
 Options = NoOptions
-
-#: With more unknown names than this in one file, none gets a suggestion: each
-#: suggestion compares with every name, and the rule has to stay linear.
-MAX_SUGGESTIONS = 20
 
 _WHAT = {
     "item": "an item (operating spending)",
@@ -74,14 +70,13 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
                if d.funded_by is not None and id(d.funded_by) not in reported]
     sources += [(link.source, "funds") for link in budget.links
                 if link.kind == "funds" and not _borrowing_for_investment(link, named) and id(link) not in reported]
-    unknown = [name for name, how in sources if how == "funded-by" and name.text not in named]
-    suggest = len(unknown) <= MAX_SUGGESTIONS
-    payers = [n for n, s in named.items() if isinstance(s, Pot) or (isinstance(s, Entry) and s.kind in COVER_KINDS)]
+    guesser = Guesser(n for n, s in named.items() if isinstance(s, Pot) or (isinstance(s, Entry) and s.kind in COVER_KINDS))
     for name, how in sources:
         target = named.get(name.text)
         if target is None:
             if how == "funded-by":
-                yield _unknown(name, close_matches(name.text, payers, n=1) if suggest else [])
+                guess = guesser.guess(name.text)
+                yield _unknown(name, [guess] if guess is not None else [])
             continue
         if isinstance(target, Pot) or (isinstance(target, Entry) and target.kind in COVER_KINDS):
             continue

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Directive, Entry, Pot, Section, SectorRef
-from ._names import closest
+from ._names import Guesser
 from .base import Finding, NoOptions
 
 CODE = "STR002"
@@ -48,14 +48,22 @@ def _area_refs(budget: Budget) -> Iterator[SectorRef]:
             yield from stmt.exempt
 
 
+#: How many known area ids a hint lists before it counts the rest.
+_OFFERED = 20
+
+
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     known = budget.sectors
+    guesser = Guesser(known)
+    ids = list(known)
+    # The ids a hint offers: every one of a plan's usual dozen, not the thousands a hostile file declares.
+    offered = ", ".join(ids) if len(ids) <= _OFFERED else ", ".join(ids[:_OFFERED]) + f" and {len(ids) - _OFFERED} more"
     for ref in _area_refs(budget):
         if ref.id in known:
             continue
-        guess = closest(ref.id, known)
+        guess = guesser.guess(ref.id)
         if guess is not None:
             hint = f"did you mean `{guess}` ({known[guess].name})?"
         else:
-            hint = f"declare it with `area {ref.id} \"Name\"`, or use one of: {', '.join(known)}"
+            hint = f"declare it with `area {ref.id} \"Name\"`, or use one of: {offered}"
         yield Finding(f"unknown area `{ref.id}`", ref.span, hint)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget
-from ._names import closest, what_is
+from ._names import Guesser, what_is
 from .base import Finding, NoOptions, Related
 
 CODE = "STR003"
@@ -42,6 +42,7 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     funds = {f.name.text for f in budget.funds}
+    guesser: Guesser | None = None
     for entry in budget.entries:
         ref = entry.fund
         if ref is None or entry.kind not in ("allocate", "draw") or ref.text in funds:
@@ -53,7 +54,8 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             related = (Related(other.name.span, "declared here"),)
         else:
             message = f"unknown fund `{ref.text}`"
-        guess = closest(ref.text, funds)
+        guesser = guesser or Guesser(f.name.text for f in budget.funds)
+        guess = guesser.guess(ref.text)
         if guess is not None:
             hint = f'did you mean "{guess}"?'
         else:

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..dsl.model import Budget, Link, Name
-from ._names import close_matches
+from ._names import Guesser
 from .base import Edit, Finding, Fix, NoOptions, Related
 
 CODE = "LNK001"
@@ -57,18 +57,14 @@ _ENDS = {
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     declared = budget.named
-    suggestions: dict[str, str | None] = {}
-    by_lowercase: dict[str, str] | None = None
+    guesser: Guesser | None = None
     for link in budget.links:
         for end, role in zip((link.source, link.target), _ENDS[link.kind]):
             if end.text in declared:
                 continue
-            if end.text not in suggestions:
-                if by_lowercase is None:  # built once, and only for a file that needs it
-                    by_lowercase = {n.lower(): n for n in reversed(list(declared))}
-                close = close_matches(end.text.lower(), by_lowercase, n=1, cutoff=0.6)
-                suggestions[end.text] = by_lowercase[close[0]] if close else None
-            yield _finding(link, end, role, suggestions[end.text], budget)
+            if guesser is None:  # made once, and only for a file that needs it
+                guesser = Guesser(declared)
+            yield _finding(link, end, role, guesser.guess(end.text), budget)
 
 
 def _finding(link: Link, end: Name, role: str, suggestion: str | None, budget: Budget) -> Finding:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from budsjett_lint.rules import funding_not_coverage
 
 from tests.helpers import lint, triples
 
@@ -36,13 +35,19 @@ def test_suggestions_are_only_for_names_that_could_pay():
     assert d.message.endswith("did you mean `Kulturskolepotten`?")
 
 
-def test_too_many_unknown_names_get_no_suggestions():
+def test_a_name_misspelt_many_times_is_guessed_once_and_suggested_at_each(monkeypatch):
+    from budsjett_lint.rules import _names
+
+    compared = []
+    close_matches = _names.close_matches
+    monkeypatch.setattr(_names, "close_matches", lambda word, candidates, **kw: compared.append(word)
+                        or close_matches(word, candidates, **kw))
     text = ROSTEN + "".join(
-        f'directive "Føring {i}" kultur cost ? funded-by "Tilbudet som ble avvikla på Rosten"\n'
-        for i in range(funding_not_coverage.MAX_SUGGESTIONS + 1))
+        f'directive "Føring {i}" kultur cost ? funded-by "Tilbudet som ble avvikla på Rosten"\n' for i in range(30))
     found = fun003(text)
-    assert len(found) == funding_not_coverage.MAX_SUGGESTIONS + 1
-    assert not any("did you mean" in d.message for d in found)
+    assert len(found) == 30
+    assert all(d.message.endswith("did you mean `Tilbudet som ble avviklet på Rosten`?") for d in found)
+    assert len(compared) == 1
 
 
 def test_funded_by_coverage_a_draw_or_a_pot_is_silent():

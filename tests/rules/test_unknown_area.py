@@ -49,3 +49,14 @@ def test_built_in_and_declared_areas_are_known():
 
 def test_a_declaration_that_renames_a_built_in_area_keeps_it_known():
     assert triples(HEAD + 'area helse "Helse og velferd"\nitem "A" helse 2020=1\n', "STR002") == []
+
+
+def test_the_hint_lists_a_plan_s_ids_but_not_thousands_of_them():
+    declared = "".join(f'area omr{i:03d} "Område {i}"\n' for i in range(40))
+    (d,) = [d for d in lint(HEAD + declared + 'item "A" zzzzzzzzzz 2020=1\n') if d.code == "STR002"]
+    offered = d.hint.split("use one of: ")[1]
+    assert offered.startswith("oppvekst, arbeid, helse") and offered.endswith(" and 27 more")
+    assert len(offered.split(", ")) == 20
+    # near miss: a plan's own few areas are all listed
+    (d,) = [d for d in lint(HEAD + 'area bydel "Bydel"\nitem "A" zzzzzzzzzz 2020=1\n') if d.code == "STR002"]
+    assert d.hint.endswith("use one of: oppvekst, arbeid, helse, kultur, miljø, areal, finans, bydel")

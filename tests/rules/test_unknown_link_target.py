@@ -67,3 +67,23 @@ def test_a_section_name_is_not_a_line_to_link():
 def test_generated_documents_link_only_declared_names(text):
     """The generator links entries it declared: never an unknown end."""
     assert [d for d in check_text(text).diagnostics if d.code == "LNK001"] == []
+
+
+def test_did_you_mean_does_a_bounded_amount_of_work(monkeypatch):
+    """Each suggestion compares the name with every declared one: a file of many links to names that
+    exist nowhere, among many that exist (20 000 of each ran for minutes), gets suggestions only as
+    far as `GUESS_WORK` comparisons go, and the rest of its findings without one."""
+    from budsjett_lint.rules import _names
+
+    monkeypatch.setattr(_names, "GUESS_WORK", 1_000)
+    compared = []
+    close_matches = _names.close_matches
+    monkeypatch.setattr(_names, "close_matches", lambda word, candidates, **kw: compared.append(len(candidates))
+                        or close_matches(word, candidates, **kw))
+    declared = "".join(f'cover "Innsparing {i:03d}" 2020=1\n' for i in range(300))
+    links = "".join(f'funds "Innsparing {i:03d}x" -> "Innsparing {i:03d}"\n' for i in range(300))
+    found = [d for d in lint(HEAD + declared + links) if d.code == "LNK001"]
+    assert len(found) == 300
+    assert sum(compared) <= 1_000 and len(compared) == 3  # three words guessed, some 300 candidates each
+    assert [d.hint for d in found[:3]] == [f"did you mean `Innsparing {i:03d}`?" for i in range(3)]
+    assert all("did you mean" not in d.hint for d in found[3:])  # past the work: the plain hint
