@@ -232,7 +232,7 @@ class BudsjettServer(LanguageServer):
         self.reported_too_large: set[str] = set()
         self.tokens: dict[str, tuple[str, list[int]]] = {}  # per document: the last semantic tokens sent
         self.token_results = 0
-        self.tidying: asyncio.Task | None = None
+        self.tidying: asyncio.TimerHandle | None = None
         self.untidy_checks = 0
 
     def remember_tokens(self, uri: str, data: list[int]) -> lsp.SemanticTokens:
@@ -355,17 +355,19 @@ class BudsjettServer(LanguageServer):
 
     def tidy_later(self) -> None:
         """After a check: `tidy` once no document has changed for `TIDY_SECONDS` and no check is
-        under way, or now, where `TIDY_CHECKS` checks have passed since the last time."""
+        under way, or now, where `TIDY_CHECKS` checks have passed since the last time. (A timer,
+        not a task: a task cancelled at every keystroke would leave a cycle of its own each time.)"""
         if self.tidying is not None:
             self.tidying.cancel()
+            self.tidying = None
         self.untidy_checks += 1
         if self.untidy_checks >= TIDY_CHECKS and not self.running:
             self.tidy()
         else:
-            self.tidying = asyncio.ensure_future(self._tidy_later())
+            self.tidying = asyncio.get_running_loop().call_later(TIDY_SECONDS, self._tidy_if_idle)
 
-    async def _tidy_later(self) -> None:
-        await asyncio.sleep(TIDY_SECONDS)
+    def _tidy_if_idle(self) -> None:
+        self.tidying = None
         if not (self.running or self.pending):  # else the check under way or waiting asks again
             self.tidy()
 
