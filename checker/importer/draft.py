@@ -271,6 +271,41 @@ def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
 
 _TOC_ENTRY = re.compile(r"(?:\s*(?:\.{2,}|…+)\s*|\t+|\s{2,})\d{1,4}$")  # "2 Oppvekst ...... 5": the contents
 _CAPS_LETTERS = 5  # "AKKS", "NAV": a short name in capitals is a name, not a heading's style
+#: A line of a table of contents: its heading, dot leaders (or a tab), its page number.
+_CONTENTS_LINE = re.compile(r"\S.*?(?:\s*(?:\.{3,}|…+)\s*|\t+)(?P<page>\d{1,4})$")
+_CONTENTS_TITLE = re.compile(r"(?:innhold|innholdsfortegnelse|innhaldsliste|innhald)\W*$", re.I)
+
+
+def _contents(headings: list[_Heading]) -> set[int]:
+    """Which headings are a table of contents ("1 Oppvekst ....... 2", "2 Tekniske tjenester\t3"): a run
+    of at least two lines with no text under them, each ending in its page number after dot leaders or
+    a tab, the numbers never falling, and the run's own heading ("Innhold") where it has one. Its
+    headings come again below, with their text; read as headings, they would be sections of their own
+    (or, in a document in thousands, amounts of a few thousand kroner)."""
+    found: set[int] = set()
+    k = 0
+    while k < len(headings):
+        run: list[int] = []
+        pages: list[int] = []
+        j = k
+        while j < len(headings) and headings[j].table is None and not _prose(headings[j].body).strip() \
+                and (m := _CONTENTS_LINE.fullmatch(headings[j].name.strip())):
+            if pages and int(m.group("page")) < pages[-1]:
+                break
+            run.append(j)
+            pages.append(int(m.group("page")))
+            j += 1
+        if len(run) >= 2 and any(_has_dots(headings[i].name) for i in run):
+            found.update(run)
+            if k > 0 and _CONTENTS_TITLE.fullmatch(headings[k - 1].name.strip()) \
+                    and not _prose(headings[k - 1].body).strip():
+                found.add(k - 1)
+        k = max(j, k + 1)
+    return found
+
+
+def _has_dots(name: str) -> bool:
+    return bool(re.search(r"\.{3,}|…", name))
 
 
 def _text_levels(headings: list[_Heading]) -> None:
@@ -1087,6 +1122,8 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         # (its note quotes it), not as a heading or as prose.
         blocks[unit_line] = Block("")
     title, headings, loose = _split(blocks, unit == "tusen")
+    contents = _contents(headings)
+    headings = [h for k, h in enumerate(headings) if k not in contents]
     if not any(b.level for b in blocks):  # plain text, or a document whose headings have no levels
         _text_levels(headings)
     first, last, period_note = _period(title, blocks)
@@ -1107,6 +1144,9 @@ def import_blocks(blocks: Iterable[Block], options: FormatOptions = FormatOption
         header.append(f"  unit {unit}")
     for b in loose:
         w.note(Review("unplaced text", f"not placed (before the first heading): {b.text.strip()}"), b.text)
+    if contents:
+        w.note(Review("contents", f"the document's table of contents ({len(contents)} lines) is left out: "
+                                  "its headings come again below"), "")
 
     # Where the document has area or part headings, those before the first are its introduction.
     opening = [k for k, h in enumerate(headings) if h.amount is None and h.table is None

@@ -3,11 +3,13 @@ areas by their long forms, and investments that keep their part across area head
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from budsjett_lint.checker.importer.draft import REVIEW, area_of, blocks_from_text, import_blocks
 from budsjett_lint.dsl import parse
 from budsjett_lint.dsl.model import Budget
+from decimal import Decimal
 
 
 def draft_of(text: str):
@@ -335,6 +337,36 @@ def test_a_table_of_contents_does_not_hide_the_numbers_of_the_headings():
     head, rest = textwrap.dedent(NUMBERED).split("\n\n", 1)
     contents = ("Innhold\n1 Oppvekst .................... 2\n1.1 Flere lærere ......... 2\n"
                 "2 Tekniske tjenester ........ 3\n3 Lekeplasser\t\t4\n")
-    budget = model(import_blocks(blocks_from_text(f"{head}\n\n{contents}\n{rest}")).text)
+    draft = import_blocks(blocks_from_text(f"{head}\n\n{contents}\n{rest}"))
+    budget = model(draft.text)
     assert [s.id for s in budget.declared_sectors] == ["tekniske-tjenester"]
+    # the contents themselves are left out, and the review says so
+    assert not any(re.search(r"\.{3}|Innhold|Lekeplasser 4", s.name.text) for s in budget.sections)
+    assert [r.note for r in draft.reviews if r.kind == "contents"] == [
+        "the document's table of contents (5 lines) is left out: its headings come again below"]
     assert areas(budget)["2.2 Vannverk"] == ("item", "tekniske-tjenester")
+
+
+def test_a_table_of_contents_in_thousands_gives_no_amounts_and_headings_with_amounts_stay():
+    text = """\
+        Bodøbudsjettet
+        Forslag til budsjett 2024 og økonomiplan 2024-2027
+        Tall i 1000 kr
+
+        Innhold
+        1 Oppvekst ..................... 2
+        2 Tekniske tjenester ........... 3
+
+        1 Oppvekst
+
+        1.1 Flere lærere\t5650
+
+        1.2 Leirskole\t700
+        """
+    budget = model(draft_of(text).text)
+    assert {e.name.text: e.by_year.get(2024) for e in budget.entries} == {
+        "1.1 Flere lærere": Decimal("5.65"), "1.2 Leirskole": Decimal("0.7")}
+    assert [s.name.text for s in budget.sections] == ["1 Oppvekst"]
+    # near miss: headings that end in their amounts after a tab, with no dot leaders, are no contents
+    assert "contents" not in {r.kind for r in draft_of(text.replace("Innhold\n", "").replace(
+        "1 Oppvekst ..................... 2\n        2 Tekniske tjenester ........... 3\n", "")).reviews}
