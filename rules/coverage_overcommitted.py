@@ -100,7 +100,8 @@ def overcommitted(budget: Budget, tolerance: Decimal) -> tuple[Overcommitted, ..
                 over.append((year, covered, total))
         if over:
             result.append(Overcommitted(source, tuple(uses), tuple(over)))
-    return tuple(result)
+    # by name, so that a message that lists several (BAL001's) says them alike however the file is ordered
+    return tuple(sorted(result, key=lambda o: (o.source.name.text.casefold(), o.source.name.text)))
 
 
 def in_the_gap(budget: Budget, tolerance: Decimal) -> dict[int, tuple[Overcommitted, ...]]:

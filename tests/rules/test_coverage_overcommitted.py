@@ -189,3 +189,16 @@ def test_an_over_promise_smaller_than_the_gap_is_its_own_finding():
     found = lint(text)
     assert sorted(d.code for d in found) == ["BAL001", "BAL001", "FUN004"]
     assert all("counted twice" not in d.message for d in found if d.code == "BAL001")
+
+
+def test_lines_counted_twice_are_said_in_one_order_however_the_file_is_ordered():
+    """Found by the property that the order of statements changes no finding: BAL001 listed the
+    lines whose money is counted twice in the order their uses came."""
+    head = 'budget "B"\n  period 2020..2021\n'
+    covers = 'cover "Kutt A" 2020=0\ncover "Kutt B" 2020=0\n'
+    uses = ['directive "D1" oppvekst cost 2.5 funded-by "Kutt A"\n',
+            'directive "D2" oppvekst cost 2.5 funded-by "Kutt B"\n']
+    one = [d.message for d in lint(head + covers + uses[0] + uses[1]) if d.code == "BAL001"]
+    other = [d.message for d in lint(uses[1] + covers + uses[0] + head) if d.code == "BAL001"]
+    assert one == other and len(one) == 2
+    assert one[0].index("`Kutt A`") < one[0].index("`Kutt B`")
