@@ -76,10 +76,30 @@ def _amounts(values: dict[int, Decimal], sign: int = 1) -> str:
     return " ".join(f"{y}={sign * v}" for y, v in sorted(values.items()))
 
 
+_WHOLE_GAP = re.compile(r"all of the gap of (?P<years>[\d–, and]+?) \((?P<gaps>[^)]*)\)")
+
+
+def _years(said: str) -> list[int]:
+    """`2020–2023`, `2020 and 2022`, `2020, 2021 and 2023` as years."""
+    if "–" in said:
+        first, last = (int(y) for y in said.split("–"))
+        return list(range(first, last + 1))
+    return [int(y) for y in re.findall(r"\d{4}", said)]
+
+
 def verdict(text: str) -> tuple[dict[int, Decimal], set[int]]:
-    """Per year: the signed gap where BAL001 reports one, and the years BAL002 cannot verify."""
-    unknown = {int(d.message[:4]) for d in lint(text) if d.code == "BAL002"}
-    return unbalanced(text), unknown
+    """Per year: the signed gap where BAL001 reports one, or where BAL007 reports that the year's
+    whole gap is a sign (its error, said there and not by BAL001); and the years BAL002 cannot verify."""
+    found = lint(text)
+    unknown = {int(d.message[:4]) for d in found if d.code == "BAL002"}
+    gaps = unbalanced(text)
+    for d in found:
+        if d.code == "BAL007" and (m := _WHOLE_GAP.search(d.message)):
+            years = _years(m.group("years"))
+            each = re.fullmatch(r"(-?[\d.]+) mill in each year", m.group("gaps"))
+            listed = {int(y): Decimal(v) for v, y in re.findall(r"(-?[\d.]+) mill in (\d{4})", m.group("gaps"))}
+            gaps.update({y: Decimal(each.group(1)) for y in years} if each else listed)
+    return gaps, unknown
 
 
 @settings(max_examples=30, deadline=None)
@@ -94,6 +114,15 @@ def test_a_saving_written_on_either_side_gives_the_same_verdict_per_year(doc, cu
     back_as_draw = base + f'draw "Tilbake" {_amounts(cut, -1)} from "Disposisjonsfondet"\n'
     back_as_allocation = base + f'allocate "Tilbake" {_amounts(cut)} to "Disposisjonsfondet"\n'
     assert verdict(back_as_draw) == verdict(back_as_allocation), back_as_draw
+
+
+def test_a_negative_draw_that_is_all_of_a_gap_is_the_verdict_of_an_allocation():
+    """Found by the property above: BAL007 says the year's gap where the sign is all of it (an error),
+    and BAL001 is silent; the verdict for the year is the same as the allocation's."""
+    base = 'budget "G"\n  period 2020..2023\nfund "Disposisjonsfondet"\nitem "0" oppvekst 2020=0.1\n'
+    as_draw = verdict(base + 'draw "Tilbake" 2020=-0.1 from "Disposisjonsfondet"\n')
+    as_allocation = verdict(base + 'allocate "Tilbake" 2020=0.1 to "Disposisjonsfondet"\n')
+    assert as_draw == as_allocation == ({2020: Decimal("0.2")}, set())
 
 
 _SECOND_USES = (
