@@ -11,7 +11,9 @@ offers to rewrite it as the kind it is: `draw ... from "Fund"`, `allocate ...
 to "Fund"` or `loan`, with the amounts positive, naming the declared fund the
 words name. The fix is unsafe: the kind is read from words, and a reader must
 confirm it; for borrowing it also changes the year, since a loan covers no
-operating spending. The word lists, in bokmål and nynorsk, with the near
+operating spending. Where borrowing so written is what balances a year
+(without its coverage the year has a gap), the finding is an error: that
+year does not balance, and an amendment that writes it so fails. The word lists, in bokmål and nynorsk, with the near
 misses that are not read ("Kutt i bruk av konsulenter", "Fondets
 avkastning", "Redusert bruk av disposisjonsfondet", "Reduserte låneopptak",
 "avsettes ikke til"), are in `rules/_movements.py`.
@@ -46,12 +48,15 @@ draw "Bruk av disposisjonsfondet" 2020..2021=10 from "Disposisjonsfondet"
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from ..dsl.model import Budget, Entry, Fund, name_key
 from ._markers import Said, _insert_at
 from ._prose import span_in
 from ._movements import Movement, disguised, fund_stem
-from .base import Edit, Finding, Fix, NoOptions, Related, per_year, span_of_years
+from .base import (DEFAULT_TOLERANCE, Edit, Finding, Fix, NoOptions, Related, Severity, fmt, listing, per_year,
+                   span_of_years)
+from .totals import operating_balance
 from .negative_coverage import minus_signs
 
 CODE = "BAL008"
@@ -77,12 +82,31 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             continue
         fund = _fund(budget, entry, said) if movement.kind in _CLAUSE else None
         related = (Related(fund.name.span, "the fund it names"),) if fund is not None else ()
-        message, hint = _words(entry, movement, said, fund)
+        # Borrowing may not pay for operations (kommuneloven § 14-15): a year that balances only by
+        # it does not balance, and an amendment that writes it so must not pass.
+        unlawful = _balanced_by_borrowing(budget, entry) if movement.kind == "loan" else {}
+        message, hint = _words(entry, movement, said, fund, unlawful)
+        severity: Severity | None = "error" if unlawful else None
         span = entry.name.span if said.prose is not entry.prose else span_in(said.prose, said.start, said.end)
-        yield Finding(message, span, hint, related, _fix(budget.text, entry, movement, fund))
+        yield Finding(message, span, hint, related, _fix(budget.text, entry, movement, fund), severity=severity)
 
 
-def _words(entry: Entry, movement: Movement, said: Said, fund: Fund | None) -> tuple[str, str]:
+def _balanced_by_borrowing(budget: Budget, entry: Entry) -> dict[int, Decimal]:
+    """The years, with the gap each would have, that the borrowing written as `cover` is needed to
+    balance: verifiable years whose gap without its coverage is over the tolerance."""
+    gaps = {}
+    for year in operating_balance(budget):
+        covered = entry.by_year.get(year.year) if entry.kind == "cover" else None
+        if covered is None or covered <= 0 or not year.verifiable:
+            continue
+        without = year.gap + covered
+        if without > DEFAULT_TOLERANCE:
+            gaps[year.year] = min(covered, without)
+    return gaps
+
+
+def _words(entry: Entry, movement: Movement, said: Said, fund: Fund | None,
+           unlawful: dict[int, Decimal]) -> tuple[str, str]:
     kind, name = entry.kind, entry.name.text
     where = "name" if said.prose is not entry.prose else "text"
     lead = f"`{name}` is {movement.what}, as its {where} says (\"{said.words}\"), but is written as `{kind}`"
@@ -101,8 +125,16 @@ def _words(entry: Entry, movement: Movement, said: Said, fund: Fund | None) -> t
     else:
         seen = "BAL003 cannot see borrowing that pays for operations"
         does = (f"it pays for operating spending with borrowing, {per_year(right)}, though borrowing may finance "
-                f"investments only; written as a `loan` it covers nothing, and {span_of_years(y for y, _ in right)} "
-                "need as much coverage from elsewhere") if right else ""
+                "investments only") if right else ""
+        if unlawful:
+            gaps = set(unlawful.values())
+            uncovered = (f"{fmt(gaps.pop())} mill{' a year' if len(unlawful) > 1 else ''}" if len(gaps) == 1
+                         else listing([f"{fmt(v)} in {y}" for y, v in sorted(unlawful.items())]))
+            does += (f": without it {span_of_years(unlawful)} {'does' if len(unlawful) == 1 else 'do'} not "
+                     f"balance, {uncovered} uncovered")
+        elif right:
+            does += (f"; written as a `loan` it covers nothing, and {span_of_years(y for y, _ in right)} "
+                     f"need{'s' * (len(right) == 1)} as much coverage from elsewhere")
         hint += "; cover the operating spending it paid for with coverage or a fund draw"
     parts = [does] if does else []
     if wrong:

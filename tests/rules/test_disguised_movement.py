@@ -73,6 +73,24 @@ def test_borrowing_as_coverage_says_what_the_year_loses_and_bal003_sees_it_after
     assert "BAL003" in codes(after) and "BAL001" in codes(after)
 
 
+def test_borrowing_that_balances_a_year_is_an_error_and_fails_the_check():
+    """An amendment that pays for an item with borrowing written as coverage must not pass: the year
+    balances only by the borrowing, which may not pay for operations, so the finding is an error."""
+    (d,) = bal008(ITEM + 'cover "Økt låneopptak" 2020..2021=10\n')
+    assert d.severity == "error"
+    assert d.message.endswith("though borrowing may finance investments only: without it 2020 and 2021 do not "
+                              "balance, 10.0 mill a year uncovered; BAL003 cannot see borrowing that pays for "
+                              "operations")
+    (d,) = bal008('item "Tiltak" oppvekst 2020=10 2021=4\ncover "Økt låneopptak" 2020=10 2021=6\n'
+                  'cover "Kutt" 2021=1\n')
+    assert "without it 2020 and 2021 do not balance, 10.0 in 2020 and 3.0 in 2021 uncovered" in d.message
+    # near misses: other coverage balances the year anyway, and a fund draw as cover balances lawfully
+    (d,) = bal008(ITEM + 'cover "Økt låneopptak" 2020=10\ncover "Kutt" 2020..2021=10\n')
+    assert d.severity == "warning" and "and 2020 needs as much coverage from elsewhere" in d.message
+    (d,) = bal008(ITEM + 'cover "Bruk av disposisjonsfondet" 2020..2021=10\n')
+    assert d.severity == "warning"
+
+
 def test_an_allocation_written_as_coverage_is_on_the_wrong_side():
     (d,) = bal008(ITEM + 'cover "Avsetning til disposisjonsfondet" 2020..2021=10\n')
     assert ("as written it covers 10.0 in each year 2020–2021, while an allocation to a fund costs like spending: "
