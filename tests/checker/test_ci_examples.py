@@ -81,6 +81,11 @@ def test_gitlab_ci():
     assert job["artifacts"]["when"] == "always"
     assert config["amendment"]["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "merge_request_event"'
     assert any("budsjett-lint diff" in line for line in config["amendment"]["script"])
+    # a note that cannot be posted (a token without the scope, a closed network) fails nothing:
+    # GitLab runs the script with errexit, and the verdict is the last line's
+    post = next(line for line in config["amendment"]["script"] if "curl" in line)
+    assert "|| echo" in post.split("/notes", 1)[1]
+    assert config["amendment"]["script"][-1] == 'exit "$status"'
     for name, item in config.items():
         if isinstance(item, dict) and not name.startswith("."):
             assert item["stage"] in config["stages"]
