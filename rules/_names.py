@@ -27,11 +27,9 @@ class Guesser:
     `GUESS_WORK` comparisons in all: past them (a hostile file), words get no suggestion."""
 
     def __init__(self, candidates: Iterable[str], work: int | None = None) -> None:
+        self._candidates: Iterable[str] | None = candidates  # read at the first guess: most checks make none
         self._by_folded: dict[str, str] = {}
-        for c in candidates:
-            if len(c) <= GUESS_LENGTH:
-                self._by_folded.setdefault(c.casefold(), c)
-        self._folded = list(self._by_folded)
+        self._folded: list[str] = []
         self._left = GUESS_WORK if work is None else work
         self._guessed: dict[str, str | None] = {}
 
@@ -39,6 +37,11 @@ class Guesser:
         """The candidate most like `word`, if one is close enough (`difflib`'s ratio of 0.6)."""
         if word in self._guessed:
             return self._guessed[word]
+        if self._candidates is not None:
+            for c in self._candidates:
+                if len(c) <= GUESS_LENGTH:
+                    self._by_folded.setdefault(c.casefold(), c)
+            self._folded, self._candidates = list(self._by_folded), None
         guess = None
         if len(word) <= GUESS_LENGTH and self._left >= len(self._folded):
             self._left -= len(self._folded)

@@ -42,7 +42,7 @@ Options = NoOptions
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     funds = {f.name.text for f in budget.funds}
-    guesser: Guesser | None = None
+    guesser = Guesser(f.name.text for f in budget.funds)
     for entry in budget.entries:
         ref = entry.fund
         if ref is None or entry.kind not in ("allocate", "draw") or ref.text in funds:
@@ -54,7 +54,6 @@ def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
             related = (Related(other.name.span, "declared here"),)
         else:
             message = f"unknown fund `{ref.text}`"
-        guesser = guesser or Guesser(f.name.text for f in budget.funds)
         guess = guesser.guess(ref.text)
         if guess is not None:
             hint = f'did you mean "{guess}"?'

@@ -57,13 +57,11 @@ _ENDS = {
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
     declared = budget.named
-    guesser: Guesser | None = None
+    guesser = Guesser(declared)
     for link in budget.links:
         for end, role in zip((link.source, link.target), _ENDS[link.kind]):
             if end.text in declared:
                 continue
-            if guesser is None:  # made once, and only for a file that needs it
-                guesser = Guesser(declared)
             yield _finding(link, end, role, guesser.guess(end.text), budget)
 
 
