@@ -272,7 +272,7 @@ def _opens_area(headings: list[_Heading], k: int, thousands: bool) -> bool:
 _TOC_ENTRY = re.compile(r"(?:\s*(?:\.{2,}|…+)\s*|\t+|\s{2,})\d{1,4}$")  # "2 Oppvekst ...... 5": the contents
 _CAPS_LETTERS = 5  # "AKKS", "NAV": a short name in capitals is a name, not a heading's style
 #: A line of a table of contents: its heading, dot leaders (or a tab), its page number.
-_CONTENTS_LINE = re.compile(r"\S.*?(?:\s*(?:\.{3,}|…+)\s*|\t+)(?P<page>\d{1,4})$")
+_CONTENTS_LINE = re.compile(r"\S.*?(?:\s*(?P<dots>\.{3,}|…+)\s*|\t+)(?P<page>\d{1,4})$")
 _CONTENTS_TITLE = re.compile(r"(?:innhold|innholdsfortegnelse|innhaldsliste|innhald)\W*$", re.I)
 
 
@@ -285,27 +285,20 @@ def _contents(headings: list[_Heading]) -> set[int]:
     found: set[int] = set()
     k = 0
     while k < len(headings):
-        run: list[int] = []
-        pages: list[int] = []
+        page, dots = 0, False  # the run's last page number, and whether a line of it has dot leaders
         j = k
         while j < len(headings) and headings[j].table is None and not _prose(headings[j].body).strip() \
-                and (m := _CONTENTS_LINE.fullmatch(headings[j].name.strip())):
-            if pages and int(m.group("page")) < pages[-1]:
-                break
-            run.append(j)
-            pages.append(int(m.group("page")))
+                and (m := _CONTENTS_LINE.fullmatch(headings[j].name.strip())) and int(m.group("page")) >= page:
+            page, dots = int(m.group("page")), dots or m.group("dots") is not None
             j += 1
-        if len(run) >= 2 and any(_has_dots(headings[i].name) for i in run):
-            found.update(run)
+        if j - k >= 2 and dots:
+            found.update(range(k, j))
             if k > 0 and _CONTENTS_TITLE.fullmatch(headings[k - 1].name.strip()) \
                     and not _prose(headings[k - 1].body).strip():
                 found.add(k - 1)
         k = max(j, k + 1)
     return found
 
-
-def _has_dots(name: str) -> bool:
-    return bool(re.search(r"\.{3,}|…", name))
 
 
 def _text_levels(headings: list[_Heading]) -> None:
