@@ -162,7 +162,7 @@ def _years_said(over) -> str:
     for year, covers, promised in over:
         alike.setdefault((covers, promised), []).append(year)
     said = []
-    for (covers, promised), years in sorted(alike.items(), key=lambda kv: kv[1][0]):
+    for (covers, promised), years in alike.items():
         run = len(years) > 1 and years == list(range(years[0], years[-1] + 1))
         groups = [years] if run else [[y] for y in years]
         said += [(g[0], f"in {'each year ' + span_of_years(g) if len(g) > 1 else g[0]} it covers {fmt(covers)} "
