@@ -444,10 +444,10 @@ def tidy() -> None:
     its check ends, so that the collector's passes do not walk the analysis again and again; but the
     protocol's thread goes on reading messages while a check runs, and the few reference cycles
     it makes meanwhile are frozen too, where no pass would ever free them (438 objects over 120
-    keystrokes, counted with the collector's own `collect` after `unfreeze`). A full pass with them unfrozen walks
-    the analysis held (about 150 ms at 10 000 entries, a tenth of that entry's check), so it waits
-    until the editor is idle, or for so many checks (`BudsjettServer.tidy_later`). Not while a
-    check runs."""
+    keystrokes, counted with the collector's own `collect` after `unfreeze`). A full pass with
+    them unfrozen walks the analysis held (about 150 ms at 10 000 entries, a tenth of that
+    entry's check), so it waits until the editor is idle, or for so many checks
+    (`BudsjettServer.tidy_later`). Not while a check runs."""
     with _pausing:
         if _paused:
             return
