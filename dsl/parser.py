@@ -614,11 +614,17 @@ def normalize_newlines(text: str) -> str:
     return re.sub(r"\r(?!\n)", "\n", text)
 
 
-def parse(text: str) -> ParseResult:
-    """Parse decoded text. Never raises on bad input: problems are returned."""
+def prepared(text: str) -> str:
+    """The text as the parser reads it, every offset kept: lone CRs as LFs, a BOM as white space."""
     text = normalize_newlines(text)
     if text.startswith("\ufeff"):
-        text = " " + text[1:]  # keep offsets; the BOM is white space
+        text = " " + text[1:]
+    return text
+
+
+def parse(text: str) -> ParseResult:
+    """Parse decoded text. Never raises on bad input: problems are returned."""
+    text = prepared(text)
     with _lock:
         parser, builder = _get_parser()
         try:
@@ -699,6 +705,33 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
         except _Invalid as exc:
             problems.append(exc.problem)
     return ParseResult(Budget(tuple(statements), tuple(_scan_comments(text)), text), tuple(problems))
+
+
+def read_statements(chunk: str, start: int, line: int, window: tuple[int, int] | None,
+                    unit: str) -> tuple[tuple[Statement, ...], tuple[Comment, ...]] | None:
+    """The statements and comments of `chunk`, whole statements that stand at offset `start` and
+    line `line` of a text read with the plan years `window` and the unit `unit` (as `parse` reads a
+    text the second time, knowing them); None where the chunk does not read without a problem."""
+    with _lock:
+        parser, builder = _get_parser()
+        builder.line_offset, builder.pos_offset = line - 1, start
+        builder.window, builder.in_unit = window, unit
+        builder.problems.clear()
+        try:
+            statements = _read(parser, chunk)
+            if builder.problems:
+                return None
+            return tuple(statements), tuple(_comment(t, line - 1, start) for t in _comments)
+        except (UnexpectedInput, VisitError, _Invalid):
+            return None
+        finally:
+            _comments.clear()
+            builder.values.clear()
+            builder.by_year.clear()
+            builder.problems.clear()
+            builder.line_offset = builder.pos_offset = 0
+            builder.window, builder.in_unit = None, "mill"
+            builder.read_as.clear()
 
 
 def _read(parser: Lark, text: str) -> list[Statement]:

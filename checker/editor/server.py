@@ -1,7 +1,7 @@
 """The language server: `budsjett-lint server` speaks the Language Server Protocol on stdio.
 
 Built on pygls, which owns the protocol, the open documents and the position
-encoding agreed with the client. Diagnostics come from `engine.check_text`
+encoding agreed with the client. Diagnostics come from `engine.check_parsed`
 with the configuration the command line would find for the file; they are
 computed on open and save at once, and on change after a short pause, in a
 worker thread: the newest text wins, and a result for a text that has changed
@@ -15,6 +15,10 @@ each change replaces a range, in lines and code units of the agreed position
 encoding. They are applied here, by the protocol's lines (`_Protocol`):
 pygls would apply them by `str.splitlines`, which also breaks lines at form
 feeds and U+2028, where the protocol and the parser do not.
+
+A check after a change reads again only the statements the change touched
+(`dsl.incremental.reparse`, from the document's last parse), with the same
+result as reading the whole text; the rules run on the whole new model.
 
 An analysis is dropped as soon as its text changes, and each is frozen out of
 the cycle collector's way as it is made (`analyse`): a check of a large file
@@ -56,7 +60,8 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import PositionCodec
 
-from ...dsl import parse
+from ...dsl import ParseResult, parse
+from ...dsl.incremental import reparse
 from ...dsl.model import Span
 from ...rules import BY_CODE, ENGINE_RULES, unused_suppression
 from ...rules.base import Edit
@@ -64,7 +69,7 @@ from ...rules.catalogue import entries
 from . import editor
 from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import Diagnostic
-from ..engine import CheckResult, check_text
+from ..engine import CheckResult, check_parsed
 from ..diagnostics import PER_YEAR, year_of
 from ..fixes import fix_text
 from .lsp_frames import Frames
@@ -164,6 +169,7 @@ class Analysis:
     result: CheckResult
     index: LineIndex
     diagnostics: tuple[lsp.Diagnostic, ...]
+    parsed: ParseResult  # what the next version's check reads again from (`dsl.incremental.reparse`)
 
     @property
     def budget(self):
@@ -225,6 +231,7 @@ class BudsjettServer(LanguageServer):
         super().__init__(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
                          protocol_cls=_Protocol)
         self.analyses: dict[str, Analysis] = {}
+        self.parses: dict[str, ParseResult] = {}  # per document: the last parse, which the next check reads from
         self.running: dict[str, tuple[int | None, str, asyncio.Future]] = {}  # per document: the check under way
         self.pending: dict[str, asyncio.Task] = {}
         self.configs: dict[Path, tuple[int, Config]] = {}
@@ -298,12 +305,15 @@ class BudsjettServer(LanguageServer):
             return None
         loop = asyncio.get_running_loop()
         codec = PositionCodec(self.workspace.position_encoding)
-        future = loop.run_in_executor(self.thread_pool, analyse, uri, version, text, doc.path, config, codec)
+        future = loop.run_in_executor(self.thread_pool, analyse, uri, version, text, doc.path, config, codec,
+                                      self.parses.get(uri))
         self.running[uri] = (version, text, future)
 
         def finished(done: asyncio.Future) -> None:  # when the thread ends, not when a waiter gives up
             if self.running.get(uri, (None, None, None))[2] is done:
                 del self.running[uri]
+            if not done.cancelled() and done.exception() is None and self.document(uri) is not None:
+                self.parses[uri] = done.result().parsed
 
         future.add_done_callback(finished)
         analysis = await asyncio.shield(future)
@@ -384,6 +394,7 @@ class BudsjettServer(LanguageServer):
         if waiting is not None:
             waiting.cancel()
         self.analyses.pop(uri, None)
+        self.parses.pop(uri, None)
         self.tokens.pop(uri, None)
         self.publish(uri, None, [])
 
@@ -397,24 +408,30 @@ class BudsjettServer(LanguageServer):
         return lsp.WorkspaceEdit(changes={analysis.uri: text_edits})
 
 
-def analyse(uri: str, version: int | None, text: str, path: str, config: Config, codec: PositionCodec) -> Analysis:
-    """The same text and configuration give the same analysis. Runs in a worker thread.
+def analyse(uri: str, version: int | None, text: str, path: str, config: Config, codec: PositionCodec,
+            before: ParseResult | None = None) -> Analysis:
+    """The same text and configuration give the same analysis, whatever `before` is: the parse of
+    an earlier version of the document, from which only the statements an edit touched are read
+    again. Runs in a worker thread.
 
     A check that fails (a bug) gives an analysis of an empty budget whose one diagnostic says so."""
     index = LineIndex(text, codec)
     gc.collect(1)  # the protocol's young garbage cycles, before the check's objects join them
+    parsed = None
     try:
         with collector_paused():
-            result = check_text(text, path, config)
+            parsed = parse(text) if before is None else reparse(before, text)
+            result = check_parsed(parsed, path, config)
             diagnostics = tuple(to_lsp(d, uri, index, config.rule_url) for d in result.diagnostics)
             gc.freeze()  # out of the collector's way for as long as it lives
     except Exception as exc:  # noqa: BLE001 - the last resort: the editor says it, and the old findings go
         log.exception("checking %s failed", uri)
-        result = CheckResult(path, parse("").budget, ())
+        parsed = parse("")
+        result = CheckResult(path, parsed.budget, ())
         diagnostics = (lsp.Diagnostic(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
                                       message=internal_error(exc), severity=lsp.DiagnosticSeverity.Error,
                                       source=SOURCE),)
-    return Analysis(uri, version, text, result, index, diagnostics)
+    return Analysis(uri, version, text, result, index, diagnostics, parsed)
 
 
 _paused = 0
