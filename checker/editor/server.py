@@ -42,11 +42,12 @@ import bisect
 import contextlib
 import functools
 import gc
+import itertools
 import logging
 import re
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -58,7 +59,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.workspace import TextDocument
-from pygls.workspace.position_codec import PositionCodec
+from pygls.workspace.position_codec import PositionCodec, Utf8, Utf32
 
 from ...dsl import ParseResult, parse
 from ...dsl.incremental import reparse
@@ -107,7 +108,11 @@ class LineIndex:
     def __init__(self, text: str, codec: PositionCodec):
         self.text = text
         self.codec = codec
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self.units = _units(codec)
+        if "\r" in text:
+            self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        else:  # the common case, in C: a line starts one past the end of the one before
+            self.starts = list(itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
     def _line_end(self, line0: int) -> int:
         if line0 + 1 >= len(self.starts):
@@ -122,7 +127,7 @@ class LineIndex:
         line0 = bisect.bisect_right(self.starts, offset) - 1
         start = self.starts[line0]
         offset = min(offset, self._line_end(line0))
-        return lsp.Position(line0, self.codec.client_num_units(self.text[start:offset]))
+        return lsp.Position(line0, self.units(self.text[start:offset]))
 
     def position_at(self, line: int, column: int) -> lsp.Position:
         """The protocol's position of a 1-based line and column, kept within the text."""
@@ -149,7 +154,7 @@ class LineIndex:
         for i in range(start, end):
             if units >= position.character:
                 return i
-            units += self.codec.client_num_units(self.text[i])
+            units += self.units(self.text[i])
         return end
 
     def line_column(self, position: lsp.Position) -> tuple[int, int]:
@@ -157,6 +162,17 @@ class LineIndex:
         offset = self.offset(position)
         line0 = bisect.bisect_right(self.starts, offset) - 1
         return line0 + 1, offset - self.starts[line0] + 1
+
+
+def _units(codec: PositionCodec) -> Callable[[str], int]:
+    """How many code units of the agreed encoding a text takes, as pygls counts them (a lone
+    surrogate as one UTF-16 unit, three UTF-8 bytes), counted in C: pygls adds them up a
+    character at a time, a tenth of a keystroke's check of the proposal."""
+    if isinstance(codec.impl, Utf32):
+        return len
+    if isinstance(codec.impl, Utf8):
+        return lambda s: len(s.encode("utf-8", "surrogatepass"))
+    return lambda s: len(s.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @dataclass(frozen=True)
