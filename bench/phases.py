@@ -10,10 +10,10 @@ whole of `check_text` measured on its own, so that a step the engine gains
 later and this script does not know shows as the difference. With
 `--baseline`, also lark's own LALR parser of the same grammar building a tree
 with positions, the way lark is most often used. Importing the package and making the
-parser ready are timed once, before the first repetition. What the prose reader keeps
-between readings (for the editor's re-checks) is let go before every repetition and
-before the whole check, so that each reads the prose as a new process does. The cycle collector
-is paused within a repetition, as the command line pauses it.
+parser ready are timed once, before the first repetition. What the prose reader and the
+marker rules keep between readings (for the editor's re-checks) is let go before every
+repetition and before the whole check, so that each reads the prose as a new process does.
+The cycle collector is paused within a repetition, as the command line pauses it.
 """
 
 from __future__ import annotations
@@ -51,8 +51,14 @@ def measure(path: Path, repeat: int, baseline: bool = False) -> dict:
         from budsjett_lint.checker.report import Context, render
         from budsjett_lint.checker.suppressions import apply_suppressions
         from budsjett_lint.dsl import parse
-        from budsjett_lint.dsl.prose import forget
+        from budsjett_lint.dsl.prose import forget as forget_prose
         from budsjett_lint.rules import RULES
+        from budsjett_lint.rules._markers import forget as forget_markers
+
+    def forget() -> None:
+        forget_prose()
+        forget_markers()
+
     gc.disable()  # as `budsjett-lint check` runs (checker/cli.py)
     with once("parser ready"):
         parse("")  # makes the parser from the shipped tables

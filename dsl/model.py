@@ -387,6 +387,20 @@ INVISIBLE = re.compile(
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
 
 
+_INVISIBLE_BMP = re.compile(INVISIBLE.pattern.partition("\U000110bd")[0] + "]")
+
+
+def holds_invisible(text: str) -> bool:
+    """Whether `INVISIBLE` finds a character in `text`: a whole file read in C, four times faster
+    than the pattern, whose ranges outside the Basic Multilingual Plane slow it at every character
+    (1.2 to 0.3 ms on the proposal). Those are looked for only where such characters are."""
+    if text.isascii():
+        return False
+    if _INVISIBLE_BMP.search(text):
+        return True
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text) and INVISIBLE.search(text) is not None
+
+
 def name_key(text: str) -> str:
     """A name as it is compared: in NFC, without invisible format characters (`INVISIBLE`:
     zero-width spaces and joiners, bidi controls, soft hyphens) and without surrounding white

@@ -48,7 +48,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from ..dsl.model import INVISIBLE, Budget, Name, Prose, Span
+from ..dsl.model import INVISIBLE, Budget, Name, Prose, Span, holds_invisible
 from .base import Finding, NoOptions
 
 CODE = "TXT010"
@@ -112,6 +112,8 @@ def _comments(budget: Budget) -> Iterator[tuple[str, str, Span, int]]:
 
 
 def check(budget: Budget, options: NoOptions) -> Iterator[Finding]:
+    if budget.text and not holds_invisible(budget.text):
+        return  # none in the file, so none in its names, texts and comments: most files, read in C
     for what, text, span, quote in itertools.chain(_texts(budget), _comments(budget)):
         found = [i for i in _invisible(text) if what != "comment" or text[i] in _BIDI]
         if not found:

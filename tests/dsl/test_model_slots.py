@@ -51,3 +51,15 @@ def test_the_caches_are_computed_once():
     e = entry()
     assert e.by_year is e.by_year
     assert e.prose.text is e.prose.text
+
+
+def test_the_quick_test_for_invisible_characters_finds_what_the_pattern_finds():
+    from budsjett_lint.dsl.model import INVISIBLE, holds_invisible
+
+    every = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    invisible = [m.group() for m in INVISIBLE.finditer(every)]
+    assert len(invisible) > 150 and any(ord(c) > 0xFFFF for c in invisible)
+    assert all(holds_invisible(f"Skole æ{c}") for c in invisible)
+    visible = INVISIBLE.sub("", every)
+    assert not any(holds_invisible(visible[i:i + 4096]) for i in range(0, len(visible), 4096))
+    assert not holds_invisible("Kulturskolen på Ørland") and not holds_invisible("ascii")
