@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, Literal, TypeVar, dataclass_transform
 
 #: The longest period a plan may declare, or be inferred: an economic plan runs a few years.
@@ -144,6 +144,15 @@ class _ProseFields(_Node):
     thousands: bool = False  # in a file in `unit tusen`: a bare figure before a year is thousands of kroner
 
 
+@cache
+def _prose_reader():
+    """`dsl.prose.read_figures`, imported when a rule first asks for figures (not at start-up), and
+    once: an import statement run for each of 100 000 texts costs a fifth of a second."""
+    from .prose import read_figures
+
+    return read_figures
+
+
 class Prose(_ProseFields):
     """The document's own text, as written between the quotes.
 
@@ -162,9 +171,7 @@ class Prose(_ProseFields):
         try:
             return self._figures
         except AttributeError:
-            from .prose import read_figures
-
-            figures = tuple(read_figures(self.raw, self.thousands))
+            figures = tuple(_prose_reader()(self.raw, self.thousands))
             object.__setattr__(self, "_figures", figures)
             return figures
 
