@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from typing import Any, Callable, cast
 
 from .model import (
+    BUILTIN_SECTORS,
     Amount,
     Budget,
     Comment,
@@ -37,10 +39,12 @@ from .model import (
     Sector,
     SectorRef,
     Span,
+    Statement,
     Sum,
     YearAttr,
 )
-from .parser import ParseResult, parse, prepared, read_statements
+from .parser import ParseResult, parse, prepared, read_statements, recover_statements, scan_comments, split_statements
+from .problems import Problem
 
 #: What a node keeps once a rule asked (`Entry.by_year`, `Prose.text` and `figures`): none of it
 #: depends on where the node stands, so a moved node keeps it too.
@@ -59,7 +63,7 @@ def reparse(before: ParseResult, text: str) -> ParseResult:
     if new == old:
         return before
     header = budget.header
-    if before.problems or header is None or not budget.statements:
+    if header is None or not budget.statements:
         return parse(text)
     start, old_end = _changed(old, new)
     statements = budget.statements
@@ -84,21 +88,63 @@ def reparse(before: ParseResult, text: str) -> ParseResult:
     if any(isinstance(s, Header) for s in statements[first:last]):
         return parse(text)
     shift = len(new) - len(old)
+    lines = new.count("\n", chunk_start, chunk_end + shift) - old.count("\n", chunk_start, chunk_end)
     line = spans[first].line if chunk_start else 1
-    read = read_statements(new[chunk_start:chunk_end + shift], chunk_start, line, budget.period, header.unit)
-    if read is None:
-        return parse(text)
-    replaced, comments = read
+    read = None if before.problems else read_statements(new[chunk_start:chunk_end + shift], chunk_start, line,
+                                                        budget.period, header.unit)
+    if read is not None:
+        replaced, comments = read
+        after = [moved(c, lines, shift) for c in budget.comments if c.span.start >= chunk_end]
+        all_comments = (*(c for c in budget.comments if c.span.start < chunk_start), *comments, *after)
+        problems: tuple[Problem, ...] = ()
+    else:
+        # A text with syntax problems, before or after the edit, is read as `parse` reads it, chunk
+        # by chunk (`split_statements`), each chunk by itself: the chunks the edit touched are read
+        # again, where the edit left the other chunks alike.
+        recovered = _recover_between(before, new, first, chunk_start, chunk_end, lines)
+        if recovered is None:
+            return parse(text)
+        replaced, problems = recovered
+        all_comments = scan_comments(new)
     if any(isinstance(s, Header) for s in replaced):
         return parse(text)
-    lines = new.count("\n", chunk_start, chunk_end + shift) - old.count("\n", chunk_start, chunk_end)
-    kept = [c for c in budget.comments if c.span.start < chunk_start]
-    after = [moved(c, lines, shift) for c in budget.comments if c.span.start >= chunk_end]
     result = Budget(statements[:first] + replaced + tuple(moved(s, lines, shift) for s in statements[last:]),
-                    (*kept, *comments, *after), new)
+                    tuple(all_comments), new)
     if result.period != budget.period:
         return parse(text)
-    return ParseResult(result, ())
+    return ParseResult(result, problems)
+
+
+#: `split_statements` of the last texts: while a text has a problem, each edit's new text is the
+#: next edit's old one. Kept as they are made: never changed.
+_chunks = functools.lru_cache(maxsize=2)(split_statements)
+
+
+def _recover_between(before: ParseResult, new: str, first: int, chunk_start: int, chunk_end: int,
+                     lines: int) -> tuple[tuple[Statement, ...], tuple[Problem, ...]] | None:
+    """The statements and problems of `new` between `chunk_start` and `chunk_end` (moved by the edit),
+    with the problems of the rest kept and moved; None where the edit changed how the rest is split
+    into chunks (a text block it opened or closed), or split a chunk at neither end."""
+    budget = before.budget
+    old = budget.text
+    shift = len(new) - len(old)
+    old_chunks, new_chunks = _chunks(old), _chunks(new)
+    end = chunk_end + shift
+    if any(a < chunk_start < b or a < chunk_end < b for a, b, _ in old_chunks) or \
+            any(a < chunk_start < b or a < end < b for a, b, _ in new_chunks):
+        return None
+    if [c for c in old_chunks if c[0] < chunk_start] != [c for c in new_chunks if c[0] < chunk_start] or \
+            [(a + shift, b + shift, n + lines) for a, b, n in old_chunks if a >= chunk_end] != \
+            [c for c in new_chunks if c[0] >= end]:
+        return None
+    areas = {s.id for s in BUILTIN_SECTORS} | {s.id for s in budget.statements[:first] if isinstance(s, Sector)}
+    header = budget.header
+    assert header is not None
+    replaced, problems = recover_statements(new, [c for c in new_chunks if chunk_start <= c[0] < end],
+                                            budget.period, header.unit, areas)
+    kept = tuple(p for p in before.problems if p.span.start < chunk_start)
+    after = tuple(moved(p, lines, shift) for p in before.problems if p.span.start >= chunk_end)
+    return replaced, kept + problems + after
 
 
 def _changed(old: str, new: str) -> tuple[int, int]:
@@ -177,6 +223,7 @@ _new = object.__new__
 _NODE_WORDS = re.compile(r"\b(?:%s)\b" % "|".join(c.__name__ for c in _NODES))
 _MOVERS: dict[type, Callable[[Any, int, int], Any]] = {Span: _move_span}
 _MOVERS.update((cls, _mover(cls)) for cls in _NODES if cls is not Span)
+_MOVERS[Problem] = lambda p, lines, chars: p._replace(span=_move_span(p.span, lines, chars))
 
 
 __all__ = ["moved", "reparse"]

@@ -666,10 +666,17 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
         return ParseResult(Budget(tuple(whole), comments, text), tuple(builder.problems))
     except (UnexpectedInput, VisitError, _Invalid):
         builder.problems.clear()  # read again below, statement by statement
+    statements, problems = _recover(text, split_statements(text), parser, builder)
+    return ParseResult(Budget(tuple(statements), tuple(_scan_comments(text)), text), tuple(problems))
+
+
+def _recover(text: str, chunks: list[tuple[int, int, int]], parser: Lark,
+             builder: _Builder) -> tuple[list[Statement], list[Problem]]:
+    """The statements and problems of the `chunks` of `text` (`split_statements`), each read by
+    itself, every syntax error reported and what is around it kept."""
     statements: list[Statement] = []
     problems: list[Problem] = []
-    work = split_statements(text)
-    work.reverse()
+    work = list(reversed(chunks))
     while work:
         start, end, line = work.pop()
         builder.line_offset, builder.pos_offset = line - 1, start
@@ -704,7 +711,7 @@ def _parse(text: str, parser: Lark, builder: _Builder) -> ParseResult:
             problems.extend(more)
         except _Invalid as exc:
             problems.append(exc.problem)
-    return ParseResult(Budget(tuple(statements), tuple(_scan_comments(text)), text), tuple(problems))
+    return statements, problems
 
 
 def read_statements(chunk: str, start: int, line: int, window: tuple[int, int] | None,
@@ -732,6 +739,34 @@ def read_statements(chunk: str, start: int, line: int, window: tuple[int, int] |
             builder.line_offset = builder.pos_offset = 0
             builder.window, builder.in_unit = None, "mill"
             builder.read_as.clear()
+
+
+def recover_statements(text: str, chunks: list[tuple[int, int, int]], window: tuple[int, int] | None, unit: str,
+                       areas: set[str]) -> tuple[tuple[Statement, ...], tuple[Problem, ...]]:
+    """The statements and problems of some of the chunks of `text` (`split_statements`), read as
+    `parse` reads a text that does not read whole, knowing the plan years `window`, the unit `unit`
+    and the `areas` declared before the chunks."""
+    with _lock:
+        parser, builder = _get_parser()
+        builder.window, builder.in_unit = window, unit
+        builder.areas = set(areas)
+        builder.problems.clear()
+        try:
+            statements, problems = _recover(text, chunks, parser, builder)
+            return tuple(statements), tuple(problems)
+        finally:
+            _comments.clear()
+            builder.values.clear()
+            builder.by_year.clear()
+            builder.problems.clear()
+            builder.line_offset = builder.pos_offset = 0
+            builder.window, builder.in_unit = None, "mill"
+            builder.read_as.clear()
+
+
+def scan_comments(text: str) -> tuple[Comment, ...]:
+    """The comments of a text that does not read whole, as `parse` finds them."""
+    return tuple(_scan_comments(text))
 
 
 def _read(parser: Lark, text: str) -> list[Statement]:
