@@ -1,14 +1,17 @@
 """Reading a text again after an edit: only the statements the edit touched.
 
 The editor server reads a document again at every keystroke. A statement
-starts on its own line with its keyword and is read alone as it is read in
-the whole text, knowing only the plan's years and unit (the header's), so
+starts with its keyword, which never continues the statement before, and is
+read alone as it is read in the whole text, knowing only the plan's years and
+unit (the header's), so
 after an edit the statements before it are kept as they were, the ones it
 touched are read again, and the ones after it are moved by the lines and
 characters the edit added or took away. The result is `parse` of the new text,
-node for node (a property test holds this); where it might not be (the earlier
-text had syntax problems, the edit reaches the header, the new statements do
-not read cleanly, the period or unit would change), the whole text is read.
+node for node (a property test holds this). A text with syntax problems is
+read as `parse` reads one, chunk by chunk, and the chunks the edit touched are
+read again. Where the result might differ (the edit reaches the header, the
+period would change, or a text with problems splits into chunks differently
+after the edit), the whole text is read.
 """
 
 from __future__ import annotations
