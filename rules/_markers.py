@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -168,22 +168,28 @@ def _insert_at(entry: Entry) -> int:
     return max(s.end for s in spans if s.line == entry.name.span.line)
 
 
+def any_hint(markers: Iterable[Marker]) -> re.Pattern[str]:
+    """The markers' hints as one pattern, for `may_hold_words`. Every marker has one."""
+    hints = [m.hint for m in markers]
+    assert all(h is not None for h in hints)
+    return re.compile("|".join(h.pattern.casefold() for h in hints if h is not None))
+
+
 #: Every marker's hint, matched in casefolded text: a pattern with `re.I` is three times slower on
 #: Norwegian text.
-_ANY_HINT = re.compile("|".join(m.hint.pattern.casefold() for m in MARKERS.values() if m.hint is not None))
-assert all(m.hint is not None for m in MARKERS.values())
+_ANY_HINT = any_hint(MARKERS.values())
 
 
-def may_hold_words(raw: str) -> bool:
-    """Whether some marker's hint is in the text (or a hyphenated line end, which `_said` joins).
-    Casefolding folds every letter that `re.I` takes for a letter of the hints but two, the
+def may_hold_words(raw: str, hints: re.Pattern[str] = _ANY_HINT) -> bool:
+    """Whether one of the `hints` (`any_hint`) is in the text, or a hyphenated line end, which `_said`
+    joins. Casefolding folds every letter that `re.I` takes for a letter of the hints but two, the
     Turkish dotted and dotless I, which are folded here too (a test goes through every character)."""
     if "-\n" in raw:
         return True
     folded = raw.casefold()
     if "\u0131" in folded or "\u0307" in folded:
         folded = folded.replace("\u0131", "i").replace("\u0307", "")
-    return _ANY_HINT.search(folded) is not None
+    return hints.search(folded) is not None
 
 
 @per_budget

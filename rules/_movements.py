@@ -33,7 +33,7 @@ import re
 from typing import NamedTuple
 
 from ..dsl.model import Entry
-from ._markers import Marker, Said, hint, stated
+from ._markers import Marker, Said, any_hint, hint, may_hold_words, stated
 
 #: Words that, up to three words before, make a movement word not what the line is:
 #: a reduction of a movement the base budget has ("Redusert bruk av disposisjonsfondet").
@@ -76,9 +76,16 @@ MOVEMENTS = (
 )
 
 
+#: The movements' hints, tested once for all three (BAL008 asks of every `item` and `cover` line).
+_HINTS = any_hint(m.marker for m in MOVEMENTS)
+
+
 def disguised(entry: Entry) -> tuple[Movement, Said] | None:
     """The movement that an `item`'s name, or a `cover` line's name or else its text, says it is."""
     text = entry.kind == "cover"
+    if not may_hold_words(entry.name.text, _HINTS) and not (
+            text and entry.prose is not None and may_hold_words(entry.prose.raw, _HINTS)):
+        return None
     found = [(m, s) for m in MOVEMENTS if (s := stated(entry, m.marker, text)) is not None]
     if not found:
         return None

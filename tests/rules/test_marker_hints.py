@@ -49,14 +49,16 @@ def test_the_hint_lets_by_a_text_without_the_words_and_reads_one_with_them():
 
 
 def test_the_rules_pass_over_no_text_that_a_hint_finds():
-    """The five rules read only texts where `may_hold_words` finds a hint, in casefolded text:
+    """The five marker rules, and BAL008 for its movements, read only texts where `may_hold_words` finds a hint, in casefolded text:
     so it must find every writing of a hint that the hint itself (`re.I`) finds, each letter
     written as any character that `re.I` takes for it (Kelvin sign, long s, dotless i, ...)."""
     import re
 
-    from budsjett_lint.rules._markers import may_hold_words
+    from budsjett_lint.rules._markers import any_hint, may_hold_words
+    from budsjett_lint.rules._movements import MOVEMENTS
 
-    pieces = [p for m in MARKERS.values() for p in m.hint.pattern.split("|")]
+    movements = [m.marker for m in MOVEMENTS]
+    pieces = [p for m in (*MARKERS.values(), *movements) for p in m.hint.pattern.split("|")]
     letters = set("".join(pieces))
     every = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
     alike = {c: re.findall(re.escape(c), every, re.I) for c in letters}
@@ -65,6 +67,9 @@ def test_the_rules_pass_over_no_text_that_a_hint_finds():
         for i, letter in enumerate(piece):
             for other in alike[letter]:
                 text = f"Vi gir {piece[:i]}{other}{piece[i + 1:]} til alle"
-                assert any(m.hint.search(text) for m in MARKERS.values())
-                assert may_hold_words(text), text
+                found = [m for m in (*MARKERS.values(), *movements) if m.hint.search(text)]
+                assert found
+                assert may_hold_words(text, any_hint(found)), text
+                assert may_hold_words(text, any_hint(MARKERS.values())) or \
+                    may_hold_words(text, any_hint(movements)), text
     assert not may_hold_words("Flere lærere i skolen") and may_hold_words("halv-\n årseffekt")
