@@ -1,6 +1,6 @@
 """Time the editor server: from a `didChange` to the diagnostics it publishes.
 
-    python bench/editor.py proposal.budsjett [--changes 20] [--keystrokes] [--memory]
+    python bench/editor.py proposal.budsjett [--changes 20] [--keystrokes [--typing line]] [--memory]
     python bench/editor.py --entries 10000 --keystrokes --changes 5
 
 starts `budsjett-lint server` as an editor does, speaks the language server
@@ -9,7 +9,10 @@ protocol to it over standard input and output, opens the file (or a plan of
 one after the other, each time waiting for the `textDocument/publishDiagnostics`
 of that version: whole texts, each with a line added at the end, or with
 `--keystrokes` one character typed at a time, as an increment (the sync kind
-the server asks for), into a comment in the middle of the file. Prints JSON
+the server asks for), into a comment in the middle of the file, or with
+`--typing line` as new lines of an entry there (`item "Ny skole" oppvekst
+2021=4.5`, over and over), whose texts mostly do not read until a line is
+whole. Prints JSON
 with the latency of every change in seconds, the debounce the server waits on
 purpose before it checks (`DEBOUNCE_SECONDS` in `budsjett_lint.checker.editor.server`,
 0 where it has none), so that the time spent checking is the latency minus it,
@@ -120,14 +123,19 @@ def _answer(request: dict):
 #: Seconds after the debounce within which a keystroke's diagnostics should arrive, by plan size.
 TARGETS = ((10_000, 0.100), (0, 0.010))
 NOTE = "# merknad "  # the comment typed into with --keystrokes
+#: What `--keystrokes --typing line` types, over and over, on new lines before the same entry: most of
+#: the texts it passes through do not read ("item", an open quote, "2021="), as when a person types.
+LINE = '\nitem "Ny skole" oppvekst 2021=4.5'
 
 
-def measure(path: Path, changes: int, command: list[str], keystrokes: bool = False, memory: bool = False) -> dict:
+def measure(path: Path, changes: int, command: list[str], keystrokes: bool = False, memory: bool = False,
+            typing: str = "comment") -> dict:
     text = path.read_text(encoding="utf-8")
     if keystrokes:
-        lines = text.split("\n")  # the comment goes before the first entry past the middle
+        lines = text.split("\n")  # the comment (or an empty line) goes before the first entry past the middle
         middle = next((i for i in range(len(lines) // 2, len(lines)) if _is_entry(lines[i])), len(lines))
-        text = "\n".join([*lines[:middle], NOTE, *lines[middle:]])
+        text = "\n".join([*lines[:middle], NOTE if typing == "comment" else "", *lines[middle:]])
+    cursor = [middle, len(NOTE) if typing == "comment" else 0] if keystrokes else [0, 0]
     uri = path.resolve().as_uri()
     client = Client(command)
     rss: list[float] = []
@@ -143,9 +151,11 @@ def measure(path: Path, changes: int, command: list[str], keystrokes: bool = Fal
             rss.append(_rss(client.proc.pid))
         latencies = []
         for version in range(2, changes + 2):
-            if keystrokes:  # one character at the end of the comment in the middle
-                where = {"line": middle, "character": len(NOTE) + version - 2}
-                change = {"range": {"start": where, "end": where}, "text": "x"}
+            if keystrokes:  # one character at the cursor: at the end of the comment, or of the line typed
+                where = {"line": cursor[0], "character": cursor[1]}
+                typed = "x" if typing == "comment" else LINE[(version - 2) % len(LINE)]
+                change = {"range": {"start": where, "end": where}, "text": typed}
+                cursor = [cursor[0] + 1, 0] if typed == "\n" else [cursor[0], cursor[1] + 1]
             else:  # an edit as a user makes one: a line typed at the end of the file
                 change = {"text": text + f"# {version}\n"}
             sent = client.send({"method": "textDocument/didChange", "params": {
@@ -160,6 +170,7 @@ def measure(path: Path, changes: int, command: list[str], keystrokes: bool = Fal
     result = {"file": str(path), "latencies": latencies, "debounce": debounce,
               "median_after_debounce": statistics.median(latencies) - debounce if latencies else None}
     if keystrokes:
+        result["typing"] = typing
         result["target_after_debounce"] = next(t for size, t in TARGETS if _entries(text) >= size)
     if memory:
         result["rss_mb"] = rss
@@ -200,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--entries", type=int, help="open a plan of this many entries, written by bench/generate.py")
     p.add_argument("--changes", type=int, default=20)
     p.add_argument("--keystrokes", action="store_true", help="one character typed at a time, as increments")
+    p.add_argument("--typing", choices=("comment", "line"), default="comment",
+                   help="with --keystrokes: type into a comment (texts that read), or type new lines "
+                        "of an entry (texts that mostly do not, as while a person types)")
     p.add_argument("--memory", action="store_true", help="sample the server's resident memory")
     p.add_argument("--command", default=str(Path(sys.executable).with_name("budsjett-lint")) + " server",
                    help="how to start the server (default: budsjett-lint server)")
@@ -214,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
 
             path = Path(tmp) / f"proposal-{args.entries}.budsjett"
             path.write_text(generate(args.entries), encoding="utf-8")
-        result = measure(path, args.changes, args.command.split(), args.keystrokes, args.memory)
+        result = measure(path, args.changes, args.command.split(), args.keystrokes, args.memory, args.typing)
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
     return 0

@@ -1117,7 +1117,9 @@ def split_statements(text: str) -> list[tuple[int, int, int]]:
     while i < len(lines):
         if not in_prose and i != starts[-1] and _STATEMENT_START.match(lines[i]):
             starts.append(i)
-        was_in_prose, in_prose = in_prose, _prose_state_after(lines[i], in_prose)
+        was_in_prose = in_prose
+        if '"' in lines[i]:  # a line without quotes leaves a block as it was (most lines)
+            in_prose = _prose_state_after(lines[i], in_prose)
         if in_prose and (not was_in_prose or '"""' in lines[i]):
             opened = i  # the block still open was opened on this line
         i += 1

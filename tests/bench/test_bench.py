@@ -90,3 +90,12 @@ def test_the_editor_bench_types_into_a_generated_plan_and_says_the_target():
     assert len(result["latencies"]) == 3 and all(t > result["debounce"] for t in result["latencies"])
     assert result["target_after_debounce"] == 0.010  # a plan of fewer than 10 000 entries
     assert len(result["rss_mb"]) == 4 and all(m > 0 for m in result["rss_mb"])
+
+
+def test_the_editor_bench_can_type_whole_lines_through_texts_that_do_not_read():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "editor.py"), "--entries", "40", "--keystrokes",
+                           "--typing", "line", "--changes", "40"], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["typing"] == "line" and len(result["latencies"]) == 40  # each version's diagnostics came
