@@ -9,6 +9,7 @@ around the errors still reaches the rules.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import decimal
 import difflib
@@ -714,23 +715,17 @@ def _recover(text: str, chunks: list[tuple[int, int, int]], parser: Lark,
     return statements, problems
 
 
-def read_statements(chunk: str, start: int, line: int, window: tuple[int, int] | None,
-                    unit: str) -> tuple[tuple[Statement, ...], tuple[Comment, ...]] | None:
-    """The statements and comments of `chunk`, whole statements that stand at offset `start` and
-    line `line` of a text read with the plan years `window` and the unit `unit` (as `parse` reads a
-    text the second time, knowing them); None where the chunk does not read without a problem."""
+@contextlib.contextmanager
+def _reading_chunks(window: tuple[int, int] | None, unit: str):
+    """The parser and its builder, with the parser's lock held, set to read chunks of a text whose
+    plan years and unit are known (as `parse` reads a text the second time); what the builder
+    shared or found is let go afterwards, as `parse` lets it go."""
     with _lock:
         parser, builder = _get_parser()
-        builder.line_offset, builder.pos_offset = line - 1, start
         builder.window, builder.in_unit = window, unit
         builder.problems.clear()
         try:
-            statements = _read(parser, chunk)
-            if builder.problems:
-                return None
-            return tuple(statements), tuple(_comment(t, line - 1, start) for t in _comments)
-        except (UnexpectedInput, VisitError, _Invalid):
-            return None
+            yield parser, builder
         finally:
             _comments.clear()
             builder.values.clear()
@@ -739,6 +734,22 @@ def read_statements(chunk: str, start: int, line: int, window: tuple[int, int] |
             builder.line_offset = builder.pos_offset = 0
             builder.window, builder.in_unit = None, "mill"
             builder.read_as.clear()
+
+
+def read_statements(chunk: str, start: int, line: int, window: tuple[int, int] | None,
+                    unit: str) -> tuple[tuple[Statement, ...], tuple[Comment, ...]] | None:
+    """The statements and comments of `chunk`, whole statements that stand at offset `start` and
+    line `line` of a text read with the plan years `window` and the unit `unit` (as `parse` reads a
+    text the second time, knowing them); None where the chunk does not read without a problem."""
+    with _reading_chunks(window, unit) as (parser, builder):
+        builder.line_offset, builder.pos_offset = line - 1, start
+        try:
+            statements = _read(parser, chunk)
+        except (UnexpectedInput, VisitError, _Invalid):
+            return None
+        if builder.problems:
+            return None
+        return tuple(statements), tuple(_comment(t, line - 1, start) for t in _comments)
 
 
 def recover_statements(text: str, chunks: list[tuple[int, int, int]], window: tuple[int, int] | None, unit: str,
@@ -746,22 +757,10 @@ def recover_statements(text: str, chunks: list[tuple[int, int, int]], window: tu
     """The statements and problems of some of the chunks of `text` (`split_statements`), read as
     `parse` reads a text that does not read whole, knowing the plan years `window`, the unit `unit`
     and the `areas` declared before the chunks."""
-    with _lock:
-        parser, builder = _get_parser()
-        builder.window, builder.in_unit = window, unit
+    with _reading_chunks(window, unit) as (parser, builder):
         builder.areas = set(areas)
-        builder.problems.clear()
-        try:
-            statements, problems = _recover(text, chunks, parser, builder)
-            return tuple(statements), tuple(problems)
-        finally:
-            _comments.clear()
-            builder.values.clear()
-            builder.by_year.clear()
-            builder.problems.clear()
-            builder.line_offset = builder.pos_offset = 0
-            builder.window, builder.in_unit = None, "mill"
-            builder.read_as.clear()
+        statements, problems = _recover(text, chunks, parser, builder)
+        return tuple(statements), tuple(problems)
 
 
 def scan_comments(text: str) -> tuple[Comment, ...]:
