@@ -22,30 +22,8 @@ import functools
 import re
 from typing import Any, Callable, cast
 
-from .model import (
-    BUILTIN_SECTORS,
-    Amount,
-    Budget,
-    Comment,
-    DateAttr,
-    Directive,
-    Entry,
-    Flag,
-    Fund,
-    Header,
-    Link,
-    Name,
-    Number,
-    Pot,
-    Prose,
-    Section,
-    Sector,
-    SectorRef,
-    Span,
-    Statement,
-    Sum,
-    YearAttr,
-)
+from . import model
+from .model import BUILTIN_SECTORS, Budget, Header, Sector, Span, Statement, _Node
 from .parser import ParseResult, parse, prepared, read_statements, recover_statements, scan_comments, split_statements
 from .problems import Problem
 
@@ -53,9 +31,16 @@ from .problems import Problem
 #: depends on where the node stands, so a moved node keeps it too.
 _CACHES = ("_by_year", "_text", "_figures")
 _set = object.__setattr__
-#: The classes of the model a statement or comment is made of.
-_NODES = (Amount, Comment, DateAttr, Directive, Entry, Flag, Fund, Header, Link, Name, Number, Pot, Prose,
-          Section, Sector, SectorRef, Span, Sum, YearAttr)
+
+
+def _classes(cls: type) -> list[type]:
+    subclasses: list[type] = cls.__subclasses__()
+    return [c for sub in subclasses for c in (sub, *_classes(sub))]
+
+
+#: The classes of the model: every `_Node` the model defines, read from it, so that a new one is moved
+#: too (`dataclass(slots=True)` leaves the class it replaced among the subclasses: not the model's).
+_NODES = tuple(c for c in _classes(_Node) if getattr(model, c.__name__, None) is c)
 
 
 def reparse(before: ParseResult, text: str) -> ParseResult:
