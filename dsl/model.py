@@ -394,7 +394,9 @@ INVISIBLE = re.compile(
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
 
 
-_INVISIBLE_BMP = re.compile(INVISIBLE.pattern.partition("\U000110bd")[0] + "]")
+_BMP_PART, _, _ASTRAL_PART = INVISIBLE.pattern.partition("\U000110bd")  # the pattern's ranges below and above U+FFFF
+_INVISIBLE_BMP = re.compile(_BMP_PART + "]")
+_INVISIBLE_ASTRAL = re.compile("[\U000110bd" + _ASTRAL_PART)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -406,7 +408,7 @@ def holds_invisible(text: str) -> bool:
         return False
     if _INVISIBLE_BMP.search(text):
         return True
-    return _ASTRAL.search(text) is not None and INVISIBLE.search(text) is not None
+    return _ASTRAL.search(text) is not None and _INVISIBLE_ASTRAL.search(text) is not None
 
 
 def name_key(text: str) -> str:
