@@ -433,7 +433,6 @@ def analyse(uri: str, version: int | None, text: str, path: str, config: Config,
     A check that fails (a bug) gives an analysis of an empty budget whose one diagnostic says so."""
     index = LineIndex(text, codec)
     gc.collect(1)  # the protocol's young garbage cycles, before the check's objects join them
-    parsed = None
     try:
         with collector_paused():
             parsed = parse(text) if before is None else reparse(before, text)
