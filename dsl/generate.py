@@ -61,12 +61,41 @@ def source(text: str | None = None) -> str:
     # The module would import the `regex` package where it is installed (beancount brings it, for
     # one), to measure patterns with Unicode categories: about 11 ms of every run, for patterns
     # the grammar does not have. It parses with `re` (OPTIONS has no `regex`).
-    assert _REGEX_IMPORT in module, "lark's stand-alone module imports `regex` differently now"
-    return _HEADER.format(version=lark.__version__) + module.replace(_REGEX_IMPORT, _NO_REGEX)
+    # It also imports `logging`, `pickle`, `zlib` and `base64` for its log (silenced: CRITICAL only)
+    # and its cache (which a run does not use): about 6 ms of every run. They are imported when
+    # first used instead.
+    for was, now in _REPLACED:
+        assert module.count(was) == 1, f"lark's stand-alone module no longer has {was!r} once"
+        module = module.replace(was, now)
+    return _HEADER.format(version=lark.__version__) + module
 
 
-_REGEX_IMPORT = "try:\n    import regex\n    _has_regex = True\nexcept ImportError:\n    _has_regex = False\n"
-_NO_REGEX = "_has_regex = False  # budsjett-lint: the grammar's patterns are `re`'s (dsl/generate.py)\n"
+_REPLACED = (
+    ("try:\n    import regex\n    _has_regex = True\nexcept ImportError:\n    _has_regex = False\n",
+     "_has_regex = False  # budsjett-lint: the grammar's patterns are `re`'s (dsl/generate.py)\n"),
+    ("import sys, re\nimport logging\n", "import sys, re\n"),
+    ("\nlogger.setLevel(logging.CRITICAL)\n", "\n"),  # before the logger below, which says it
+    ('logger: logging.Logger = logging.getLogger("lark")\nlogger.addHandler(logging.StreamHandler())\n',
+     "class _Logger:  # budsjett-lint: `logging` imported when lark first logs (dsl/generate.py)\n"
+     "    def __getattr__(self, name):\n"
+     "        import logging\n"
+     "        global logger\n"
+     '        logger = logging.getLogger("lark")\n'
+     "        logger.addHandler(logging.StreamHandler())\n"
+     "        logger.setLevel(logging.CRITICAL)\n"
+     "        return getattr(logger, name)\n"
+     "\n"
+     "\n"
+     "logger = _Logger()\n"),
+    ("import pickle, zlib, base64\n",
+     "class _Pickle:  # budsjett-lint: `pickle` imported when lark's cache is used (dsl/generate.py)\n"
+     "    def __getattr__(self, name):\n"
+     "        import pickle\n"
+     "        return getattr(pickle, name)\n"
+     "\n"
+     "\n"
+     "pickle = _Pickle()\n"),
+)
 
 
 def _renumbered(table: dict[str, Any]) -> dict[str, Any]:

@@ -12,12 +12,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import decimal
-import difflib
 import functools
 import itertools
 import re
 import sys
-import threading
+from _thread import allocate_lock  # `threading.Lock` itself, without importing `threading`
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -591,7 +590,7 @@ def _essence(value):
 
 _KEYWORD = {"fund": "to/from", "prose": "text", "funded_by": "funded-by", "unquantified": "?"}
 
-_lock = threading.Lock()
+_lock = allocate_lock()
 _parser: Lark | None = None
 _builder: _Builder | None = None
 _comments: list[Token] = []
@@ -1059,6 +1058,8 @@ def _unknown_after(entry: Entry, window: tuple[int, int], every: bool) -> Entry:
 
 @functools.lru_cache(maxsize=4096)  # the same few misspellings recur in megabytes of junk
 def _reads_like(word: str, words: tuple[str, ...]) -> bool:
+    import difflib  # only for a text with syntax problems: it costs every run start-up time
+
     return bool(difflib.get_close_matches(word.lower(), words, n=1, cutoff=0.75))
 
 
