@@ -7,17 +7,34 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 from ..files import ReadError
 
 _TIMEOUT = 60  # seconds; git on a local repository answers in far less
 
 
-def repository_root(cwd: Path | None = None) -> Path:
-    """The top of the git work tree around `cwd`; `cwd` itself outside one, or without git."""
+class WorkTree(NamedTuple):
+    """The git work tree a run is in, from one question to git."""
+
+    root: Path  # its top; the folder asked about outside a work tree, or without git
+    head: str | None = None  # HEAD's commit; None before the first commit, or outside git
+    branch: str | None = None  # the branch HEAD is on (`refs/heads/main`); None where detached
+
+
+def work_tree(cwd: Path | None = None) -> WorkTree:
+    """The work tree around `cwd`: its top, with HEAD's commit and branch, which `default_base` needs
+    (on the main branch itself they save it a question: every run in amendment mode asks these)."""
     cwd = cwd or Path.cwd()
-    top = (_quiet(["rev-parse", "--show-toplevel"], cwd) or "").strip()
-    return Path(top) if top else cwd
+    done = _run(["rev-parse", "--show-toplevel", "HEAD", "--symbolic-full-name", "HEAD"], cwd)
+    said = done.stdout.decode("utf-8", "replace").splitlines() if done is not None else []
+    top = said[0].strip() if said and Path(said[0].strip()).is_absolute() else ""  # printed before HEAD fails
+    if not top:
+        return WorkTree(cwd)
+    if done is None or done.returncode != 0 or len(said) != 3:  # before the first commit: no HEAD yet
+        return WorkTree(Path(top))
+    branch = said[2].strip()
+    return WorkTree(Path(top), said[1].strip(), branch if branch.startswith("refs/heads/") else None)
 
 
 def is_revision_path(spec: str) -> bool:
@@ -82,13 +99,15 @@ def _refused(done: subprocess.CompletedProcess[bytes] | None) -> str | None:
         f"; to trust it: {remedy}" if remedy else "")
 
 
-def default_base(root: Path) -> tuple[str | None, str | None]:
+def default_base(tree: WorkTree) -> tuple[str | None, str | None]:
     """The merge base of HEAD with the main branch (`main`, else `master`), as a commit; None outside a
     git work tree, before the first commit, or without such a branch. On the main branch itself it is
     HEAD, so what is judged is the change not yet committed. Second, where there is none because git
     refuses the repository, why (from the same answers: no question more)."""
+    if tree.head is not None and tree.branch == f"refs/heads/{MAIN_BRANCHES[0]}":
+        return tree.head, None  # the merge base of a branch with itself: no question to ask
     for branch in MAIN_BRANCHES:  # one question a branch: a missing branch fails as a missing merge base
-        done = _run(["merge-base", "HEAD", f"refs/heads/{branch}"], root)
+        done = _run(["merge-base", "HEAD", f"refs/heads/{branch}"], tree.root)
         if done is not None and done.returncode == 0 and done.stdout.strip():
             return done.stdout.decode("utf-8", "replace").strip(), None
         if why := _refused(done):

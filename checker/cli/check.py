@@ -22,6 +22,7 @@ from ._output import config_for, emit, error, note, use_color
 
 if TYPE_CHECKING:
     from ...dsl.model import Statement
+    from ..amend.repo import WorkTree
 
 
 def add_arguments(p: argparse.ArgumentParser, name: str) -> None:
@@ -77,10 +78,12 @@ def run(args: argparse.Namespace) -> int:
     wants_root = (args.format in ("sarif", "github", "gitlab", "junit") or args.baseline or args.write_baseline
                   or _amendment_wanted(args, files))
     root = Path.cwd()
+    tree: WorkTree | None = None
     if wants_root:
-        from ..amend.repo import repository_root
+        from ..amend.repo import work_tree
 
-        root = repository_root()
+        tree = work_tree()
+        root = tree.root
     held = None
     if args.baseline and not args.write_baseline:
         from ..amend import baseline
@@ -91,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             error(str(exc))
             return 2
     try:
-        ref = _amendment_base(args, files, root)
+        ref = _amendment_base(args, files, tree)
     except ReadError as exc:
         error(str(exc))
         return 2
@@ -173,13 +176,14 @@ def _amendment_wanted(args: argparse.Namespace, files: list[str]) -> bool:
     return bool(args.diff_base) or bool(args.baseline) or any(f != "-" for f in files)
 
 
-def _amendment_base(args: argparse.Namespace, files: list[str], root: Path) -> str | None:
+def _amendment_base(args: argparse.Namespace, files: list[str], tree: WorkTree | None) -> str | None:
     """The git revision that amendment mode judges files against, or None."""
-    if not _amendment_wanted(args, files) or (args.diff_base or "").lower() == "none":
+    if tree is None or not _amendment_wanted(args, files) or (args.diff_base or "").lower() == "none":
         return None
     from ..amend import repo
 
-    ref, refused = (args.diff_base, None) if args.diff_base else repo.default_base(root)
+    root = tree.root
+    ref, refused = (args.diff_base, None) if args.diff_base else repo.default_base(tree)
     if refused:
         # an amendment would pass unjudged: say so (a CI container's checkout is often another user's)
         note(f"warning: amendment mode is off, {refused}")

@@ -155,3 +155,37 @@ def test_plain_check_outside_git_is_unchanged(cli, tmp_path, proposal):
     done = cli("check", "--format", "concise", "proposal.budsjett", cwd=tmp_path)
     assert "BAL013" not in done.stdout and "BAL014" not in done.stdout
     assert "proposal.budsjett:19:3: BAL002 2020 cannot be verified" in done.stdout  # at the period, as before
+
+
+@git_needed
+def test_on_the_main_branch_the_change_not_yet_committed_is_judged(cli, repo, proposal):
+    subprocess.run(["git", "checkout", "-q", "main"], cwd=repo, check=True)
+    (repo / "proposal.budsjett").write_text(proposal + UNFUNDED_LINE, encoding="utf-8")
+    done = cli("check", "--format", "concise", "proposal.budsjett", cwd=repo)
+    assert "BAL013 the amendment widens the gap" in done.stdout
+    explicit = cli("check", "--format", "concise", "--diff-base", "HEAD", "proposal.budsjett", cwd=repo)
+    assert explicit.stdout == done.stdout
+
+
+@git_needed
+def test_the_work_tree_is_read_in_one_question(repo, tmp_path_factory):
+    from budsjett_lint.checker.amend.repo import WorkTree, default_base, work_tree
+
+    def git(*args: str, cwd: Path = repo) -> str:
+        return subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=cwd,
+                              check=True, capture_output=True, text=True).stdout.strip()
+
+    (repo / "sub").mkdir()
+    on_branch = work_tree(repo / "sub")
+    assert on_branch == WorkTree(repo.resolve(), git("rev-parse", "HEAD"), "refs/heads/endringsforslag")
+    assert default_base(on_branch) == (git("merge-base", "HEAD", "main"), None)
+    git("checkout", "-q", "main")
+    on_main = work_tree(repo)
+    assert on_main.branch == "refs/heads/main" and default_base(on_main) == (on_main.head, None)
+    git("checkout", "-q", "--detach")
+    assert work_tree(repo).branch is None and work_tree(repo).head == on_main.head
+    unborn = tmp_path_factory.mktemp("unborn")
+    git("init", "-q", "-b", "main", cwd=unborn)
+    assert work_tree(unborn) == WorkTree(unborn.resolve()) and default_base(work_tree(unborn)) == (None, None)
+    outside = tmp_path_factory.mktemp("outside")
+    assert work_tree(outside).root == outside
